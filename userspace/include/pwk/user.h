@@ -77,8 +77,14 @@ pwk_status_t pwk_debug_nop(void);
 pwk_status_t pwk_debug_trigger_interrupt(uint32_t irq);
 _Noreturn void pwk_debug_shutdown(uint32_t code);
 
-/* Ticks per second of the clock behind pwk_now() and deadlines. */
-#define PWK_CLOCK_HZ 1000000u
+/* Ticks per second of the clock behind pwk_now() and deadlines. hal-host's
+ * virtual clock counts nanoseconds; a VeeR board build defines its mtime rate. */
+#ifndef PWK_CLOCK_HZ
+#define PWK_CLOCK_HZ 1000000000u
+#endif
+
+/* Deadline `ms` milliseconds from now (saturating at PWK_INSTANT_MAX). */
+pwk_instant_t pwk_deadline_after_ms(uint64_t ms);
 
 /* --- tiny logger over debug_log (no libc) ---------------------------------- */
 /* pwk_log("Sent %c, received (%c,%c)\n", ...): supports %s %c %d %u %x %p %%

@@ -1,0 +1,93 @@
+/*
+ * console.c — hal_console_write: the kernel's debug_log/debug_putc output.
+ * Bytes are gathered per thread into lines; each finished line is written
+ * as "[process/thread] text" to the console stream and kept for the
+ * simulator's expectations. A line longer than the buffer is split.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pwk/hal.h>
+
+#include "machine.h"
+
+static void keep(const char *text, size_t len)
+{
+	if (host.console_len + len + 1 > host.console_cap) {
+		size_t cap = host.console_cap ? host.console_cap : 4096;
+		while (cap < host.console_len + len + 1) {
+			cap *= 2;
+		}
+		char *grown = realloc(host.console_text, cap);
+		if (grown == NULL) {
+			return; /* drop capture, keep running */
+		}
+		host.console_text = grown;
+		host.console_cap = cap;
+	}
+	memcpy(host.console_text + host.console_len, text, len);
+	host.console_len += len;
+	host.console_text[host.console_len] = '\0';
+}
+
+static void emit_line(uint32_t thread)
+{
+	struct host_thread *t = &host.threads[thread];
+	const struct pwk_thread_desc *td = &host.system->threads[thread];
+	const char *process = host.system->processes[td->process].name;
+	char out[sizeof(t->line) + 160];
+	int n = snprintf(out, sizeof(out), "[%s/%s] %.*s\n", process, td->name, (int)t->line_len,
+			 t->line);
+	size_t len = n < 0 ? 0 : (size_t)n < sizeof(out) ? (size_t)n : sizeof(out) - 1;
+	keep(out, len);
+	if (host.opts.console != NULL) {
+		fwrite(out, 1, len, host.opts.console);
+	}
+	t->line_len = 0;
+}
+
+void hal_console_write(uint32_t thread, const uint8_t *bytes, size_t len)
+{
+	if (host.system == NULL || thread >= host.system->thread_count) {
+		return;
+	}
+	struct host_thread *t = &host.threads[thread];
+	for (size_t i = 0; i < len; i++) {
+		if (bytes[i] == '\n') {
+			emit_line(thread);
+			continue;
+		}
+		if (t->line_len == sizeof(t->line)) {
+			emit_line(thread);
+		}
+		t->line[t->line_len++] = (char)bytes[i];
+	}
+}
+
+void host_console_flush_all(void)
+{
+	if (host.system == NULL) {
+		return;
+	}
+	for (uint32_t i = 0; i < host.system->thread_count && i < HOST_THREADS_MAX; i++) {
+		if (host.threads[i].line_len != 0) {
+			emit_line(i);
+		}
+	}
+	if (host.opts.console != NULL) {
+		fflush(host.opts.console);
+	}
+}
+
+const char *host_console_text(void)
+{
+	return host.console_text ? host.console_text : "";
+}
+
+void host_console_release(void)
+{
+	free(host.console_text);
+	host.console_text = NULL;
+	host.console_len = host.console_cap = 0;
+}

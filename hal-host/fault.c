@@ -1,0 +1,118 @@
+/*
+ * fault.c — user faults become process faults, never simulator crashes.
+ *
+ * A synchronous signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP) raised
+ * while host_in_user is set came from process code (or from the gate
+ * touching the user's stack for it). The handler, on its own signal stack,
+ * reports the fault and rewrites the interrupted context so that returning
+ * from the handler enters the kernel on the thread's kernel stack at
+ * fault_entry — the host's version of a trap — which calls pwk_trap_fault().
+ * Any other fault is a simulator bug: the default action is restored so it
+ * crashes loudly (with ASan's report where it has one).
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+
+#include <pwk/hal.h>
+#include <pwk/kernel.h>
+
+#include "machine.h"
+
+volatile uint8_t host_in_user;
+
+static const int fault_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP};
+static uint8_t *alt_stack;
+
+static _Noreturn void fault_entry(void)
+{
+	pwk_trap_fault();
+}
+
+static const char *signal_name(int sig)
+{
+	switch (sig) {
+	case SIGSEGV:
+		return "SIGSEGV (bad memory access)";
+	case SIGBUS:
+		return "SIGBUS (bad memory access)";
+	case SIGILL:
+		return "SIGILL (illegal instruction)";
+	case SIGFPE:
+		return "SIGFPE (arithmetic fault)";
+	case SIGTRAP:
+		return "SIGTRAP (breakpoint)";
+	default:
+		return "signal";
+	}
+}
+
+/* Writes "process 'p' thread 't'" and where the address lies, relative to
+ * the process's own region, so reports are the same in every run. */
+static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
+{
+	uint32_t thread = host.current;
+	const struct pwk_thread_desc *td = &host.system->threads[thread];
+	const struct host_region *r = &host.regions[td->process];
+	uintptr_t addr = (uintptr_t)si->si_addr;
+	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	char where[96] = "outside the process's memory";
+	if (host_region_contains(r, addr)) {
+		uintptr_t off = addr - r->user_base;
+		snprintf(where, sizeof(where), "%s+%#lx", off < r->flash_size ? "flash" : "ram",
+			 (unsigned long)(off < r->flash_size ? off : off - r->flash_size));
+	} else if (addr + HOST_REGION_GUARD >= r->user_base && addr < r->user_base) {
+		snprintf(where, sizeof(where), "in the guard page below flash");
+	} else if (addr >= r->user_base + r->flash_size + r->ram_size &&
+		   addr < r->user_base + r->flash_size + r->ram_size + HOST_REGION_GUARD) {
+		snprintf(where, sizeof(where), "in the guard page above ram (stack overflow?)");
+	}
+	char at[64] = "outside its code";
+	if (host_region_contains(r, pc)) {
+		snprintf(at, sizeof(at), "flash+%#lx", (unsigned long)(pc - r->user_base));
+	}
+	fprintf(stderr,
+		"pwsim: fault: process '%s' thread '%s': %s at address %#lx (%s), pc %s, "
+		"virtual time %llu ns; the kernel terminates the process\n",
+		host.system->processes[td->process].name, td->name, signal_name(sig),
+		(unsigned long)addr, where, at, (unsigned long long)host.now);
+}
+
+static void on_fault(int sig, siginfo_t *si, void *ctx)
+{
+	ucontext_t *uc = ctx;
+	if (!host_in_user || host.current == PWK_NONE || host.system == NULL) {
+		signal(sig, SIG_DFL);
+		return; /* re-executes the faulting instruction: default action */
+	}
+	host_in_user = 0;
+	host.outcome.faults++;
+	report(sig, si, uc);
+	/* Enter the kernel as a trap would: on the empty kernel stack, aligned
+	 * as right after a call. */
+	uintptr_t sp = host_thread_kernel_top(host.current) - 8;
+	uc->uc_mcontext.gregs[REG_RSP] = (greg_t)sp;
+	uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)fault_entry;
+}
+
+void host_faults_install(void)
+{
+	if (alt_stack == NULL) {
+		size_t size = 64u * 1024u;
+		alt_stack = malloc(size);
+		stack_t ss = {.ss_sp = alt_stack, .ss_size = size, .ss_flags = 0};
+		if (alt_stack == NULL || sigaltstack(&ss, NULL) != 0) {
+			hal_panic(__FILE__, __LINE__, "cannot install the fault signal stack");
+		}
+	}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_fault;
+	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(fault_signals) / sizeof(fault_signals[0]); i++) {
+		sigaction(fault_signals[i], &sa, NULL);
+	}
+}

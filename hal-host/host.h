@@ -1,0 +1,93 @@
+/*
+ * host.h — hal-host's interface to the simulator: set up a machine (regions,
+ * images, options), run a booted kernel on it until it ends, and read what
+ * happened. hal-host implements pwk/hal.h for the kernel; this header is for
+ * sim/ and tests only.
+ *
+ * There is one machine per host process (kernel-core's state is global):
+ * host_machine_reset() starts a new one, host_machine_release() frees it.
+ */
+#ifndef PWK_HAL_HOST_HOST_H
+#define PWK_HAL_HOST_HOST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <pwk/system.h>
+
+typedef enum {
+	HOST_ISOLATION_NONE,	 /* kernel buffer checks only */
+	HOST_ISOLATION_MPROTECT, /* only the running process's region is accessible */
+} host_isolation_t;
+
+struct host_options {
+	host_isolation_t isolation;
+	uint64_t syscall_cost;	/* virtual ticks (ns) each syscall costs */
+	uint64_t tick_period;	/* scheduler tick (time slice) in ticks; 0 = none */
+	uint64_t time_limit;	/* end the run when virtual time passes it */
+	FILE *console;		/* where prefixed console lines go (NULL: nowhere) */
+};
+
+void host_options_default(struct host_options *opts);
+
+typedef enum {
+	HOST_OUTCOME_SHUTDOWN,	 /* debug_shutdown(code) */
+	HOST_OUTCOME_DEADLOCK,	 /* every thread blocked with no deadline pending */
+	HOST_OUTCOME_IDLE,	 /* every thread has exited; nothing can run again */
+	HOST_OUTCOME_TIME_LIMIT, /* virtual time passed options.time_limit */
+	HOST_OUTCOME_BOOT_FAILED,
+} host_outcome_kind_t;
+
+struct host_outcome {
+	host_outcome_kind_t kind;
+	uint32_t code; /* SHUTDOWN: the status; BOOT_FAILED: the pwk_status_t */
+	uint64_t end_time;
+	uint64_t syscalls;
+	uint32_t faults;
+};
+
+/* Starts a new machine with `opts` (copied). Frees any previous one. */
+void host_machine_reset(const struct host_options *opts);
+
+/* --- process regions --------------------------------------------------------- */
+
+struct host_region_info {
+	uintptr_t flash_start, flash_size; /* user addresses */
+	uintptr_t ram_start, ram_size;
+};
+
+/* Creates the region of process `process` (indexes from 0, in order):
+ * `flash_size` and `ram_size` are rounded up to whole pages. Returns false
+ * with a message in `err` when the host cannot provide it. */
+bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size,
+			struct host_region_info *info, char *err, size_t err_cap);
+
+/* Loads the PIE ELF image at `path` into process `process`'s region. */
+struct host_image_info {
+	uintptr_t entry;
+	uintptr_t load_base;  /* user address of the image's vaddr 0 */
+	uintptr_t flash_used; /* bytes of flash the code and constants use */
+	uintptr_t ram_used;   /* bytes at the start of RAM (data + bss) */
+};
+bool host_image_load(uint32_t process, const char *path, struct host_image_info *info, char *err,
+		     size_t err_cap);
+
+/* The value a process's main thread gets in a1 (the syscall gate link). */
+uintptr_t host_process_start_arg(void);
+
+/* --- running ------------------------------------------------------------------ */
+
+/* Boots `system` (pwk_boot) and runs it (pwk_run) until it ends. */
+struct host_outcome host_machine_run(const struct pwk_system_desc *system);
+
+/* Every console line of the run so far, each "[process/thread] text\n". */
+const char *host_console_text(void);
+
+/* Writes each thread's state (for deadlock and limit reports). */
+void host_report_threads(FILE *out);
+
+/* Unmaps regions and frees stacks. */
+void host_machine_release(void);
+
+#endif

@@ -1,0 +1,178 @@
+/*
+ * machine.c — the host machine's life cycle: reset, regions and images,
+ * running a booted kernel until it ends, and the HAL functions that end a
+ * run (hal_shutdown, hal_panic) or concern the whole machine.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include <pwk/hal.h>
+#include <pwk/kernel.h>
+
+#include "host_link.h"
+#include "loader.h"
+#include "machine.h"
+
+struct host_machine host;
+
+#define LAUNCH_STACK_SIZE (256u * 1024u)
+
+/* What every process's main thread receives in a1. */
+static const struct pwk_host_link host_link = {
+	.version = PWK_HOST_LINK_VERSION,
+	.syscall_gate = (void *)host_syscall_gate,
+};
+
+void host_options_default(struct host_options *opts)
+{
+	memset(opts, 0, sizeof(*opts));
+	opts->isolation = HOST_ISOLATION_NONE;
+	opts->syscall_cost = 100;	      /* 100 ns per syscall */
+	opts->tick_period = 10u * 1000000u;   /* 10 ms, pw_kernel's default tick */
+	opts->time_limit = 60u * 1000000000u; /* one virtual minute */
+	opts->console = stdout;
+}
+
+void host_machine_release(void)
+{
+	for (uint32_t p = 0; p < HOST_PROCESSES_MAX; p++) {
+		host_region_unmap(&host.regions[p]);
+	}
+	host_threads_release();
+	host_console_release();
+	if (host.launch_stack != NULL) {
+		munmap(host.launch_stack, LAUNCH_STACK_SIZE);
+	}
+	memset(&host, 0, sizeof(host));
+	host.current = PWK_NONE;
+	host.applied_process = PWK_NONE;
+}
+
+void host_machine_reset(const struct host_options *opts)
+{
+	host_machine_release();
+	host.opts = *opts;
+	host.armed = PWK_INSTANT_MAX;
+	host.next_tick = opts->tick_period;
+	host_faults_install();
+}
+
+bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size,
+			struct host_region_info *info, char *err, size_t err_cap)
+{
+	if (process >= HOST_PROCESSES_MAX) {
+		snprintf(err, err_cap, "more than %d processes", HOST_PROCESSES_MAX);
+		return false;
+	}
+	struct host_region *r = &host.regions[process];
+	if (!host_region_map(r, process, flash_size, ram_size, err, err_cap)) {
+		return false;
+	}
+	/* In isolation none every region is always accessible; in mprotect
+	 * only the running process's (hal_protection_apply). */
+	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
+	if (process >= host.region_count) {
+		host.region_count = process + 1;
+	}
+	info->flash_start = r->user_base;
+	info->flash_size = r->flash_size;
+	info->ram_start = r->user_base + r->flash_size;
+	info->ram_size = r->ram_size;
+	return true;
+}
+
+bool host_image_load(uint32_t process, const char *path, struct host_image_info *info, char *err,
+		     size_t err_cap)
+{
+	if (process >= host.region_count || !host.regions[process].mapped) {
+		snprintf(err, err_cap, "process %u has no region", process);
+		return false;
+	}
+	return host_loader_load_file(&host.regions[process], path, info, err, err_cap);
+}
+
+uintptr_t host_process_start_arg(void)
+{
+	return (uintptr_t)&host_link;
+}
+
+void hal_protection_apply(uint32_t process)
+{
+	if (host.opts.isolation == HOST_ISOLATION_MPROTECT && process != host.applied_process) {
+		if (host.applied_process < host.region_count) {
+			host_region_set_accessible(&host.regions[host.applied_process], false);
+		}
+		if (process < host.region_count) {
+			host_region_set_accessible(&host.regions[process], true);
+		}
+	}
+	host.applied_process = process;
+}
+
+void *hal_user_ptr(uint32_t process, uintptr_t uaddr)
+{
+	const struct host_region *r = &host.regions[process];
+	if (process >= host.region_count || !host_region_contains(r, uaddr)) {
+		hal_panic(__FILE__, __LINE__, "hal_user_ptr: address outside the process region");
+	}
+	return host_region_kernel_ptr(r, uaddr);
+}
+
+static _Noreturn void launch(void)
+{
+	host_fiber_arrive(NULL, &host.boot_stack_bottom, &host.boot_stack_size);
+	pwk_run();
+}
+
+struct host_outcome host_machine_run(const struct pwk_system_desc *system)
+{
+	host.system = system;
+	pwk_status_t booted = pwk_boot(system);
+	if (booted != PWK_OK) {
+		host.outcome.kind = HOST_OUTCOME_BOOT_FAILED;
+		host.outcome.code = (uint32_t)booted;
+		return host.outcome;
+	}
+	if (host.launch_stack == NULL) {
+		host.launch_stack = mmap(NULL, LAUNCH_STACK_SIZE, PROT_READ | PROT_WRITE,
+					 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (host.launch_stack == MAP_FAILED) {
+			hal_panic(__FILE__, __LINE__, "cannot allocate the launch stack");
+		}
+	}
+	void *frame = host_ctx_frame(host.launch_stack + LAUNCH_STACK_SIZE, launch);
+	void *fake = NULL;
+	host_fiber_leave(&fake, host.launch_stack, LAUNCH_STACK_SIZE);
+	host_ctx_switch(&host.boot_sp, frame);
+	host_fiber_arrive(fake, NULL, NULL);
+	host_console_flush_all();
+	host.outcome.end_time = host.now;
+	return host.outcome;
+}
+
+_Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code)
+{
+	host.outcome.kind = kind;
+	host.outcome.code = code;
+	void *dead_sp;
+	host_fiber_leave(NULL, host.boot_stack_bottom, host.boot_stack_size);
+	host_ctx_switch(&dead_sp, host.boot_sp);
+	abort(); /* unreachable: the boot context never switches back here */
+}
+
+_Noreturn void hal_shutdown(uint32_t code)
+{
+	host_end_run(HOST_OUTCOME_SHUTDOWN, code);
+}
+
+_Noreturn void hal_panic(const char *file, int line, const char *expr)
+{
+	host_console_flush_all();
+	fprintf(stderr, "pwsim: KERNEL PANIC at %s:%d: %s (virtual time %llu ns)\n", file, line,
+		expr, (unsigned long long)host.now);
+	host_report_threads(stderr);
+	fflush(NULL);
+	abort();
+}

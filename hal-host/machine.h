@@ -1,0 +1,95 @@
+/*
+ * machine.h — hal-host's internal state, shared by its files. One machine
+ * per host process; every field is reset by host_machine_reset().
+ */
+#ifndef PWK_HAL_HOST_MACHINE_H
+#define PWK_HAL_HOST_MACHINE_H
+
+#include <stdint.h>
+
+#include "host.h"
+#include "region.h"
+
+#define HOST_PROCESSES_MAX 64
+#define HOST_THREADS_MAX 256
+
+/* Host kernel stacks are far larger than the declared kernel_stack_size:
+ * the kernel runs here with sanitizers and host calling conventions. */
+#define HOST_KERNEL_STACK_SIZE (256u * 1024u)
+
+struct host_thread {
+	uint8_t *stack;	     /* mmap'd, with a guard page below */
+	size_t stack_size;   /* usable bytes above the guard */
+	void *saved_sp;	     /* kernel context while switched out */
+	uint32_t process;
+	/* prepared user entry (hal_thread_prepare) */
+	uintptr_t pc, sp, a0, a1, a2;
+	const void *asan_fake_stack;
+	/* console line being assembled for this thread */
+	char line[256];
+	size_t line_len;
+};
+
+struct host_machine {
+	struct host_options opts;
+	const struct pwk_system_desc *system;
+	struct host_region regions[HOST_PROCESSES_MAX];
+	uint32_t region_count;
+	struct host_thread threads[HOST_THREADS_MAX];
+	uint32_t current; /* running thread, PWK_NONE before the first switch */
+	uint32_t applied_process;
+	/* time */
+	uint64_t now;
+	uint64_t armed;
+	uint64_t next_tick;
+	/* run control */
+	void *boot_sp; /* the context host_machine_run() returns to */
+	const void *boot_stack_bottom;
+	size_t boot_stack_size;
+	uint8_t *launch_stack;
+	struct host_outcome outcome;
+	/* interrupts raised by debug_trigger_interrupt, delivered at the next
+	 * interrupt point */
+	uint64_t irq_pending[4];
+	uint64_t irq_enabled[4];
+	/* console capture */
+	char *console_text;
+	size_t console_len, console_cap;
+};
+
+extern struct host_machine host;
+
+/* Set by the assembly gate; see context_x86_64.S. */
+extern volatile uint8_t host_in_user;
+extern uintptr_t host_kernel_sp;
+
+/* context_x86_64.S */
+void host_ctx_switch(void **save_sp, void *load_sp);
+_Noreturn void host_enter_user(uintptr_t pc, uintptr_t sp, uintptr_t a0, uintptr_t a1,
+			       uintptr_t a2);
+void host_syscall_gate(void);
+
+/* thread_ctx.c */
+void host_fiber_leave(void **fake, const void *bottom, size_t size);
+void host_fiber_arrive(void *fake, const void **old_bottom, size_t *old_size);
+void *host_ctx_frame(uint8_t *stack_top_aligned, void (*entry)(void));
+void host_threads_release(void);
+uintptr_t host_thread_kernel_top(uint32_t thread);
+
+/* clock.c: advance virtual time by `ticks`, ending the run past the limit. */
+void host_clock_advance(uint64_t ticks);
+/* Interrupt points: deliver due timers, the tick and pending irqs. Called
+ * on the current thread's kernel stack just before it returns to user mode. */
+void host_interrupt_point(void);
+
+/* machine.c: end the run with `kind`; switches back to host_machine_run(). */
+_Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code);
+
+/* console.c */
+void host_console_flush_all(void);
+void host_console_release(void);
+
+/* fault.c */
+void host_faults_install(void);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * region.h — one process's memory on the host: a memfd mapped twice.
+ *
+ *  user view   [guard][flash (code, rodata)][ram (data, bss, stacks)][guard]
+ *              at a fixed address per process (so runs never depend on
+ *              where the host's mmap would have put it). Its protection is
+ *              what user code sees: in isolation `mprotect` only the running
+ *              process's view is accessible.
+ *  kernel view the same pages, always read-write, at another fixed address:
+ *              the kernel (and the loader) reach a validated user address
+ *              through it, whichever process is running.
+ */
+#ifndef PWK_HAL_HOST_REGION_H
+#define PWK_HAL_HOST_REGION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct host_region {
+	bool mapped;
+	int fd;
+	uintptr_t user_base;   /* first byte of flash in the user view */
+	uint8_t *kernel_base;  /* the same byte in the kernel view */
+	size_t flash_size;     /* page multiple */
+	size_t ram_size;       /* page multiple */
+};
+
+/* Fixed layout: process p's user view at HOST_REGION_USER_BASE + p * stride. */
+#define HOST_REGION_USER_BASE UINT64_C(0x500000000000)
+#define HOST_REGION_KERNEL_BASE UINT64_C(0x580000000000)
+#define HOST_REGION_STRIDE UINT64_C(0x100000000) /* 4 GiB per process */
+#define HOST_REGION_GUARD 4096u
+
+bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, size_t ram_size,
+		     char *err, size_t err_cap);
+void host_region_unmap(struct host_region *r);
+
+/* Sets the user view's protection: accessible (flash r-x, ram rw-) or not. */
+void host_region_set_accessible(struct host_region *r, bool accessible);
+
+bool host_region_contains(const struct host_region *r, uintptr_t uaddr);
+
+static inline uint8_t *host_region_kernel_ptr(const struct host_region *r, uintptr_t uaddr)
+{
+	return r->kernel_base + (uaddr - r->user_base);
+}
+
+#endif

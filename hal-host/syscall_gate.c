@@ -1,0 +1,25 @@
+/*
+ * syscall_gate.c — the C side of the host "ecall": context_x86_64.S has
+ * moved to the current thread's kernel stack and calls host_syscall with
+ * the id and the argument words. On the way back to user mode the thread
+ * passes an interrupt point, as an interrupt masked during the syscall
+ * would be taken right after mret on hardware.
+ */
+#include <pwk/hal.h>
+#include <pwk/kernel.h>
+
+#include "machine.h"
+
+pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
+			       pwk_word_t a3, pwk_word_t a4, pwk_word_t a5);
+
+pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
+			       pwk_word_t a3, pwk_word_t a4, pwk_word_t a5)
+{
+	const pwk_word_t args[PWK_SYSCALL_ARGS_MAX] = {a0, a1, a2, a3, a4, a5, 0, 0};
+	host.outcome.syscalls++;
+	host_clock_advance(host.opts.syscall_cost);
+	pwk_syscall_ret_t ret = pwk_trap_syscall((uint32_t)id, args);
+	host_interrupt_point();
+	return ret;
+}

@@ -1,0 +1,138 @@
+/*
+ * thread_ctx.c — kernel stacks and kernel context switching for hal-host:
+ * hal_thread_prepare and hal_context_switch.
+ *
+ * Each thread owns a host kernel stack. A thread in user mode has an empty
+ * kernel stack whose top is host_kernel_sp (the gate and the fault handler
+ * enter the kernel there); a thread blocked in the kernel has its context
+ * saved on it by host_ctx_switch.
+ */
+#include <string.h>
+#include <sys/mman.h>
+
+#include <pwk/hal.h>
+#include <pwk/kernel.h>
+
+#include "machine.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#include <sanitizer/common_interface_defs.h>
+#define HOST_ASAN 1
+#else
+#define HOST_ASAN 0
+#endif
+
+uintptr_t host_kernel_sp;
+
+static void ensure_stack(struct host_thread *t)
+{
+	if (t->stack != NULL) {
+		return;
+	}
+	size_t len = HOST_KERNEL_STACK_SIZE + 4096u;
+	void *mem = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (mem == MAP_FAILED) {
+		hal_panic(__FILE__, __LINE__, "cannot allocate a kernel stack");
+	}
+	(void)mprotect(mem, 4096u, PROT_NONE); /* overflow guard */
+	t->stack = (uint8_t *)mem + 4096u;
+	t->stack_size = HOST_KERNEL_STACK_SIZE;
+}
+
+uintptr_t host_thread_kernel_top(uint32_t thread)
+{
+	struct host_thread *t = &host.threads[thread];
+	return ((uintptr_t)(t->stack + t->stack_size)) & ~(uintptr_t)15;
+}
+
+/* ASan must be told which stack is current, or it reports false stack
+ * errors after a switch. */
+void host_fiber_leave(void **fake, const void *bottom, size_t size)
+{
+#if HOST_ASAN
+	__sanitizer_start_switch_fiber(fake, bottom, size);
+#else
+	(void)fake;
+	(void)bottom;
+	(void)size;
+#endif
+}
+
+void host_fiber_arrive(void *fake, const void **old_bottom, size_t *old_size)
+{
+#if HOST_ASAN
+	__sanitizer_finish_switch_fiber(fake, old_bottom, old_size);
+#else
+	(void)fake;
+	(void)old_bottom;
+	(void)old_size;
+#endif
+}
+
+void *host_ctx_frame(uint8_t *stack_top_aligned, void (*entry)(void))
+{
+	/* host_ctx_switch's layout: MXCSR/x87 control word, six callee-saved
+	 * registers, then the "return address", placed so that the entry
+	 * function starts with the stack aligned as after a call. */
+	uint64_t *frame = (uint64_t *)(void *)stack_top_aligned - 9;
+	memset(frame, 0, 9 * sizeof(*frame));
+	frame[0] = 0x1f80u | ((uint64_t)0x037fu << 32); /* default MXCSR, x87 CW */
+	frame[7] = (uint64_t)(uintptr_t)entry;
+	return frame;
+}
+
+/* First code a prepared thread runs on its kernel stack. */
+static _Noreturn void thread_first_entry(void)
+{
+	host_fiber_arrive(NULL, NULL, NULL);
+	struct host_thread *t = &host.threads[host.current];
+	host_enter_user(t->pc, t->sp & ~(uintptr_t)15, t->a0, t->a1, t->a2);
+}
+
+void hal_thread_prepare(uint32_t thread, uint32_t process, uintptr_t pc, uintptr_t sp,
+			pwk_word_t a0, pwk_word_t a1, pwk_word_t a2)
+{
+	if (thread >= HOST_THREADS_MAX) {
+		hal_panic(__FILE__, __LINE__, "thread index beyond HOST_THREADS_MAX");
+	}
+	struct host_thread *t = &host.threads[thread];
+	ensure_stack(t);
+#if HOST_ASAN
+	/* The stack may hold poisoned redzones of frames abandoned when the
+	 * thread last exited. */
+	__asan_unpoison_memory_region(t->stack, t->stack_size);
+#endif
+	t->process = process;
+	t->pc = pc;
+	t->sp = sp;
+	t->a0 = a0;
+	t->a1 = a1;
+	t->a2 = a2;
+	t->saved_sp = host_ctx_frame((uint8_t *)host_thread_kernel_top(thread),
+				     (void (*)(void))thread_first_entry);
+}
+
+void hal_context_switch(uint32_t from, uint32_t to)
+{
+	struct host_thread *next = &host.threads[to];
+	void *dead_sp;
+	void **save = from == PWK_NONE ? &dead_sp : &host.threads[from].saved_sp;
+	void *fake = NULL;
+	host.current = to;
+	host_kernel_sp = host_thread_kernel_top(to);
+	host_fiber_leave(&fake, next->stack, next->stack_size);
+	host_ctx_switch(save, next->saved_sp);
+	host_fiber_arrive(fake, NULL, NULL);
+}
+
+void host_threads_release(void)
+{
+	for (size_t i = 0; i < HOST_THREADS_MAX; i++) {
+		struct host_thread *t = &host.threads[i];
+		if (t->stack != NULL) {
+			munmap(t->stack - 4096u, t->stack_size + 4096u);
+		}
+		memset(t, 0, sizeof(*t));
+	}
+}

@@ -1,0 +1,117 @@
+/*
+ * trace_ring.c — hal_trace_emit keeps the last HOST_TRACE_RING records with
+ * their virtual time, for crash dumps and reports; and the per-thread state
+ * report used for deadlocks and limits.
+ */
+#include <stdio.h>
+
+#include <pwk/hal.h>
+#include <pwk/kernel.h>
+
+#include "machine.h"
+
+#define HOST_TRACE_RING 256
+
+struct timed_record {
+	uint64_t time;
+	struct pwk_trace_record record;
+};
+
+static struct timed_record ring[HOST_TRACE_RING];
+static uint64_t ring_next;
+
+void hal_trace_emit(const struct pwk_trace_record *record)
+{
+	ring[ring_next % HOST_TRACE_RING] = (struct timed_record){host.now, *record};
+	ring_next++;
+}
+
+static const char *state_name(pwk_thread_state_t s)
+{
+	switch (s) {
+	case PWK_THREAD_STOPPED:
+		return "stopped";
+	case PWK_THREAD_READY:
+		return "ready";
+	case PWK_THREAD_RUNNING:
+		return "running";
+	case PWK_THREAD_WAITING:
+		return "waiting";
+	case PWK_THREAD_TERMINATED:
+		return "exited";
+	}
+	return "?";
+}
+
+static const char *object_type_name(pwk_object_type_t t)
+{
+	switch (t) {
+	case PWK_OBJECT_CHANNEL_INITIATOR:
+		return "channel_initiator";
+	case PWK_OBJECT_CHANNEL_HANDLER:
+		return "channel_handler";
+	case PWK_OBJECT_WAIT_GROUP:
+		return "wait_group";
+	case PWK_OBJECT_INTERRUPT:
+		return "interrupt";
+	case PWK_OBJECT_THREAD:
+		return "thread";
+	case PWK_OBJECT_PROCESS:
+		return "process";
+	}
+	return "object";
+}
+
+static void print_signals(FILE *out, uint32_t mask)
+{
+	static const char *const names[] = {"READABLE", "WRITEABLE", "ERROR", "JOINABLE"};
+	const char *sep = "";
+	for (unsigned b = 0; b < 4; b++) {
+		if (mask & (1u << b)) {
+			fprintf(out, "%s%s", sep, names[b]);
+			sep = "|";
+		}
+	}
+	if (mask & PWK_SIGNAL_USER) {
+		fprintf(out, "%sUSER", sep);
+		sep = "|";
+	}
+	for (unsigned k = 0; k < PWK_SIGNAL_INTERRUPTS_MAX; k++) {
+		if (mask & PWK_SIGNAL_INTERRUPT(k)) {
+			fprintf(out, "%sINTERRUPT_%c", sep, 'A' + k);
+			sep = "|";
+		}
+	}
+	if (*sep == '\0') {
+		fprintf(out, "nothing (a sleep)");
+	}
+}
+
+void host_report_threads(FILE *out)
+{
+	const struct pwk_system_desc *sys = host.system;
+	if (sys == NULL) {
+		return;
+	}
+	struct pwk_thread_info info;
+	for (uint32_t t = 0; t < sys->thread_count && pwk_thread_info(t, &info); t++) {
+		const struct pwk_thread_desc *td = &sys->threads[t];
+		fprintf(out, "  %s/%s (priority %u): %s", sys->processes[td->process].name, td->name,
+			info.priority, state_name(info.state));
+		if (info.state == PWK_THREAD_WAITING) {
+			fprintf(out, " on ");
+			if (info.waiting_object < sys->object_count) {
+				const struct pwk_object_desc *o = &sys->objects[info.waiting_object];
+				fprintf(out, "'%s' (%s) ", o->name, object_type_name(o->type));
+			}
+			fprintf(out, "for ");
+			print_signals(out, info.wait_mask);
+			if (info.deadline == PWK_INSTANT_MAX) {
+				fprintf(out, ", no deadline");
+			} else {
+				fprintf(out, ", deadline %llu ns", (unsigned long long)info.deadline);
+			}
+		}
+		fprintf(out, "\n");
+	}
+}

@@ -1,0 +1,96 @@
+/*
+ * run.c — one run: regions, images, system description, boot, run, report.
+ */
+#include "run.h"
+
+#include <stdlib.h>
+
+#include "system_desc.h"
+
+static bool setup_process(const struct scenario *s, uint32_t p, struct host_region_info *region,
+			  struct host_image_info *image, FILE *report)
+{
+	const struct cfg_process *cp = &s->system.processes[p];
+	const struct cfg_app *app = &s->system.apps[cp->app_index];
+	char err[512];
+	if (!host_region_create(p, app->flash_size_bytes, cp->ram_size_bytes, region, err,
+				sizeof(err))) {
+		fprintf(report, "pwsim: process '%s': %s\n", cp->name, err);
+		return false;
+	}
+	if (!host_image_load(p, s->images[p], image, err, sizeof(err))) {
+		fprintf(report, "pwsim: process '%s': cannot load image: %s\n", cp->name, err);
+		return false;
+	}
+	return true;
+}
+
+static void report_end(const struct scenario *s, const struct host_outcome *out, FILE *report)
+{
+	double seconds = (double)out->end_time / 1e9;
+	switch (out->kind) {
+	case HOST_OUTCOME_SHUTDOWN:
+		fprintf(report, "pwsim: system shut down with status %u at virtual time %.9f s (%llu "
+				"syscalls)\n",
+			out->code, seconds, (unsigned long long)out->syscalls);
+		return;
+	case HOST_OUTCOME_DEADLOCK:
+		fprintf(report, "pwsim: DEADLOCK at virtual time %.9f s: every thread is blocked "
+				"and no deadline is pending. Threads:\n",
+			seconds);
+		break;
+	case HOST_OUTCOME_IDLE:
+		fprintf(report, "pwsim: every thread has exited at virtual time %.9f s without "
+				"debug_shutdown. Threads:\n",
+			seconds);
+		break;
+	case HOST_OUTCOME_TIME_LIMIT:
+		fprintf(report, "pwsim: virtual time limit of %.3f s exceeded (raise time_limit_ms "
+				"in %s if that is expected). Threads:\n",
+			(double)s->time_limit / 1e9, s->path);
+		break;
+	case HOST_OUTCOME_BOOT_FAILED:
+		fprintf(report, "pwsim: the kernel refused the system (status %u): it exceeds "
+				"the kernel's limits\n",
+			out->code);
+		return;
+	}
+	host_report_threads(report);
+}
+
+struct run_result sim_run(const struct scenario *s, const struct run_options *o)
+{
+	struct run_result result = {0};
+	struct host_options opts;
+	host_options_default(&opts);
+	opts.isolation = o->override_isolation ? o->isolation : s->isolation;
+	opts.syscall_cost = s->syscall_cost;
+	opts.tick_period = s->tick_period;
+	opts.time_limit = s->time_limit;
+	opts.console = o->console;
+	host_machine_reset(&opts);
+
+	size_t n = s->system.process_count;
+	struct host_region_info *regions = calloc(n + 1, sizeof(*regions));
+	struct host_image_info *images = calloc(n + 1, sizeof(*images));
+	struct sim_system_desc desc = {0};
+	bool ok = true;
+	for (uint32_t p = 0; ok && p < n; p++) {
+		ok = setup_process(s, p, &regions[p], &images[p], o->report);
+	}
+	char err[512];
+	if (ok && !sim_system_desc_build(&desc, &s->system, regions, images, err, sizeof(err))) {
+		fprintf(o->report, "pwsim: %s\n", err);
+		ok = false;
+	}
+	if (ok) {
+		result.ran = true;
+		result.outcome = host_machine_run(&desc.desc);
+		report_end(s, &result.outcome, o->report);
+	}
+	/* Expectations read the console after the machine is gone: keep it. */
+	sim_system_desc_free(&desc);
+	free(regions);
+	free(images);
+	return result;
+}

@@ -1,0 +1,364 @@
+/*
+ * scenario.c — scenario files (see scenario.h and docs/scenario-reference.md).
+ * Every field is checked for type and range; unknown fields are errors, so a
+ * typo never silently changes what is simulated.
+ */
+#include "scenario.h"
+
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "json5.h"
+
+#define NS_PER_MS UINT64_C(1000000)
+
+const char *sim_outcome_name(sim_outcome_t o)
+{
+	switch (o) {
+	case SIM_OUTCOME_SHUTDOWN:
+		return "shutdown";
+	case SIM_OUTCOME_DEADLOCK:
+		return "deadlock";
+	case SIM_OUTCOME_IDLE:
+		return "idle";
+	case SIM_OUTCOME_TIME_LIMIT:
+		return "time_limit";
+	}
+	return "?";
+}
+
+bool scenario_is_scenario(const struct json5_value *root)
+{
+	const struct json5_value *sys = json5_get(root, "system");
+	return root->kind == JSON5_OBJECT && sys != NULL && sys->kind == JSON5_STRING;
+}
+
+static char *dir_of(const char *path)
+{
+	char *copy = strdup(path);
+	char *dir = strdup(dirname(copy));
+	free(copy);
+	return dir;
+}
+
+static char *join(const char *dir, const char *rel)
+{
+	if (rel[0] == '/') {
+		return strdup(rel);
+	}
+	size_t n = strlen(dir) + strlen(rel) + 2;
+	char *out = malloc(n);
+	snprintf(out, n, "%s/%s", dir, rel);
+	return out;
+}
+
+/* In-tree scenarios find their images in the build tree's mirror of the
+ * scenario's directory (meson builds scenarios/x/*.elf into build/scenarios/x). */
+static char *build_mirror(const char *dir)
+{
+#if defined(PWK_SOURCE_ROOT) && defined(PWK_BUILD_ROOT)
+	char real[PATH_MAX];
+	if (realpath(dir, real) == NULL) {
+		return NULL;
+	}
+	size_t n = strlen(PWK_SOURCE_ROOT);
+	if (strncmp(real, PWK_SOURCE_ROOT, n) != 0 || (real[n] != '/' && real[n] != '\0')) {
+		return NULL;
+	}
+	return join(PWK_BUILD_ROOT, real[n] == '/' ? real + n + 1 : ".");
+#else
+	(void)dir;
+	return NULL;
+#endif
+}
+
+static char *find_image(const char *scenario_dir, const struct scenario_search *search,
+			const char *name, char *looked, size_t looked_cap)
+{
+	size_t dirs = 2 + search->image_dir_count;
+	looked[0] = '\0';
+	for (size_t i = 0; i < dirs; i++) {
+		char *mirror = NULL;
+		const char *dir = i == 0 ? scenario_dir : NULL;
+		if (i == 1) {
+			dir = mirror = build_mirror(scenario_dir);
+		} else if (i >= 2) {
+			dir = search->image_dirs[i - 2];
+		}
+		if (dir == NULL) {
+			continue;
+		}
+		char *candidate = join(dir, name);
+		free(mirror);
+		if (access(candidate, R_OK) == 0) {
+			return candidate;
+		}
+		size_t used = strlen(looked);
+		snprintf(looked + used, looked_cap - used, "%s%s", used ? ", " : "", candidate);
+		free(candidate);
+	}
+	return NULL;
+}
+
+static bool get_u64(const struct json5_value *v, const char *what, uint64_t *out,
+		    struct diag *d)
+{
+	if (v->kind != JSON5_NUMBER || !v->is_unsigned) {
+		diag_error(d, v->line, v->col, "%s must be a non-negative integer", what);
+		return false;
+	}
+	*out = v->uinteger;
+	return true;
+}
+
+static bool get_ms(const struct json5_value *v, const char *what, uint64_t *ns, struct diag *d)
+{
+	uint64_t ms;
+	if (!get_u64(v, what, &ms, d)) {
+		return false;
+	}
+	if (ms > UINT64_MAX / NS_PER_MS) {
+		diag_error(d, v->line, v->col, "%s is too large", what);
+		return false;
+	}
+	*ns = ms * NS_PER_MS;
+	return true;
+}
+
+static bool parse_outcome(const struct json5_value *v, sim_outcome_t *out, struct diag *d)
+{
+	static const sim_outcome_t all[] = {SIM_OUTCOME_SHUTDOWN, SIM_OUTCOME_DEADLOCK,
+					    SIM_OUTCOME_IDLE, SIM_OUTCOME_TIME_LIMIT};
+	if (v->kind == JSON5_STRING) {
+		for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+			if (strcmp(v->string, sim_outcome_name(all[i])) == 0) {
+				*out = all[i];
+				return true;
+			}
+		}
+	}
+	diag_error(d, v->line, v->col,
+		   "expect.outcome must be one of \"shutdown\", \"deadlock\", \"idle\", "
+		   "\"time_limit\"");
+	return false;
+}
+
+static bool parse_expect(const struct json5_value *e, struct scenario_expect *x, struct diag *d)
+{
+	if (e->kind != JSON5_OBJECT) {
+		diag_error(d, e->line, e->col, "expect must be an object");
+		return false;
+	}
+	bool ok = true;
+	for (size_t i = 0; i < e->member_count; i++) {
+		const struct json5_member *m = &e->members[i];
+		const struct json5_value *v = &m->value;
+		uint64_t n;
+		if (strcmp(m->key, "exit_status") == 0) {
+			if ((ok &= get_u64(v, "expect.exit_status", &n, d)) && n > UINT32_MAX) {
+				diag_error(d, v->line, v->col, "expect.exit_status exceeds 32 bits");
+				ok = false;
+			}
+			x->exit_status = (uint32_t)n;
+		} else if (strcmp(m->key, "outcome") == 0) {
+			ok &= parse_outcome(v, &x->outcome, d);
+		} else if (strcmp(m->key, "max_virtual_time_ms") == 0) {
+			ok &= get_ms(v, "expect.max_virtual_time_ms", &x->max_virtual_time, d);
+		} else if (strcmp(m->key, "console") == 0) {
+			if (v->kind != JSON5_ARRAY) {
+				diag_error(d, v->line, v->col,
+					   "expect.console must be a list of strings");
+				ok = false;
+				continue;
+			}
+			x->console = calloc(v->item_count + 1, sizeof(char *));
+			for (size_t k = 0; k < v->item_count; k++) {
+				const struct json5_value *s = &v->items[k];
+				if (s->kind != JSON5_STRING) {
+					diag_error(d, s->line, s->col,
+						   "expect.console entries must be strings");
+					ok = false;
+					continue;
+				}
+				x->console[x->console_count++] = strdup(s->string);
+			}
+		} else {
+			diag_error(d, m->line, m->col,
+				   "unknown field '%s' in expect (known: exit_status, outcome, "
+				   "console, max_virtual_time_ms)",
+				   m->key);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static bool parse_isolation(const struct json5_value *v, host_isolation_t *out, struct diag *d)
+{
+	if (v->kind == JSON5_STRING && strcmp(v->string, "none") == 0) {
+		*out = HOST_ISOLATION_NONE;
+		return true;
+	}
+	if (v->kind == JSON5_STRING && strcmp(v->string, "mprotect") == 0) {
+		*out = HOST_ISOLATION_MPROTECT;
+		return true;
+	}
+	diag_error(d, v->line, v->col, "isolation must be \"none\" or \"mprotect\"");
+	return false;
+}
+
+/* `images` maps every process of the system to an image file. */
+static bool resolve_images(const struct json5_value *images, const char *dir,
+			   const struct scenario_search *search, struct scenario *s,
+			   struct diag *d)
+{
+	bool ok = true;
+	s->images = calloc(s->system.process_count + 1, sizeof(char *));
+	for (size_t i = 0; i < images->member_count; i++) {
+		const struct json5_member *m = &images->members[i];
+		uint32_t p = cfg_process_find(&s->system, m->key);
+		if (p == PWK_NONE) {
+			diag_error(d, m->line, m->col,
+				   "images names process '%s', which %s does not declare", m->key,
+				   s->system_path);
+			ok = false;
+			continue;
+		}
+		if (m->value.kind != JSON5_STRING) {
+			diag_error(d, m->value.line, m->value.col,
+				   "the image of '%s' must be a file name string", m->key);
+			ok = false;
+			continue;
+		}
+		char looked[2048];
+		char *found = find_image(dir, search, m->value.string, looked, sizeof(looked));
+		if (found == NULL) {
+			diag_error(d, m->value.line, m->value.col,
+				   "image '%s' of process '%s' not found (looked for %s); build it "
+				   "(ninja -C build) or pass --image-dir",
+				   m->value.string, m->key, looked);
+			ok = false;
+			continue;
+		}
+		free(s->images[p]);
+		s->images[p] = found;
+	}
+	for (size_t p = 0; ok && p < s->system.process_count; p++) {
+		if (s->images[p] == NULL) {
+			diag_error(d, images->line, images->col,
+				   "images has no entry for process '%s': add \"%s\": \"<file>\"",
+				   s->system.processes[p].name, s->system.processes[p].name);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static bool parse_top(const struct json5_value *root, struct scenario *s,
+		      const struct json5_value **images, const struct json5_value **system,
+		      struct diag *d)
+{
+	bool ok = true;
+	for (size_t i = 0; i < root->member_count; i++) {
+		const struct json5_member *m = &root->members[i];
+		const struct json5_value *v = &m->value;
+		if (strcmp(m->key, "system") == 0) {
+			*system = v;
+		} else if (strcmp(m->key, "images") == 0) {
+			if (v->kind != JSON5_OBJECT) {
+				diag_error(d, v->line, v->col,
+					   "images must map process names to image files");
+				ok = false;
+			}
+			*images = v;
+		} else if (strcmp(m->key, "isolation") == 0) {
+			ok &= parse_isolation(v, &s->isolation, d);
+		} else if (strcmp(m->key, "syscall_cost_ns") == 0) {
+			ok &= get_u64(v, "syscall_cost_ns", &s->syscall_cost, d);
+		} else if (strcmp(m->key, "tick_ms") == 0) {
+			ok &= get_ms(v, "tick_ms", &s->tick_period, d);
+		} else if (strcmp(m->key, "time_limit_ms") == 0) {
+			ok &= get_ms(v, "time_limit_ms", &s->time_limit, d);
+		} else if (strcmp(m->key, "expect") == 0) {
+			ok &= parse_expect(v, &s->expect, d);
+		} else if (strcmp(m->key, "description") == 0) {
+			if (v->kind != JSON5_STRING) {
+				diag_error(d, v->line, v->col, "description must be a string");
+				ok = false;
+			}
+		} else {
+			diag_error(d, m->line, m->col,
+				   "unknown field '%s' (known: description, system, images, "
+				   "isolation, syscall_cost_ns, tick_ms, time_limit_ms, expect)",
+				   m->key);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+bool scenario_load(const char *path, const struct scenario_search *search, struct scenario *s,
+		   struct diag *d)
+{
+	memset(s, 0, sizeof(*s));
+	struct host_options defaults;
+	host_options_default(&defaults);
+	s->path = strdup(path);
+	s->isolation = defaults.isolation;
+	s->syscall_cost = defaults.syscall_cost;
+	s->tick_period = defaults.tick_period;
+	s->time_limit = defaults.time_limit;
+	struct json5_doc doc;
+	if (!json5_parse_file(path, &doc, d)) {
+		return false;
+	}
+	bool ok = false;
+	const struct json5_value *images = NULL, *system = NULL;
+	char *dir = dir_of(path);
+	if (doc.root.kind != JSON5_OBJECT) {
+		diag_error(d, doc.root.line, doc.root.col, "a scenario must be an object");
+	} else if (parse_top(&doc.root, s, &images, &system, d)) {
+		if (system == NULL || system->kind != JSON5_STRING) {
+			diag_error(d, system ? system->line : doc.root.line,
+				   system ? system->col : doc.root.col,
+				   "a scenario needs \"system\": the path of its system.json5");
+		} else if (images == NULL) {
+			diag_error(d, doc.root.line, doc.root.col,
+				   "a scenario needs \"images\": { <process>: \"<image file>\" }");
+		} else {
+			s->system_path = join(dir, system->string);
+			struct diag sd;
+			diag_init(&sd, s->system_path, d->out);
+			ok = cfg_system_load(s->system_path, &s->system, &sd);
+			d->errors += sd.errors;
+			d->warnings += sd.warnings;
+			if (ok) {
+				ok = resolve_images(images, dir, search, s, d);
+			}
+		}
+	}
+	free(dir);
+	json5_free(&doc);
+	return ok && d->errors == 0;
+}
+
+void scenario_free(struct scenario *s)
+{
+	if (s->images != NULL) {
+		for (size_t p = 0; p < s->system.process_count; p++) {
+			free(s->images[p]);
+		}
+	}
+	free(s->images);
+	for (size_t i = 0; i < s->expect.console_count; i++) {
+		free(s->expect.console[i]);
+	}
+	free(s->expect.console);
+	cfg_system_free(&s->system);
+	free(s->system_path);
+	free(s->path);
+	memset(s, 0, sizeof(*s));
+}

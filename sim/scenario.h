@@ -1,0 +1,62 @@
+/*
+ * scenario.h — a scenario file (JSON5): which system.json5 to boot, the
+ * image of each process, how to simulate it, and what must be observed.
+ * docs/scenario-reference.md documents every field.
+ */
+#ifndef PWK_SIM_SCENARIO_H
+#define PWK_SIM_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "host.h"
+#include "system_config.h"
+
+typedef enum {
+	SIM_OUTCOME_SHUTDOWN,
+	SIM_OUTCOME_DEADLOCK,
+	SIM_OUTCOME_IDLE,
+	SIM_OUTCOME_TIME_LIMIT,
+} sim_outcome_t;
+
+struct scenario_expect {
+	sim_outcome_t outcome;	/* default: shutdown */
+	uint32_t exit_status;	/* with outcome shutdown; default 0 */
+	char **console;		/* each must appear in one console line, in this order */
+	size_t console_count;
+	uint64_t max_virtual_time; /* 0 = no limit beyond the run's time limit */
+};
+
+struct scenario {
+	char *path;
+	char *system_path;
+	struct cfg_system system;
+	char **images; /* resolved image path per process (system.processes order) */
+	host_isolation_t isolation;
+	uint64_t syscall_cost;
+	uint64_t tick_period;
+	uint64_t time_limit;
+	struct scenario_expect expect;
+};
+
+/* Directories searched for images after the scenario's own directory. */
+struct scenario_search {
+	const char *const *image_dirs;
+	size_t image_dir_count;
+};
+
+/* Loads `path`, its system.json5 and resolves every image. Errors are
+ * reported through `d` (path:line:col); returns false on any. */
+bool scenario_load(const char *path, const struct scenario_search *search, struct scenario *s,
+		   struct diag *d);
+void scenario_free(struct scenario *s);
+
+/* Whether a parsed JSON5 document looks like a scenario (it names a system). */
+struct json5_value;
+bool scenario_is_scenario(const struct json5_value *root);
+
+const char *sim_outcome_name(sim_outcome_t o);
+
+#endif

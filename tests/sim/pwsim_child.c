@@ -1,0 +1,68 @@
+/*
+ * pwsim_child.c — see pwsim_child.h.
+ */
+#include "pwsim_child.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static char *slurp(FILE *f)
+{
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *buf = calloc((size_t)n + 1, 1);
+	if (n > 0 && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		buf[0] = '\0';
+	}
+	return buf;
+}
+
+const char *source_path(const char *rel)
+{
+	static char buf[8][4096];
+	static unsigned next;
+	char *out = buf[next++ % 8];
+	snprintf(out, sizeof(buf[0]), "%s/%s", PWK_SOURCE_ROOT, rel);
+	return out;
+}
+
+struct pwsim_result pwsim_run(const char *const *argv)
+{
+	struct pwsim_result r = {0};
+	FILE *out = tmpfile(), *err = tmpfile();
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(fileno(out), 1);
+		dup2(fileno(err), 2);
+		const char *args[32] = {PWSIM_PATH};
+		size_t n = 1;
+		for (; argv[n - 1] != NULL && n < 31; n++) {
+			const char *a = argv[n - 1];
+			args[n] = (a[0] != '-' && strchr(a, '/') != NULL && a[0] != '/')
+					  ? source_path(a)
+					  : a;
+		}
+		args[n] = NULL;
+		execv(PWSIM_PATH, (char *const *)args);
+		_exit(127);
+	}
+	int ws = 0;
+	waitpid(pid, &ws, 0);
+	r.status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+	r.out = slurp(out);
+	r.err = slurp(err);
+	fclose(out);
+	fclose(err);
+	return r;
+}
+
+void pwsim_result_free(struct pwsim_result *r)
+{
+	free(r->out);
+	free(r->err);
+}

@@ -1,0 +1,24 @@
+/*
+ * pwsim_child.h — runs the real pwsim binary as a child process and captures
+ * what a user would see: exit status, stdout, stderr.
+ */
+#ifndef PWK_TESTS_PWSIM_CHILD_H
+#define PWK_TESTS_PWSIM_CHILD_H
+
+#include <stdbool.h>
+
+struct pwsim_result {
+	int status; /* exit status, or 128 + signal */
+	char *out;
+	char *err;
+};
+
+/* argv: NULL-terminated arguments after "pwsim". Paths that do not start
+ * with '/' are taken relative to the source tree. */
+struct pwsim_result pwsim_run(const char *const *argv);
+void pwsim_result_free(struct pwsim_result *r);
+
+/* Absolute path of `rel` in the source tree. The result is static storage. */
+const char *source_path(const char *rel);
+
+#endif

@@ -1,0 +1,95 @@
+/*
+ * test_cli.c — pwsim's command line: usage errors, bad scenarios, and runs
+ * that do not end in a shutdown (deadlock, time limit).
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "pwsim_child.h"
+
+static void assert_contains(const char *text, const char *want)
+{
+	cr_assert(strstr(text, want) != NULL, "missing \"%s\" in:\n%s", want, text);
+}
+
+Test(cli, unknown_command_is_a_usage_error)
+{
+	const char *argv[] = {"frobnicate", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 2);
+	assert_contains(r.err, "unknown command 'frobnicate'");
+	pwsim_result_free(&r);
+}
+
+Test(cli, help_lists_the_commands)
+{
+	const char *argv[] = {"help", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0);
+	assert_contains(r.out, "run SCENARIO");
+	assert_contains(r.out, "check FILE");
+	assert_contains(r.out, "json5 FILE");
+	pwsim_result_free(&r);
+}
+
+Test(cli, deadlock_is_reported_with_every_thread_state)
+{
+	const char *argv[] = {"run", "tests/sim/stuck/deadlock.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 3, "%s\n%s", r.out, r.err);
+	assert_contains(r.err, "DEADLOCK");
+	assert_contains(r.err, "initiator/initiator_thread (priority 15): waiting on 'ipc' "
+			       "(channel_initiator) for READABLE, no deadline");
+	assert_contains(r.err, "handler/handler_thread (priority 15): waiting on 'ipc' "
+			       "(channel_handler) for READABLE, no deadline");
+	pwsim_result_free(&r);
+}
+
+Test(cli, time_limit_stops_a_system_that_never_ends)
+{
+	const char *argv[] = {"run", "tests/sim/stuck/time_limit.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 3, "%s\n%s", r.out, r.err);
+	assert_contains(r.err, "virtual time limit of 0.450 s exceeded");
+	assert_contains(r.out, "slept 3: status 4");
+	cr_assert(strstr(r.out, "slept 4:") == NULL, "slept past the limit:\n%s", r.out);
+	pwsim_result_free(&r);
+}
+
+static void assert_bad_input(const char *scenario, const char *message)
+{
+	const char *argv[] = {"run", scenario, NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 2, "%s: exit %d\n%s", scenario, r.status, r.err);
+	assert_contains(r.err, message);
+	pwsim_result_free(&r);
+}
+
+Test(cli, scenario_with_unknown_field_points_at_it)
+{
+	assert_bad_input("tests/sim/bad/unknown_field.json5",
+			 "unknown_field.json5:4:3: error: unknown field 'isolaton'");
+}
+
+Test(cli, missing_image_says_where_it_looked)
+{
+	assert_bad_input("tests/sim/bad/missing_image.json5",
+			 "missing_image.json5:3:24: error: image 'no_such_image.elf' of process "
+			 "'initiator' not found");
+}
+
+Test(cli, image_that_is_not_elf_is_rejected_clearly)
+{
+	assert_bad_input("tests/sim/bad/not_elf.json5", "not an ELF file");
+}
+
+Test(cli, image_for_an_undeclared_process_is_an_error)
+{
+	assert_bad_input("tests/sim/bad/unknown_process.json5",
+			 "unknown_process.json5:6:5: error: images names process 'hander'");
+}
+
+Test(cli, broken_system_is_reported_in_the_system_file)
+{
+	assert_bad_input("tests/sim/bad/bad_system.json5", "broken_system.json5:");
+}

@@ -1,0 +1,21 @@
+/*
+ * crt0_host.c — process entry on hal-host. The simulator's loader has placed
+ * the image (code, data, zeroed bss) in the process's region and relocated
+ * it; the kernel starts the main thread here with a0 = the process's index
+ * in its app and a1 = the host link (the syscall gate's address).
+ */
+#include <pwk/user.h>
+
+#include "host_link.h"
+
+/* Read by syscall_host.S; set once per process start. Threads started with
+ * thread_start() share it (same image, same region). */
+__attribute__((visibility("hidden"))) void *__pwk_host_gate;
+
+_Noreturn void _start(pwk_word_t index_in_app, const struct pwk_host_link *link);
+
+_Noreturn void _start(pwk_word_t index_in_app, const struct pwk_host_link *link)
+{
+	__pwk_host_gate = link->syscall_gate;
+	pwk_process_exit((uint32_t)pwk_main((uint32_t)index_in_app));
+}
