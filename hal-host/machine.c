@@ -22,7 +22,7 @@ struct host_machine host;
 /* What every process's main thread receives in a1. */
 static const struct pwk_host_link host_link = {
 	.version = PWK_HOST_LINK_VERSION,
-	.syscall_gate = (void *)host_syscall_gate,
+	.syscall_gate = host_syscall_gate,
 };
 
 void host_options_default(struct host_options *opts)

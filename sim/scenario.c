@@ -56,7 +56,7 @@ static char *join(const char *dir, const char *rel)
 }
 
 /* In-tree scenarios find their images in the build tree's mirror of the
- * scenario's directory (meson builds scenarios/x/*.elf into build/scenarios/x). */
+ * scenario's directory (meson builds the images of scenarios/x into build/scenarios/x). */
 static char *build_mirror(const char *dir)
 {
 #if defined(PWK_SOURCE_ROOT) && defined(PWK_BUILD_ROOT)

@@ -10,7 +10,7 @@
 
 /* Read by syscall_host.S; set once per process start. Threads started with
  * thread_start() share it (same image, same region). */
-__attribute__((visibility("hidden"))) void *__pwk_host_gate;
+__attribute__((visibility("hidden"))) void (*__pwk_host_gate)(void);
 
 _Noreturn void _start(pwk_word_t index_in_app, const struct pwk_host_link *link);
 

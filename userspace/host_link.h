@@ -12,7 +12,7 @@
 
 struct pwk_host_link {
 	uint32_t version;
-	void *syscall_gate; /* entered by pwk_raw_syscall (see syscall_host.S) */
+	void (*syscall_gate)(void); /* entered by pwk_raw_syscall (see syscall_host.S) */
 };
 
 #endif
