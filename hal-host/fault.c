@@ -65,9 +65,11 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 			 (unsigned long)(off < r->flash_size ? off : off - r->flash_size));
 	} else if (addr + HOST_REGION_GUARD >= r->user_base && addr < r->user_base) {
 		snprintf(where, sizeof(where), "in the guard page below flash");
-	} else if (addr >= r->user_base + r->flash_size + r->ram_size &&
-		   addr < r->user_base + r->flash_size + r->ram_size + HOST_REGION_GUARD) {
-		snprintf(where, sizeof(where), "in the guard page above ram (stack overflow?)");
+	} else if (addr >= r->hal_page && addr < r->hal_page + HOST_REGION_HAL_PAGE) {
+		snprintf(where, sizeof(where), "in the simulator's link page above ram");
+	} else if (addr >= r->hal_page + HOST_REGION_HAL_PAGE &&
+		   addr < r->hal_page + HOST_REGION_HAL_PAGE + HOST_REGION_GUARD) {
+		snprintf(where, sizeof(where), "in the guard page above the region");
 	}
 	char at[64] = "outside its code";
 	if (host_region_contains(r, pc)) {

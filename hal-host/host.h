@@ -73,8 +73,9 @@ struct host_image_info {
 bool host_image_load(uint32_t process, const char *path, struct host_image_info *info, char *err,
 		     size_t err_cap);
 
-/* The value a process's main thread gets in a1 (the syscall gate link). */
-uintptr_t host_process_start_arg(void);
+/* The value a process's main thread gets in a1: the user address of its
+ * struct pwk_host_link (in the process's own region). */
+uintptr_t host_process_start_arg(uint32_t process);
 
 /* --- running ------------------------------------------------------------------ */
 

@@ -19,12 +19,6 @@ struct host_machine host;
 
 #define LAUNCH_STACK_SIZE (256u * 1024u)
 
-/* What every process's main thread receives in a1. */
-static const struct pwk_host_link host_link = {
-	.version = PWK_HOST_LINK_VERSION,
-	.syscall_gate = host_syscall_gate,
-};
-
 void host_options_default(struct host_options *opts)
 {
 	memset(opts, 0, sizeof(*opts));
@@ -73,6 +67,9 @@ bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size
 	/* In isolation none every region is always accessible; in mprotect
 	 * only the running process's (hal_protection_apply). */
 	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
+	struct pwk_host_link *link = (struct pwk_host_link *)host_region_kernel_ptr(r, r->hal_page);
+	link->version = PWK_HOST_LINK_VERSION;
+	link->syscall_gate = host_syscall_gate;
 	if (process >= host.region_count) {
 		host.region_count = process + 1;
 	}
@@ -93,9 +90,9 @@ bool host_image_load(uint32_t process, const char *path, struct host_image_info 
 	return host_loader_load_file(&host.regions[process], path, info, err, err_cap);
 }
 
-uintptr_t host_process_start_arg(void)
+uintptr_t host_process_start_arg(uint32_t process)
 {
-	return (uintptr_t)&host_link;
+	return host.regions[process].hal_page;
 }
 
 void hal_protection_apply(uint32_t process)

@@ -35,7 +35,7 @@ bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, s
 	r->fd = -1;
 	r->flash_size = page_round(flash_size);
 	r->ram_size = page_round(ram_size);
-	size_t size = r->flash_size + r->ram_size;
+	size_t size = r->flash_size + r->ram_size + HOST_REGION_HAL_PAGE;
 	size_t span = size + 2u * HOST_REGION_GUARD;
 	if (span > HOST_REGION_STRIDE) {
 		snprintf(err, err_cap, "region of %zu bytes exceeds the simulator's 4 GiB per process",
@@ -73,6 +73,7 @@ bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, s
 		goto fail;
 	}
 	r->kernel_base = k;
+	r->hal_page = r->user_base + r->flash_size + r->ram_size;
 	r->mapped = true;
 	return true;
 fail:
@@ -88,7 +89,7 @@ void host_region_unmap(struct host_region *r)
 	if (!r->mapped) {
 		return;
 	}
-	size_t size = r->flash_size + r->ram_size;
+	size_t size = r->flash_size + r->ram_size + HOST_REGION_HAL_PAGE;
 	munmap((void *)(r->user_base - HOST_REGION_GUARD), size + 2u * HOST_REGION_GUARD);
 	munmap(r->kernel_base, size);
 	close(r->fd);
@@ -105,7 +106,8 @@ void host_region_set_accessible(struct host_region *r, bool accessible)
 	int ram = accessible ? PROT_READ | PROT_WRITE : PROT_NONE;
 	/* Cannot fail for a range we mapped ourselves with compatible rights. */
 	(void)mprotect((void *)r->user_base, r->flash_size, flash);
-	(void)mprotect((void *)(r->user_base + r->flash_size), r->ram_size, ram);
+	(void)mprotect((void *)(r->user_base + r->flash_size), r->ram_size + HOST_REGION_HAL_PAGE,
+		       ram);
 }
 
 bool host_region_contains(const struct host_region *r, uintptr_t uaddr)

@@ -1,11 +1,13 @@
 /*
  * region.h — one process's memory on the host: a memfd mapped twice.
  *
- *  user view   [guard][flash (code, rodata)][ram (data, bss, stacks)][guard]
+ *  user view   [guard][flash (code, rodata)][ram (data, bss, stacks)][hal][guard]
  *              at a fixed address per process (so runs never depend on
  *              where the host's mmap would have put it). Its protection is
  *              what user code sees: in isolation `mprotect` only the running
- *              process's view is accessible.
+ *              process's view is accessible. `hal` is one page the runtime
+ *              shares with hal-host (struct pwk_host_link: the gate's
+ *              address); syscalls cannot name it (it is no pwk region).
  *  kernel view the same pages, always read-write, at another fixed address:
  *              the kernel (and the loader) reach a validated user address
  *              through it, whichever process is running.
@@ -24,7 +26,10 @@ struct host_region {
 	uint8_t *kernel_base;  /* the same byte in the kernel view */
 	size_t flash_size;     /* page multiple */
 	size_t ram_size;       /* page multiple */
+	uintptr_t hal_page;    /* user address of the hal page, after ram */
 };
+
+#define HOST_REGION_HAL_PAGE 4096u
 
 /* Fixed layout: process p's user view at HOST_REGION_USER_BASE + p * stride. */
 #define HOST_REGION_USER_BASE UINT64_C(0x500000000000)

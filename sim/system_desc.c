@@ -98,7 +98,7 @@ bool sim_system_desc_build(struct sim_system_desc *out, const struct cfg_system 
 			.first_region = 2 * p,
 			.region_count = 2,
 			.index_in_app = cp->index_in_app,
-			.start_arg1 = host_process_start_arg(),
+			.start_arg1 = host_process_start_arg(p),
 		};
 		out->regions[2 * p] = (struct pwk_region_desc){
 			regions[p].flash_start, regions[p].flash_size, PWK_ACCESS_R | PWK_ACCESS_X};
