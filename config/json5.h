@@ -50,8 +50,9 @@ struct json5_value {
 };
 
 struct json5_member {
-	char *key; /* unescaped, NUL-terminated */
-	int line, col; /* position of the key */
+	char *key;      /* unescaped, NUL-terminated */
+	size_t key_len; /* bytes in key (a \u0000 escape may put a NUL inside) */
+	int line, col;  /* position of the key */
 	struct json5_value value;
 };
 
@@ -74,7 +75,8 @@ const struct json5_value *json5_get(const struct json5_value *object, const char
 
 /* Writes `v` as canonical JSON (RFC 8259, members in document order, two-space
  * indentation, numbers: integers as integers, others with %.17g; non-finite
- * numbers are not representable in JSON and are written as null). */
+ * numbers are not representable in JSON and are written as null). Writes no
+ * trailing newline. */
 void json5_write_json(FILE *out, const struct json5_value *v);
 
 #endif

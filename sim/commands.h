@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * commands.h — pwsim subcommands that only read configuration files. They
+ * live beside sim/main.c, which dispatches to them; each prints to
+ * stdout/stderr and returns the process exit status:
+ *   0 success, 1 invalid input (diagnostics on stderr), 2 usage error.
+ */
+#ifndef PWSIM_COMMANDS_H
+#define PWSIM_COMMANDS_H
+
+/* `pwsim json5 FILE`: argv[0] is the subcommand name ("json5"), argv[1] the
+ * file ("-" reads stdin). Prints the document as canonical JSON (see
+ * json5_write_json) plus a newline on stdout. */
+int pwsim_cmd_json5(int argc, char **argv);
+
+/* `pwsim check SYSTEM.json5`: loads and validates a system description and
+ * prints its normalized form (cfg_system_print) on stdout. */
+int pwsim_cmd_check_system(const char *path);
+
+#endif
