@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * object.h — the header every kernel object starts with, handle lookup, and
+ * the common waiting model (pw_kernel §2.1).
+ *
+ * Each object has a signal word, a list of threads waiting on it and an
+ * optional wait-group membership. Processes and threads embed their object,
+ * so the several handles that name one process (its own `process` object and
+ * a supervisor's) reach the same signals and waiters.
+ */
+#ifndef PWK_OBJECT_H
+#define PWK_OBJECT_H
+
+#include <pwk/system.h>
+
+#include "list.h"
+
+typedef uint32_t pwk_signals_t;
+
+struct pwk_wait_group;
+
+struct pwk_object {
+	pwk_object_type_t type;
+	uint32_t index; /* first global object index naming it, or PWK_NONE */
+	pwk_signals_t signals;
+	struct pwk_list waiters; /* struct pwk_thread.wait_link */
+	/* Wait-group membership, stored in the member as in pw_kernel: hence an
+	 * object belongs to at most one group. */
+	struct pwk_wait_group *group;
+	struct pwk_list_node group_link;
+	pwk_signals_t group_mask;
+	pwk_word_t group_user_data;
+	bool group_signaled;
+};
+
+/* What a wait returns to user space. */
+struct pwk_wait_result {
+	pwk_word_t user_data;
+	pwk_signals_t signals;
+};
+
+/* Boot: clears the object table. */
+void pwk__object_reset_table(void);
+
+/* Boot: initialises `obj` (no signals but `initial`, no waiters, no group). */
+void pwk__object_init(struct pwk_object *obj, pwk_object_type_t type, uint32_t index,
+		      pwk_signals_t initial);
+
+/* Boot: global object index `index` names `obj`. */
+void pwk__object_register(uint32_t index, struct pwk_object *obj);
+
+/* The object named by global index `index` (must exist). */
+struct pwk_object *pwk__object_get(uint32_t index);
+
+/* Resolves `handle` in `process`'s table. OUT_OF_RANGE if the handle is not
+ * in the table; the caller checks the type (UNIMPLEMENTED). */
+pwk_status_t pwk__object_lookup(uint32_t process, pwk_word_t handle, struct pwk_object **obj,
+				uint32_t *index);
+
+/* Clears `clear` then raises `set`; wakes every waiter whose mask matches
+ * the new signals (edge capture) and updates the wait group, if any. */
+void pwk__object_signals_update(struct pwk_object *obj, pwk_signals_t clear, pwk_signals_t set);
+
+/* Records `result` for every waiter of `obj` whose mask intersects `match`
+ * and makes it ready (edge capture: a waiter already woken by a signal has its
+ * recorded result overwritten until it runs). */
+void pwk__object_notify(struct pwk_object *obj, pwk_signals_t match,
+			const struct pwk_wait_result *result);
+
+/* object_wait: returns at once if the condition holds; otherwise blocks the
+ * current thread until a matching signal (OK), the deadline
+ * (DEADLINE_EXCEEDED) or termination (CANCELLED). A deadline not after now
+ * fails at once. `index` is the global object index (for reports). */
+pwk_status_t pwk_object_wait(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,
+			     pwk_instant_t deadline, struct pwk_wait_result *result);
+
+/* Blocks the current thread on `obj` as above, without the immediate check. */
+pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,
+			       pwk_instant_t deadline, struct pwk_wait_result *result);
+
+/* Process join (§2.7): resets `obj` as its owner is restarted. */
+void pwk__object_reset(struct pwk_object *obj);
+
+#endif /* PWK_OBJECT_H */

@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * sched.c — priority run queues, blocking, waking, preemption, the tick and
+ * the idle loop (pw_kernel §3).
+ *
+ * Invariants: the current thread is RUNNING and on no run queue; every
+ * READY thread is on exactly the queue of its priority; bit p of
+ * `ready_mask` is set iff queue p is non-empty.
+ *
+ * The kernel runs on the current thread's kernel stack. Switching away from
+ * a thread (block, tick, preemption, exit) runs the idle loop on that same
+ * stack when nothing is ready, then hal_context_switch()es to the chosen
+ * thread, and returns when some later switch resumes the thread.
+ */
+#include "sched.h"
+
+#include "assert.h"
+#include "limits.h"
+#include "process.h"
+#include "timer.h"
+#include "trace.h"
+
+static struct {
+	struct pwk_list queues[PWK_PRIORITIES];
+	uint32_t ready_mask;
+	struct pwk_thread *current;
+	uint32_t applied_process; /* last passed to hal_protection_apply() */
+	bool idle;
+} sched;
+
+void pwk__sched_reset(void)
+{
+	for (uint32_t p = 0; p < PWK_PRIORITIES; p++) {
+		pwk__list_init(&sched.queues[p]);
+	}
+	sched.ready_mask = 0;
+	sched.current = NULL;
+	sched.applied_process = PWK_NONE;
+	sched.idle = false;
+}
+
+struct pwk_thread *pwk__sched_current(void)
+{
+	return sched.current;
+}
+
+bool pwk__sched_idle(void)
+{
+	return sched.idle;
+}
+
+/* The highest non-empty level; ready_mask != 0. A loop rather than a
+ * count-leading-zeros builtin, which is a libgcc call on RV32 without Zbb. */
+static uint32_t highest_ready_priority(void)
+{
+	for (uint32_t p = PWK_PRIORITIES; p-- > 0;) {
+		if ((sched.ready_mask & (UINT32_C(1) << p)) != 0) {
+			return p;
+		}
+	}
+	PWK_UNREACHABLE();
+}
+
+void pwk__sched_enqueue(struct pwk_thread *t, bool front)
+{
+	PWK_ASSERT(t->priority < PWK_PRIORITIES);
+	PWK_ASSERT(t != sched.current);
+	struct pwk_list *queue = &sched.queues[t->priority];
+	if (front) {
+		pwk__list_push_front(queue, &t->run_link);
+	} else {
+		pwk__list_push_back(queue, &t->run_link);
+	}
+	t->state = PWK_THREAD_READY;
+	sched.ready_mask |= UINT32_C(1) << t->priority;
+}
+
+void pwk__sched_dequeue(struct pwk_thread *t)
+{
+	PWK_ASSERT(t->state == PWK_THREAD_READY);
+	pwk__list_remove(&t->run_link);
+	if (pwk__list_empty(&sched.queues[t->priority])) {
+		sched.ready_mask &= ~(UINT32_C(1) << t->priority);
+	}
+}
+
+static struct pwk_thread *dequeue_highest(void)
+{
+	uint32_t p = highest_ready_priority();
+	struct pwk_list_node *node = pwk__list_first(&sched.queues[p]);
+	PWK_ASSERT(node != NULL);
+	struct pwk_thread *t = PWK_CONTAINER_OF(node, struct pwk_thread, run_link);
+	pwk__sched_dequeue(t);
+	return t;
+}
+
+void pwk__sched_wake(struct pwk_thread *t, pwk_status_t status)
+{
+	PWK_ASSERT(t->wait.object != NULL);
+	if (t->wait.woken) {
+		return;
+	}
+	PWK_ASSERT(t->state == PWK_THREAD_WAITING);
+	t->wait.woken = true;
+	t->wait.status = status;
+	pwk__timer_remove(t);
+	pwk__sched_enqueue(t, false);
+	pwk__trace(PWK_TRACE_WAKE, t->index, t->wait.result.signals, (uint32_t)status);
+}
+
+/* Waits until a thread is ready and takes it off its queue. The loop has no
+ * bound of its own: it ends when the HAL's idle returns with something to
+ * run, or never, if the HAL ends the run inside hal_idle() (a deadlock). */
+static struct pwk_thread *next_thread(void)
+{
+	PWK_ASSERT(sched.current == NULL);
+	while (sched.ready_mask == 0) {
+		sched.idle = true;
+		hal_idle();
+		sched.idle = false;
+		pwk__timer_fire_expired();
+	}
+	return dequeue_highest();
+}
+
+/* Makes `next` current and resumes it; returns when `from` is resumed. */
+static void switch_to(uint32_t from, struct pwk_thread *next)
+{
+	PWK_ASSERT(sched.current == NULL);
+	sched.current = next;
+	next->state = PWK_THREAD_RUNNING;
+	next->fresh = false;
+	if (from == next->index) {
+		return; /* the thread that gave up the CPU is still the best */
+	}
+	if (next->process != sched.applied_process) {
+		hal_protection_apply(next->process);
+		sched.applied_process = next->process;
+	}
+	pwk__trace(PWK_TRACE_SWITCH, from, next->index, 0);
+	hal_context_switch(from, next->index);
+	PWK_ASSERT(sched.current != NULL && sched.current->index == from);
+}
+
+/* `from` (no longer current: queued, blocked or exited) gives up the CPU to
+ * the best ready thread; returns when `from` runs again. */
+static void switch_away(struct pwk_thread *from)
+{
+	PWK_ASSERT(sched.current == NULL);
+	PWK_ASSERT(from->state != PWK_THREAD_RUNNING);
+	switch_to(from->index, next_thread());
+}
+
+/* Takes the running thread off the CPU and returns it. */
+static struct pwk_thread *take_current(void)
+{
+	struct pwk_thread *t = sched.current;
+	PWK_ASSERT(t != NULL);
+	sched.current = NULL;
+	return t;
+}
+
+void pwk__sched_block(void)
+{
+	struct pwk_thread *t = take_current();
+	PWK_ASSERT(t->state == PWK_THREAD_WAITING);
+	switch_away(t);
+}
+
+void pwk__sched_tick(void)
+{
+	struct pwk_thread *t = take_current();
+	PWK_ASSERT(t->state == PWK_THREAD_RUNNING);
+	pwk__sched_enqueue(t, false);
+	switch_away(t);
+}
+
+void pwk__sched_preempt_check(void)
+{
+	struct pwk_thread *t = sched.current;
+	PWK_ASSERT(t != NULL && t->state == PWK_THREAD_RUNNING);
+	if (sched.ready_mask == 0 || highest_ready_priority() <= t->priority) {
+		return;
+	}
+	take_current();
+	pwk__sched_enqueue(t, true);
+	switch_away(t);
+}
+
+_Noreturn void pwk__sched_exit(void)
+{
+	struct pwk_thread *t = take_current();
+	PWK_ASSERT(t->state == PWK_THREAD_TERMINATED || t->state == PWK_THREAD_STOPPED);
+	struct pwk_thread *next = next_thread();
+	PWK_ASSERT(next != t);
+	switch_to(t->index, next);
+	PWK_UNREACHABLE();
+}
+
+_Noreturn void pwk__sched_start(void)
+{
+	PWK_ASSERT(sched.current == NULL);
+	switch_to(PWK_NONE, next_thread());
+	PWK_UNREACHABLE();
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * uaccess.h — user buffers: the only code that touches user memory.
+ *
+ * A syscall checks each buffer once, at entry, as (process, range, access)
+ * against the calling process's regions (pw_kernel §1.6), and keeps the
+ * result as a pwk_ubuf. The bytes move later, directly between two
+ * processes' memory, through hal_user_ptr(). An iovec array stays in user
+ * memory, so its entries are re-read and re-checked at copy time: a process
+ * that rewrites them after the check can only shorten its own transfer.
+ */
+#ifndef PWK_UACCESS_H
+#define PWK_UACCESS_H
+
+#include <pwk/abi.h>
+
+struct pwk_ubuf {
+	uint32_t process;
+	uint32_t access;    /* PWK_ACCESS_* the syscall needed */
+	uintptr_t addr;     /* the bytes, or the iovec array */
+	uint32_t iov_count; /* 0: flat buffer [addr, addr + size) */
+	size_t size;        /* total bytes, as checked */
+};
+
+/* Checks the buffer argument (`ptr`, signed `len`) of `process` for
+ * `access`. INVALID_ARGUMENT: NULL pointer, a range that wraps, more than
+ * PWK_IOVEC_ENTRIES_MAX entries, a total over INTPTR_MAX. PERMISSION_DENIED:
+ * a non-empty piece (or the iovec array) not wholly inside one region of the
+ * process granting `access`. */
+pwk_status_t pwk__ubuf_check(uint32_t process, pwk_word_t ptr, pwk_word_t len, uint32_t access,
+			     struct pwk_ubuf *buf);
+
+/* A checked empty buffer (for a zero-length transfer). */
+void pwk__ubuf_empty(struct pwk_ubuf *buf, uint32_t process);
+
+/* Copies bytes [src_offset, src->size) of `src` to the start of `dst`, at
+ * most dst->size of them; returns how many were copied (fewer if an iovec
+ * entry no longer passes its check). src_offset <= src->size. */
+size_t pwk__ubuf_copy(const struct pwk_ubuf *dst, const struct pwk_ubuf *src, size_t src_offset);
+
+/* Number of pieces (1 for a flat buffer, else the iovec entries). */
+uint32_t pwk__ubuf_pieces(const struct pwk_ubuf *buf);
+
+/* Piece `i` as a kernel pointer and length, re-checked; false if it no
+ * longer passes its check. */
+bool pwk__ubuf_piece(const struct pwk_ubuf *buf, uint32_t i, const uint8_t **bytes, size_t *len);
+
+#endif /* PWK_UACCESS_H */
