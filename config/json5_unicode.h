@@ -2,7 +2,7 @@
 /*
  * json5_unicode.h — UTF-8 decoding and the Unicode classes the JSON5 grammar
  * is written in (identifier characters, whitespace, line terminators).
- * Internal to config/.
+ * Internal to config/ (pwk-gen reuses the UTF-8 decoder for char constants).
  */
 #ifndef PWK_CONFIG_JSON5_UNICODE_H
 #define PWK_CONFIG_JSON5_UNICODE_H

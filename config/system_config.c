@@ -67,6 +67,7 @@ size_t cfg_constant_name(const char *prefix, const char *name, char *out, size_t
 {
 	size_t n = 0;
 
+	/* Invariant: bytes n < cap - 1 are written, the rest only counted. */
 	for (const char *s = prefix; *s != '\0'; s++, n++) {
 		if (n + 1 < cap) {
 			out[n] = *s;
@@ -83,7 +84,9 @@ size_t cfg_constant_name(const char *prefix, const char *name, char *out, size_t
 			out[n] = c;
 		}
 	}
-	out[n < cap ? n : cap - 1] = '\0';
+	if (cap > 0) {
+		out[n < cap ? n : cap - 1] = '\0';
+	}
 	return n;
 }
 

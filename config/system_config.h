@@ -216,8 +216,9 @@ void cfg_handle_constant_name(const char *object_name, char *out, size_t cap);
 
 /* The same rule with any prefix: prefix + name with ASCII letters
  * upper-cased, digits kept and every other byte turned into '_'. Writes at
- * most `cap` bytes including NUL (cap > 0); returns the full length, so a
- * result >= cap means it was truncated. */
+ * most `cap` bytes including NUL (nothing when cap is 0; out may then be
+ * NULL) and returns the full length, like snprintf: a result >= cap means
+ * the name was truncated. */
 size_t cfg_constant_name(const char *prefix, const char *name, char *out, size_t cap);
 
 #endif
