@@ -73,6 +73,13 @@ static inline pwk_status_t u_status(intptr_t value)
 	return value < 0 ? (pwk_status_t)-value : PWK_OK;
 }
 
+/* The active signals of `handle` (a poll with every valid bit; 0 if none). */
+static inline uint32_t u_signals(uint32_t handle)
+{
+	struct u_wait w = u_wait(handle, PWK_SIGNAL_VALID, 0);
+	return w.status == PWK_OK ? w.signals : 0;
+}
+
 /* Sleeps on `handle` (mask 0) until `deadline`. */
 static inline pwk_status_t u_sleep_until(uint32_t handle, pwk_instant_t deadline)
 {
