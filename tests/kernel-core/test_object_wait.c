@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * object_wait (pw_kernel §2.1): immediate return, polls, exact deadlines,
+ * PWK_INSTANT_MAX, mask 0 as a sleep, edge capture, all waiters woken.
+ * USER on a channel end is the signal the tests raise and lower.
+ */
+#include "kc_test.h"
+
+#define R PWK_SIGNAL_READABLE
+#define W PWK_SIGNAL_WRITEABLE
+#define USER PWK_SIGNAL_USER
+
+static uint32_t ih, hh, self;
+static uint8_t buf[4];
+static int woken;
+
+/* One process owning both ends of a channel, with up to three threads. */
+static void setup(fake_entry_fn a, fake_entry_fn b, fake_entry_fn c)
+{
+	fake_reset();
+	uint32_t p = fake_process("p");
+	fake_region(p, buf, sizeof(buf), RW);
+	fake_channel(p, &ih, p, &hh);
+	self = fake_own_process_handle(p);
+	fake_entry_fn fns[] = {a, b, c};
+	for (int i = 0; i < 3; i++) {
+		if (fns[i] != NULL) {
+			fake_thread(p, "t", PRIO, fns[i]);
+		}
+	}
+}
+
+FAKE_ENTRY(immediate)
+{
+	expect_status(u_set_peer_user(hh, true), PWK_OK);
+	struct u_wait w = u_wait(ih, USER, FOREVER);
+	cr_expect_eq(w.status, PWK_OK);
+	cr_expect_eq(w.signals, USER | W, "all active signals, not only the masked ones");
+	cr_expect_eq(w.user_data, 0);
+	w = u_wait(ih, W, 0);
+	cr_expect_eq(w.status, PWK_OK, "a poll succeeds when the condition holds");
+	u_shutdown(0);
+}
+
+Test(object_wait, returns_at_once_with_every_active_signal_when_the_mask_matches)
+{
+	setup(immediate, NULL, NULL);
+	run_expecting_shutdown(0);
+}
+
+FAKE_ENTRY(polls)
+{
+	fake_advance(50);
+	cr_expect_eq(u_wait(hh, R, 0).status, PWK_DEADLINE_EXCEEDED);
+	cr_expect_eq(u_wait(hh, R, 49).status, PWK_DEADLINE_EXCEEDED);
+	cr_expect_eq(u_wait(hh, R, 50).status, PWK_DEADLINE_EXCEEDED);
+	cr_expect_eq(fake_now(), 50, "a deadline not after now does not block");
+	cr_expect_eq(u_wait(hh, R, 51).status, PWK_DEADLINE_EXCEEDED);
+	cr_expect_eq(fake_now(), 51, "a future deadline fires exactly");
+	u_shutdown(0);
+}
+
+Test(object_wait, deadline_zero_past_or_now_fails_at_once_and_a_future_one_fires_exactly)
+{
+	setup(polls, NULL, NULL);
+	run_expecting_shutdown(0);
+}
+
+FAKE_ENTRY(sleeper)
+{
+	cr_expect_eq(u_sleep_until(self, 1000), PWK_DEADLINE_EXCEEDED);
+	cr_expect_eq(fake_now(), 1000);
+	expect_status(u_set_peer_user(hh, true), PWK_OK);
+	cr_expect_eq(u_wait(ih, 0, 2000).status, PWK_DEADLINE_EXCEEDED, "mask 0 never matches");
+	cr_expect_eq(fake_now(), 2000);
+	u_shutdown(0);
+}
+
+Test(object_wait, mask_zero_is_a_pure_sleep)
+{
+	setup(sleeper, NULL, NULL);
+	run_expecting_shutdown(0);
+}
+
+FAKE_ENTRY(forever)
+{
+	u_wait(hh, R, FOREVER);
+	cr_expect_fail("PWK_INSTANT_MAX must never time out");
+}
+
+Test(object_wait, instant_max_never_times_out)
+{
+	setup(forever, NULL, NULL);
+	fake_set_now(PWK_INSTANT_MAX - 1);
+	struct fake_result r = fake_boot_and_run();
+	cr_assert_eq(r.end, FAKE_DEADLOCK);
+	cr_assert_eq(fake_armed(), PWK_INSTANT_MAX, "nothing armed for a wait without deadline");
+}
+
+/* Waiter (first to run) blocks on USER; raiser raises then lowers it before
+ * the waiter runs again. */
+FAKE_ENTRY(edge_waiter)
+{
+	struct u_wait w = u_wait(ih, USER, FOREVER);
+	cr_expect_eq(w.status, PWK_OK);
+	cr_expect_eq(w.signals, USER | W, "the signal is reported though it was lowered");
+	expect_signals(ih, W);
+	u_shutdown(0);
+}
+
+FAKE_ENTRY(edge_raiser)
+{
+	expect_status(u_set_peer_user(hh, true), PWK_OK);
+	expect_status(u_set_peer_user(hh, false), PWK_OK);
+}
+
+Test(object_wait, edge_capture_reports_a_signal_raised_and_lowered_before_the_waiter_runs)
+{
+	setup(edge_waiter, edge_raiser, NULL);
+	run_expecting_shutdown(0);
+}
+
+FAKE_ENTRY(overwrite_waiter)
+{
+	struct u_wait w = u_wait(hh, R | USER, FOREVER);
+	cr_expect_eq(w.status, PWK_OK);
+	cr_expect_eq(w.signals, R, "the latest matching update wins");
+	u_shutdown(0);
+}
+
+FAKE_ENTRY(overwrite_raiser)
+{
+	expect_status(u_set_peer_user(ih, true), PWK_OK);		    /* USER */
+	expect_status(u_async_transact(ih, buf, 0, buf, 0), PWK_OK); /* R | USER */
+	expect_status(u_set_peer_user(ih, false), PWK_OK);		    /* R */
+	expect_status(u_async_cancel(ih), PWK_OK); /* none: does not match, not recorded */
+}
+
+Test(object_wait, a_later_matching_update_overwrites_the_recorded_signals)
+{
+	setup(overwrite_waiter, overwrite_raiser, NULL);
+	run_expecting_shutdown(0);
+}
+
+FAKE_ENTRY(many_waiter)
+{
+	cr_expect_eq(u_wait(ih, USER, FOREVER).status, PWK_OK);
+	if (++woken == 2) {
+		u_shutdown(0);
+	}
+	u_sleep_until(self, FOREVER);
+}
+
+FAKE_ENTRY(many_raiser)
+{
+	expect_status(u_set_peer_user(hh, true), PWK_OK);
+}
+
+Test(object_wait, every_matching_waiter_is_woken)
+{
+	setup(many_waiter, many_waiter, many_raiser);
+	run_expecting_shutdown(0);
+	cr_assert_eq(woken, 2);
+}
+
+FAKE_ENTRY(bad_masks)
+{
+	cr_expect_eq(u_wait(ih, 1u << 4, 0).status, PWK_INVALID_ARGUMENT);
+	cr_expect_eq(u_wait(ih, 1u << 14, 0).status, PWK_INVALID_ARGUMENT);
+	cr_expect_eq(u_wait(ih, PWK_SIGNAL_RESERVED, 0).status, PWK_INVALID_ARGUMENT);
+	cr_expect_eq(u_wait(ih, PWK_SIGNAL_VALID, 0).status, PWK_OK);
+	u_shutdown(0);
+}
+
+Test(object_wait, mask_with_undefined_bits_is_invalid_argument)
+{
+	setup(bad_masks, NULL, NULL);
+	run_expecting_shutdown(0);
+	cr_assert_str_eq(fake_last_user_error(), "signal mask has undefined bits");
+}

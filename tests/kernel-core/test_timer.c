@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The deadline queue: ordering by (deadline, arming order), the HAL armed
+ * with the earliest deadline, and re-armed when a wait ends early.
+ */
+#include "kc_test.h"
+
+#define USER PWK_SIGNAL_USER
+
+static uint32_t ih, hh, self;
+
+static void setup(fake_entry_fn a, fake_entry_fn b, fake_entry_fn c)
+{
+	fake_reset();
+	uint32_t p = fake_process("p");
+	fake_channel(p, &ih, p, &hh);
+	self = fake_own_process_handle(p);
+	fake_entry_fn fns[] = {a, b, c};
+	for (int i = 0; i < 3; i++) {
+		if (fns[i] != NULL) {
+			fake_thread(p, "t", PRIO, fns[i]);
+		}
+	}
+}
+
+FAKE_ENTRY(late_armer)
+{
+	u_sleep_until(self, 1);
+	u_sleep_until(self, 10);
+	fake_event(1);
+}
+
+FAKE_ENTRY(early_armer_2)
+{
+	u_sleep_until(self, 10);
+	fake_event(2);
+}
+
+FAKE_ENTRY(early_armer_3)
+{
+	u_sleep_until(self, 10);
+	fake_event(3);
+}
+
+Test(timer, equal_deadlines_fire_in_the_order_they_were_armed)
+{
+	setup(late_armer, early_armer_2, early_armer_3);
+	cr_assert_eq(fake_boot_and_run().end, FAKE_DEADLOCK);
+	size_t n;
+	const int *events = fake_events(&n);
+	cr_assert_eq(n, 3);
+	cr_assert_eq(events[0], 2);
+	cr_assert_eq(events[1], 3);
+	cr_assert_eq(events[2], 1);
+	cr_assert_eq(fake_now(), 10);
+}
+
+FAKE_ENTRY(sleep_30)
+{
+	u_sleep_until(self, 30);
+}
+
+FAKE_ENTRY(sleep_20)
+{
+	u_sleep_until(self, 20);
+}
+
+FAKE_ENTRY(observer)
+{
+	cr_expect_eq(fake_armed(), 20, "armed with the earliest deadline");
+	u_sleep_until(self, 25);
+	cr_expect_eq(fake_armed(), 30);
+	u_sleep_until(self, 35);
+	cr_expect_eq(fake_armed(), PWK_INSTANT_MAX, "disarmed when the queue is empty");
+	u_shutdown(0);
+}
+
+Test(timer, hal_is_armed_with_the_earliest_deadline)
+{
+	setup(sleep_30, sleep_20, observer);
+	run_expecting_shutdown(0);
+}
+
+FAKE_ENTRY(waits_with_deadline)
+{
+	cr_expect_eq(u_wait(ih, USER, 50).status, PWK_OK);
+	cr_expect_eq(fake_armed(), PWK_INSTANT_MAX);
+	u_shutdown(0);
+}
+
+FAKE_ENTRY(raises_user)
+{
+	cr_expect_eq(fake_armed(), 50);
+	expect_status(u_set_peer_user(hh, true), PWK_OK);
+	cr_expect_eq(fake_armed(), PWK_INSTANT_MAX, "a wait that ends early takes its deadline");
+}
+
+Test(timer, wait_that_ends_early_disarms_its_deadline)
+{
+	setup(waits_with_deadline, raises_user, NULL);
+	run_expecting_shutdown(0);
+}
+
+FAKE_ENTRY(far_sleeper)
+{
+	cr_expect_eq(u_sleep_until(self, PWK_INSTANT_MAX - 1), PWK_DEADLINE_EXCEEDED);
+	cr_expect_eq(u_now(), PWK_INSTANT_MAX - 1);
+	u_shutdown(0);
+}
+
+Test(timer, the_last_finite_instant_is_a_deadline_like_any_other)
+{
+	setup(far_sleeper, NULL, NULL);
+	run_expecting_shutdown(0);
+}
+
+Test(timer, boot_disarms_the_hal)
+{
+	setup(far_sleeper, NULL, NULL);
+	cr_assert_eq(fake_boot(), PWK_OK);
+	cr_assert_eq(fake_armed(), PWK_INSTANT_MAX);
+	cr_assert_eq(fake_timer_arms(), 1);
+}
