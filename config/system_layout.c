@@ -199,6 +199,9 @@ void cfg_layout(struct cfg_loader *ld)
 			split_app_ram(ld, &sys->apps[i]);
 		}
 	}
+	if (cfg_failed(ld)) {
+		return; /* unsplit processes have no RAM size to check */
+	}
 	for (size_t i = 0; i < sys->process_count; i++) {
 		check_process_ram(ld, &sys->processes[i]);
 		if (sys->arch == CFG_ARCH_ARMV8M) {

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * config_test.c — see config_test.h.
+ */
+#include "config_test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void capture_begin(struct capture *c, const char *path)
+{
+	memset(c, 0, sizeof(*c));
+	c->f = open_memstream(&c->text, &c->len);
+	diag_init(&c->d, path, c->f);
+}
+
+const char *capture_text(struct capture *c)
+{
+	if (c->f != NULL) {
+		fclose(c->f);
+		c->f = NULL;
+	}
+	return c->text != NULL ? c->text : "";
+}
+
+void capture_free(struct capture *c)
+{
+	capture_text(c);
+	free(c->text);
+	c->text = NULL;
+}
+
+bool parse5(const char *text, struct json5_doc *doc, struct capture *c)
+{
+	capture_begin(c, "t.json5");
+	bool ok = json5_parse(text, strlen(text), doc, &c->d);
+	capture_text(c);
+	return ok;
+}
+
+bool load_system_text(const char *text, struct cfg_system *sys, struct capture *c)
+{
+	struct json5_doc doc;
+
+	capture_begin(c, "sys.json5");
+	memset(sys, 0, sizeof(*sys));
+	bool ok = json5_parse(text, strlen(text), &doc, &c->d);
+	if (ok) {
+		ok = cfg_system_from_json("sys.json5", &doc.root, sys, &c->d);
+		json5_free(&doc);
+	}
+	capture_text(c);
+	return ok;
+}
+
+char *to_json(const struct json5_value *v)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	json5_write_json(f, v);
+	fclose(f);
+	return buf;
+}
+
+const char *data_path(const char *rel)
+{
+	static char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", PWK_CONFIG_TEST_DATA, rel);
+	return path;
+}
+
+char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		return NULL;
+	}
+	fseek(f, 0, SEEK_END);
+	long size = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *buf = malloc((size_t)size + 1);
+	size_t got = fread(buf, 1, (size_t)size, f);
+	fclose(f);
+	buf[got] = '\0';
+	if (len != NULL) {
+		*len = got;
+	}
+	return buf;
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * config_test.h — helpers shared by the tests of config/ and pwk-gen:
+ * capturing diagnostics in memory, parsing inline JSON5, locating test
+ * data, and reading files.
+ */
+#ifndef PWK_TESTS_CONFIG_TEST_H
+#define PWK_TESTS_CONFIG_TEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "json5.h"
+#include "system_config.h"
+
+/* Diagnostics written to memory instead of stderr. */
+struct capture {
+	struct diag d;
+	FILE *f;
+	char *text;
+	size_t len;
+};
+
+void capture_begin(struct capture *c, const char *path);
+/* Closes the stream; returns everything reported (never NULL). */
+const char *capture_text(struct capture *c);
+void capture_free(struct capture *c);
+
+/* Parses `text` as "t.json5"; on failure the messages are in c. */
+bool parse5(const char *text, struct json5_doc *doc, struct capture *c);
+
+/* Loads inline system.json5 text as "sys.json5". */
+bool load_system_text(const char *text, struct cfg_system *sys, struct capture *c);
+
+/* Canonical JSON of a value, malloc'd. */
+char *to_json(const struct json5_value *v);
+
+/* PWK_CONFIG_TEST_DATA "/" rel, in a static buffer. */
+const char *data_path(const char *rel);
+
+/* Whole file, malloc'd and NUL-terminated, or NULL. */
+char *read_file(const char *path, size_t *len);
+
+#endif
