@@ -20,6 +20,11 @@ int pwsim_cmd_json5(int argc, char **argv)
 	struct json5_doc doc;
 	struct diag d;
 
+	/* Called with pwsim's own argv (argv[1] = "json5"): drop "pwsim". */
+	if (argc == 3 && strcmp(argv[1], "json5") == 0) {
+		argc--;
+		argv++;
+	}
 	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
 		fputs(json5_usage, stdout);
 		return 0;

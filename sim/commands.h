@@ -8,8 +8,9 @@
 #ifndef PWSIM_COMMANDS_H
 #define PWSIM_COMMANDS_H
 
-/* `pwsim json5 FILE`: argv[0] is the subcommand name ("json5"), argv[1] the
- * file ("-" reads stdin). Prints the document as canonical JSON (see
+/* `pwsim json5 FILE` ("-" reads stdin). Takes either the subcommand's argv
+ * (argv[0] = "json5", argv[1] = FILE) or pwsim's whole argv (argv[1] =
+ * "json5", argv[2] = FILE). Prints the document as canonical JSON (see
  * json5_write_json) plus a newline on stdout. */
 int pwsim_cmd_json5(int argc, char **argv);
 

@@ -82,6 +82,19 @@ Test(commands, json5_reports_errors_on_stderr_with_status_1, .init = redirect_al
 	cr_assert_stderr_eq_str(want);
 }
 
+Test(commands, json5_accepts_the_whole_pwsim_argv, .init = redirect_all)
+{
+	char *argv[] = {(char *)"pwsim", (char *)"json5", (char *)"-", NULL};
+	FILE *in = freopen(data_path("real/seed-doc__ipc__system.json5"), "r", stdin);
+	cr_assert_not_null(in);
+	cr_assert_eq(pwsim_cmd_json5(3, argv), 0);
+	fflush(stdout);
+	FILE *out = cr_get_redirected_stdout();
+	char buf[64] = "";
+	cr_assert_not_null(fgets(buf, sizeof(buf), out));
+	cr_assert_str_eq(buf, "{\n");
+}
+
 Test(commands, json5_usage_errors_have_status_2, .init = redirect_all)
 {
 	char *argv[] = {(char *)"json5", NULL};
