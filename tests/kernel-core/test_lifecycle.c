@@ -20,7 +20,7 @@ static void setup(fake_entry_fn m, uint32_t m_prio, fake_entry_fn w, fake_entry_
 	w_wg = fake_wait_group(wp);
 	fake_channel(wp, &w_i, wp, &w_h);
 	spare = fake_thread_stopped(wp, "spare", PRIO - 1); /* declared in W... */
-	m_thr = fake_thread_object(mp, spare);		     /* ...started by M */
+	m_thr = fake_thread_object(mp, spare);              /* ...started by M */
 	m_w = fake_process_object(mp, wp);
 	fake_thread(mp, "m", m_prio, m);
 	if (w != NULL) {

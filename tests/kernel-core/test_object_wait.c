@@ -6,8 +6,8 @@
  */
 #include "kc_test.h"
 
-#define R PWK_SIGNAL_READABLE
-#define W PWK_SIGNAL_WRITEABLE
+#define R    PWK_SIGNAL_READABLE
+#define W    PWK_SIGNAL_WRITEABLE
 #define USER PWK_SIGNAL_USER
 
 static uint32_t ih, hh, self;
@@ -130,9 +130,9 @@ FAKE_ENTRY(overwrite_waiter)
 
 FAKE_ENTRY(overwrite_raiser)
 {
-	expect_status(u_set_peer_user(ih, true), PWK_OK);		    /* USER */
+	expect_status(u_set_peer_user(ih, true), PWK_OK);            /* USER */
 	expect_status(u_async_transact(ih, buf, 0, buf, 0), PWK_OK); /* R | USER */
-	expect_status(u_set_peer_user(ih, false), PWK_OK);		    /* R */
+	expect_status(u_set_peer_user(ih, false), PWK_OK);           /* R */
 	expect_status(u_async_cancel(ih), PWK_OK); /* none: does not match, not recorded */
 }
 

@@ -99,8 +99,8 @@ Test(syscall, object_of_the_wrong_type_is_unimplemented)
 
 FAKE_ENTRY(order)
 {
-	expect_status(u_read(99, 0, NULL, 1), PWK_OUT_OF_RANGE);	 /* handle first */
-	expect_status(u_read(ih, 0, NULL, 1), PWK_INVALID_ARGUMENT);	 /* then buffers */
+	expect_status(u_read(99, 0, NULL, 1), PWK_OUT_OF_RANGE);       /* handle first */
+	expect_status(u_read(ih, 0, NULL, 1), PWK_INVALID_ARGUMENT);   /* then buffers */
 	expect_status(u_read(ih, 0, other, 1), PWK_PERMISSION_DENIED); /* then type */
 	expect_status(u_async_transact(ih, NULL, 1, other, 1), PWK_INVALID_ARGUMENT);
 	expect_status(u_async_transact(ih, other, 1, NULL, 1), PWK_PERMISSION_DENIED);
@@ -108,7 +108,7 @@ FAKE_ENTRY(order)
 	expect_status(u_interrupt_ack(99, 1u << 5), PWK_INVALID_ARGUMENT); /* mask first */
 	expect_status(u_interrupt_ack(99, PWK_SIGNAL_INTERRUPT_A), PWK_OUT_OF_RANGE);
 	cr_expect_eq(u_wait(99, 1u << 5, 0).status, PWK_OUT_OF_RANGE); /* handle first */
-	expect_signals(ih, PWK_SIGNAL_WRITEABLE); /* nothing was started */
+	expect_signals(ih, PWK_SIGNAL_WRITEABLE);                      /* nothing was started */
 	u_shutdown(0);
 }
 

@@ -12,10 +12,10 @@ static struct {
 	pwk_abi_iovec_t iov[8];
 	uint8_t raw[8 * sizeof(pwk_abi_iovec_t) + 1];
 } ram;
-static uint8_t span[64];		/* two adjacent regions of 32 bytes */
-static const char flash[16] = "flash!";	/* read-only */
+static uint8_t span[64];                /* two adjacent regions of 32 bytes */
+static const char flash[16] = "flash!"; /* read-only */
 static const pwk_abi_iovec_t flash_iov[1] = {{0, 0}};
-static char other[16];			/* another process's memory */
+static char other[16]; /* another process's memory */
 static uint32_t ih, hh, self;
 
 static void setup(fake_entry_fn script)
@@ -111,7 +111,8 @@ FAKE_ENTRY(bounds)
 	expect_status(u_log((void *)(end - 1), 2), PWK_PERMISSION_DENIED);
 	expect_status(u_log((void *)end, 1), PWK_PERMISSION_DENIED);
 	expect_status(u_log((void *)(start - 1), 2), PWK_PERMISSION_DENIED);
-	expect_status(u_read(hh, 0, &ram, (intptr_t)sizeof(ram)), PWK_UNAVAILABLE); /* whole region */
+	expect_status(u_read(hh, 0, &ram, (intptr_t)sizeof(ram)),
+		      PWK_UNAVAILABLE);                             /* whole region */
 	expect_status(u_log(span + 16, 32), PWK_PERMISSION_DENIED); /* spans two regions */
 	expect_status(u_log(span, 32), PWK_OK);
 	expect_status(u_log(span + 32, 32), PWK_OK);
@@ -156,8 +157,9 @@ FAKE_ENTRY(iovec_arrays)
 	expect_status(u_log(ram.iov, -2), PWK_PERMISSION_DENIED); /* a bad entry */
 	piece((pwk_abi_iovec_t *)other, ram.buf, 2);
 	expect_status(u_log(other, -1), PWK_PERMISSION_DENIED); /* a foreign array */
-	expect_status(u_log(flash_iov, -1), PWK_OK);	      /* read-only array for R */
-	expect_status(u_async_transact(ih, ram.buf, 1, (void *)flash_iov, -1), PWK_PERMISSION_DENIED);
+	expect_status(u_log(flash_iov, -1), PWK_OK);            /* read-only array for R */
+	expect_status(u_async_transact(ih, ram.buf, 1, (void *)flash_iov, -1),
+		      PWK_PERMISSION_DENIED);
 	expect_status(u_log(ram.iov, -65), PWK_INVALID_ARGUMENT); /* the limit is 64 */
 	expect_status(u_log(ram.iov, INTPTR_MIN), PWK_INVALID_ARGUMENT);
 	piece(&ram.iov[1], ram.buf + 2, 2);
