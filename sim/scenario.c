@@ -55,6 +55,44 @@ static char *join(const char *dir, const char *rel)
 	return out;
 }
 
+/* Removes "." and "dir/.." segments without touching the file system, so a
+ * path through a build-tree folder that does not exist still resolves. */
+static void normalize(char *path)
+{
+	char *out = path;
+	const char *in = path;
+	bool absolute = path[0] == '/';
+	while (*in != '\0') {
+		while (*in == '/') {
+			in++;
+		}
+		const char *seg = in;
+		while (*in != '\0' && *in != '/') {
+			in++;
+		}
+		size_t len = (size_t)(in - seg);
+		if (len == 0 || (len == 1 && seg[0] == '.')) {
+			continue;
+		}
+		char *last = out > path ? memrchr(path, '/', (size_t)(out - path)) : NULL;
+		bool can_pop = out > path && !(out - path >= 2 && memcmp(out - 2, "..", 2) == 0 &&
+					       (out - path == 2 || out[-3] == '/'));
+		if (len == 2 && seg[0] == '.' && seg[1] == '.' && can_pop) {
+			out = last != NULL ? last : path;
+			continue;
+		}
+		if (out > path || absolute) {
+			*out++ = '/';
+		}
+		memmove(out, seg, len);
+		out += len;
+	}
+	if (out == path) {
+		*out++ = absolute ? '/' : '.';
+	}
+	*out = '\0';
+}
+
 /* In-tree scenarios find their images in the build tree's mirror of the
  * scenario's directory (meson builds the images of scenarios/x into build/scenarios/x). */
 static char *build_mirror(const char *dir)
@@ -93,6 +131,7 @@ static char *find_image(const char *scenario_dir, const struct scenario_search *
 		}
 		char *candidate = join(dir, name);
 		free(mirror);
+		normalize(candidate);
 		if (access(candidate, R_OK) == 0) {
 			return candidate;
 		}

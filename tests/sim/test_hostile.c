@@ -4,6 +4,7 @@
  * reported with its name, and the simulator carries on.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pwsim_child.h"

@@ -2,6 +2,7 @@
  * test_uppercase.c — the uppercase IPC system end to end, as a user runs it.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pwsim_child.h"

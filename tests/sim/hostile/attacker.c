@@ -45,10 +45,17 @@ static void kernel_probes(uintptr_t secret)
 	probe("unknown syscall id", raw_status(pwk_raw_syscall(0x1234, 0, 0, 0, 0, 0, 0, 0)));
 }
 
+/* Never reached: a depth the stack cannot hold. Volatile so the compiler
+ * cannot see that the recursion is unbounded. */
+static volatile unsigned recursion_limit = UINT32_MAX;
+
 static unsigned recurse(unsigned depth)
 {
 	volatile uint8_t frame[256];
 	frame[0] = (uint8_t)depth;
+	if (depth == recursion_limit) {
+		return 0;
+	}
 	return recurse(depth + 1) + frame[0];
 }
 
