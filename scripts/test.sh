@@ -8,13 +8,29 @@ cd "$here"
 status=0
 meson test -C build --num-processes "$(nproc)" --print-errorlogs "$@" || status=$?
 python3 - build/meson-logs/testlog.json <<'PY'
-import json, sys
-ok = bad = skip = 0
+# One closing line counting test cases: each Criterion executable reports
+# its own cases ("Synthesis: Tested: N | Passing: P | Failing: F | Crashing: C");
+# any other test counts as one case.
+import json, re, sys
+passed = failed = skipped = 0
+synth = re.compile(r"Synthesis: Tested: (\d+) \| Passing: (\d+) \| Failing: (\d+) \| Crashing: (\d+)")
 for line in open(sys.argv[1]):
-    r = json.loads(line)["result"]
-    if r in ("OK", "EXPECTEDFAIL"): ok += 1
-    elif r == "SKIP": skip += 1
-    else: bad += 1
-print(f"tests: {ok} passed, {bad} failed, {skip} skipped")
+    r = json.loads(line)
+    out = (r.get("stdout") or "") + (r.get("stderr") or "")
+    m = synth.search(re.sub(r"\x1b\[[0-9;]*m", "", out))
+    ok = r["result"] in ("OK", "EXPECTEDFAIL")
+    if r["result"] == "SKIP":
+        skipped += 1
+    elif m:
+        tested, passing, failing, crashing = map(int, m.groups())
+        passed += passing
+        failed += failing + crashing
+        if not ok and failing + crashing == 0:
+            failed += 1  # failed outside its test cases (e.g. a sanitizer report)
+    elif ok:
+        passed += 1
+    else:
+        failed += 1
+print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
 exit $status
