@@ -20,6 +20,7 @@
 #include "channel.h"
 
 #include "assert.h"
+#include "copy.h"
 #include "limits.h"
 #include "trace.h"
 
@@ -57,6 +58,7 @@ struct pwk_object *pwk__channel_create(uint32_t index, pwk_object_type_t type)
 	PWK_ASSERT(type == PWK_OBJECT_CHANNEL_INITIATOR || type == PWK_OBJECT_CHANNEL_HANDLER);
 	PWK_ASSERT(pool.count < PWK_CHANNEL_ENDS_MAX);
 	struct pwk_channel_end *end = &pool.ends[pool.count++];
+	pwk_zero(end, sizeof(*end)); /* nothing survives from an earlier boot */
 	pwk_signals_t initial = type == PWK_OBJECT_CHANNEL_INITIATOR ? PWK_SIGNAL_WRITEABLE : 0;
 	pwk__object_init(&end->obj, type, index, initial);
 	end->peer = NULL;

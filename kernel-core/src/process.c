@@ -13,6 +13,7 @@
 
 #include "assert.h"
 #include "boot.h"
+#include "copy.h"
 #include "limits.h"
 #include "sched.h"
 #include "thread.h"
@@ -26,6 +27,7 @@ void pwk__process_reset_all(const struct pwk_system_desc *system)
 	process_count = system->process_count;
 	for (uint32_t i = 0; i < process_count; i++) {
 		struct pwk_process *p = &processes[i];
+		pwk_zero(p, sizeof(*p)); /* nothing survives from an earlier boot */
 		pwk__object_init(&p->obj, PWK_OBJECT_PROCESS, PWK_NONE, 0);
 		p->index = i;
 		p->desc = &system->processes[i];

@@ -73,51 +73,58 @@ pwk_status_t pwk__lookup_typed(pwk_word_t handle, pwk_object_type_t type, struct
 
 /* --- channels ------------------------------------------------------------ */
 
-/* handle, send ptr/len, recv ptr/len: the common part of both transacts. */
-static pwk_status_t decode_transact_args(const pwk_word_t *a, struct pwk_channel_end **init,
-					 struct pwk_ubuf *send, struct pwk_ubuf *recv)
+/* The arguments of every channel call with buffers: a channel end of `type`
+ * (handle `handle`), then `count` buffers, (ptr, len) word pairs from
+ * `buf_args`, needing `access[i]`. Checked in pw_kernel's order: handle,
+ * buffers in argument order, type. */
+static pwk_status_t decode_end_and_buffers(pwk_word_t handle, pwk_object_type_t type,
+					   const pwk_word_t *buf_args, uint32_t count,
+					   const uint32_t *access, struct pwk_ubuf *bufs,
+					   struct pwk_channel_end **end)
 {
-	const uint32_t process = pwk__caller_process();
+	PWK_ASSERT(count <= 2);
 	struct pwk_object *obj;
 	uint32_t index;
-	pwk_status_t status = pwk__lookup(a[0], &obj, &index);
-	if (status == PWK_OK) {
-		status = pwk__ubuf_check(process, a[1], a[2], PWK_ACCESS_R, send);
+	pwk_status_t status = pwk__lookup(handle, &obj, &index);
+	for (uint32_t i = 0; i < count && status == PWK_OK; i++) {
+		status = pwk__ubuf_check(pwk__caller_process(), buf_args[2 * i],
+					 buf_args[2 * i + 1], access[i], &bufs[i]);
 	}
 	if (status == PWK_OK) {
-		status = pwk__ubuf_check(process, a[3], a[4], PWK_ACCESS_R | PWK_ACCESS_W, recv);
+		status = pwk__expect_type(obj, type);
 	}
 	if (status == PWK_OK) {
-		status = pwk__expect_type(obj, PWK_OBJECT_CHANNEL_INITIATOR);
-	}
-	if (status == PWK_OK) {
-		*init = pwk__channel_from_object(obj);
+		*end = pwk__channel_from_object(obj);
 	}
 	return status;
 }
 
+static const uint32_t send_recv_access[2] = {PWK_ACCESS_R, PWK_ACCESS_R | PWK_ACCESS_W};
+static const uint32_t read_access[1] = {PWK_ACCESS_R | PWK_ACCESS_W};
+static const uint32_t respond_access[1] = {PWK_ACCESS_R};
+
 static pwk_status_t decode_channel_transact(const pwk_word_t *a, size_t *count)
 {
 	struct pwk_channel_end *init;
-	struct pwk_ubuf send;
-	struct pwk_ubuf recv;
-	pwk_status_t status = decode_transact_args(a, &init, &send, &recv);
+	struct pwk_ubuf bufs[2];
+	pwk_status_t status = decode_end_and_buffers(a[0], PWK_OBJECT_CHANNEL_INITIATOR, &a[1], 2,
+						     send_recv_access, bufs, &init);
 	if (status != PWK_OK) {
 		return status;
 	}
-	return pwk_channel_transact(init, &send, &recv, pwk__arg_instant(a, 5), count);
+	return pwk_channel_transact(init, &bufs[0], &bufs[1], pwk__arg_instant(a, 5), count);
 }
 
 static pwk_status_t decode_channel_async_transact(const pwk_word_t *a)
 {
 	struct pwk_channel_end *init;
-	struct pwk_ubuf send;
-	struct pwk_ubuf recv;
-	pwk_status_t status = decode_transact_args(a, &init, &send, &recv);
+	struct pwk_ubuf bufs[2];
+	pwk_status_t status = decode_end_and_buffers(a[0], PWK_OBJECT_CHANNEL_INITIATOR, &a[1], 2,
+						     send_recv_access, bufs, &init);
 	if (status != PWK_OK) {
 		return status;
 	}
-	return pwk_channel_async_transact(init, &send, &recv);
+	return pwk_channel_async_transact(init, &bufs[0], &bufs[1]);
 }
 
 static pwk_status_t decode_channel_async_complete(const pwk_word_t *a, size_t *count)
@@ -140,32 +147,12 @@ static pwk_status_t decode_channel_async_cancel(const pwk_word_t *a)
 	return pwk_channel_async_cancel(pwk__channel_from_object(obj));
 }
 
-/* handle, then a buffer with `access`, then a handler type check. */
-static pwk_status_t decode_handler_buffer(pwk_word_t handle, pwk_word_t ptr, pwk_word_t len,
-					  uint32_t access, struct pwk_channel_end **handler,
-					  struct pwk_ubuf *buf)
-{
-	struct pwk_object *obj;
-	uint32_t index;
-	pwk_status_t status = pwk__lookup(handle, &obj, &index);
-	if (status == PWK_OK) {
-		status = pwk__ubuf_check(pwk__caller_process(), ptr, len, access, buf);
-	}
-	if (status == PWK_OK) {
-		status = pwk__expect_type(obj, PWK_OBJECT_CHANNEL_HANDLER);
-	}
-	if (status == PWK_OK) {
-		*handler = pwk__channel_from_object(obj);
-	}
-	return status;
-}
-
 static pwk_status_t decode_channel_read(const pwk_word_t *a, size_t *count)
 {
 	struct pwk_channel_end *handler;
 	struct pwk_ubuf buf;
-	pwk_status_t status = decode_handler_buffer(a[0], a[2], a[3], PWK_ACCESS_R | PWK_ACCESS_W,
-						    &handler, &buf);
+	pwk_status_t status = decode_end_and_buffers(a[0], PWK_OBJECT_CHANNEL_HANDLER, &a[2], 1,
+						     read_access, &buf, &handler);
 	if (status != PWK_OK) {
 		return status;
 	}
@@ -176,7 +163,8 @@ static pwk_status_t decode_channel_respond(const pwk_word_t *a)
 {
 	struct pwk_channel_end *handler;
 	struct pwk_ubuf buf;
-	pwk_status_t status = decode_handler_buffer(a[0], a[1], a[2], PWK_ACCESS_R, &handler, &buf);
+	pwk_status_t status = decode_end_and_buffers(a[0], PWK_OBJECT_CHANNEL_HANDLER, &a[1], 1,
+						     respond_access, &buf, &handler);
 	if (status != PWK_OK) {
 		return status;
 	}

@@ -41,40 +41,58 @@ static pwk_status_t decode_thread_start(const pwk_word_t *a)
 	return pwk_thread_start(pwk__thread_from_object(obj), pwk__caller_process(), a[1], a[2]);
 }
 
-static pwk_status_t decode_task_terminate(const pwk_word_t *a)
+/* task_terminate and task_join take a thread or a process object: exactly
+ * one of *thread and *process is set on success. */
+static pwk_status_t lookup_task(pwk_word_t handle, struct pwk_thread **thread,
+				struct pwk_process **process)
 {
 	struct pwk_object *obj;
 	uint32_t index;
-	pwk_status_t status = pwk__lookup(a[0], &obj, &index);
+	pwk_status_t status = pwk__lookup(handle, &obj, &index);
 	if (status != PWK_OK) {
 		return status;
 	}
-	if (obj->type == PWK_OBJECT_THREAD) {
-		return pwk_thread_terminate(pwk__thread_from_object(obj));
-	}
-	if (obj->type == PWK_OBJECT_PROCESS) {
-		return pwk_process_terminate(pwk__process_from_object(obj));
+	*thread = NULL;
+	*process = NULL;
+	switch (obj->type) {
+	case PWK_OBJECT_THREAD:
+		*thread = pwk__thread_from_object(obj);
+		return PWK_OK;
+	case PWK_OBJECT_PROCESS:
+		*process = pwk__process_from_object(obj);
+		return PWK_OK;
+	case PWK_OBJECT_CHANNEL_INITIATOR:
+	case PWK_OBJECT_CHANNEL_HANDLER:
+	case PWK_OBJECT_WAIT_GROUP:
+	case PWK_OBJECT_INTERRUPT:
+		break;
 	}
 	return PWK_USER_ERROR(PWK_UNIMPLEMENTED, "object is not a thread or a process");
 }
 
-static pwk_status_t decode_task_join(const pwk_word_t *a, struct pwk_syscall_out *out)
+static pwk_status_t decode_task_terminate(const pwk_word_t *a)
 {
-	struct pwk_object *obj;
-	uint32_t index;
-	pwk_status_t status = pwk__lookup(a[0], &obj, &index);
+	struct pwk_thread *thread;
+	struct pwk_process *process;
+	pwk_status_t status = lookup_task(a[0], &thread, &process);
 	if (status != PWK_OK) {
 		return status;
 	}
-	if (obj->type == PWK_OBJECT_THREAD) {
-		return pwk_thread_join(pwk__thread_from_object(obj), &out->exit_tag,
-				       &out->exit_payload);
+	return thread != NULL ? pwk_thread_terminate(thread) : pwk_process_terminate(process);
+}
+
+static pwk_status_t decode_task_join(const pwk_word_t *a, struct pwk_syscall_out *out)
+{
+	struct pwk_thread *thread;
+	struct pwk_process *process;
+	pwk_status_t status = lookup_task(a[0], &thread, &process);
+	if (status != PWK_OK) {
+		return status;
 	}
-	if (obj->type == PWK_OBJECT_PROCESS) {
-		return pwk_process_join(pwk__process_from_object(obj), &out->exit_tag,
-					&out->exit_payload);
+	if (thread != NULL) {
+		return pwk_thread_join(thread, &out->exit_tag, &out->exit_payload);
 	}
-	return PWK_USER_ERROR(PWK_UNIMPLEMENTED, "object is not a thread or a process");
+	return pwk_process_join(process, &out->exit_tag, &out->exit_payload);
 }
 
 /* Encodes Unicode scalar `c` as UTF-8 into `bytes`; returns the length. */

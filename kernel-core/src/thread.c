@@ -16,6 +16,7 @@
 #include "thread.h"
 
 #include "assert.h"
+#include "copy.h"
 #include "limits.h"
 #include "process.h"
 #include "sched.h"
@@ -30,6 +31,7 @@ void pwk__thread_reset_all(const struct pwk_system_desc *system)
 	thread_count = system->thread_count;
 	for (uint32_t i = 0; i < thread_count; i++) {
 		struct pwk_thread *t = &threads[i];
+		pwk_zero(t, sizeof(*t)); /* nothing survives from an earlier boot */
 		pwk__object_init(&t->obj, PWK_OBJECT_THREAD, PWK_NONE, 0);
 		t->index = i;
 		t->process = system->threads[i].process;

@@ -8,7 +8,7 @@
 
 #define USER PWK_SIGNAL_USER
 
-static uint32_t ih, hh, self0, self1;
+static uint32_t ih, hh, self0;
 
 /* Process 0 owns a channel (both ends) and the threads of `prios`/`fns`. */
 static void setup(size_t n, const uint32_t *prios, const fake_entry_fn *fns)
@@ -192,7 +192,6 @@ Test(sched, protection_is_applied_only_when_the_process_changes)
 	fake_thread(p0, "a", PRIO, log_1);
 	fake_thread(p0, "b", PRIO, log_2);
 	fake_thread(p1, "c", PRIO, other_process);
-	self1 = fake_own_process_handle(p1);
 	run_expecting_shutdown(0);
 	cr_assert_eq(fake_protection_applies(), 2);
 	cr_assert_eq(fake_last_protection(), p1);
