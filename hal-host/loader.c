@@ -273,7 +273,7 @@ bool host_loader_load(struct host_region *r, const uint8_t *bytes, size_t len,
 {
 	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)bytes;
 	struct layout l;
-	uintptr_t base;
+	uintptr_t base = 0;
 	if (!check_header(eh, len, err, err_cap) ||
 	    !collect_segments(eh, bytes, len, &l, err, err_cap) ||
 	    !place(r, &l, &base, err, err_cap)) {

@@ -7,5 +7,5 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 [ -f build-bench/build.ninja ] ||
   meson setup build-bench -Dsanitize=none -Dbuildtype=release -Dtests=disabled >/dev/null
-ninja -C build-bench >/dev/null
+ninja -C build-bench >build-bench/ninja.log 2>&1 || { cat build-bench/ninja.log >&2; exit 1; }
 meson test -C build-bench --benchmark --verbose "$@"

@@ -195,7 +195,7 @@ static bool parse_expect(const struct json5_value *e, struct scenario_expect *x,
 	for (size_t i = 0; i < e->member_count; i++) {
 		const struct json5_member *m = &e->members[i];
 		const struct json5_value *v = &m->value;
-		uint64_t n;
+		uint64_t n = 0;
 		if (strcmp(m->key, "exit_status") == 0) {
 			if ((ok &= get_u64(v, "expect.exit_status", &n, d)) && n > UINT32_MAX) {
 				diag_error(d, v->line, v->col, "expect.exit_status exceeds 32 bits");
