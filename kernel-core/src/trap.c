@@ -39,6 +39,8 @@ void pwk_trap_tick(void)
 	if (!from_user_mode()) {
 		return;
 	}
+	/* A terminating thread exits now rather than queue for another turn. */
+	pwk__thread_return_to_user();
 	pwk__sched_tick();
 	pwk__thread_return_to_user();
 }

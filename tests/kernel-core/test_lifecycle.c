@@ -174,6 +174,39 @@ Test(lifecycle, spinning_thread_is_terminated_at_its_next_kernel_entry)
 	cr_assert_eq(n, 3);
 }
 
+FAKE_ENTRY(spins_with_ticks)
+{
+	for (;;) {
+		fake_event(2);
+		fake_advance(1);
+		fake_tick();
+	}
+}
+
+FAKE_ENTRY(m_stops_ticker)
+{
+	expect_status(u_thread_start(m_thr, spins_with_ticks, 0), PWK_OK);
+	u_sleep_until(m_self, 1); /* it runs (and ticks) while M sleeps */
+	fake_event(1);
+	expect_status(u_terminate(m_thr), PWK_OK);
+	fake_tick(); /* M's slice ends: the ticker gets the CPU and exits at once */
+	fake_event(3);
+	expect_join(m_thr, PWK_EXIT_TERMINATED_BY_SYSCALL, 0);
+	u_shutdown(0);
+}
+
+Test(lifecycle, terminated_thread_exits_at_the_tick)
+{
+	setup(m_stops_ticker, PRIO - 1, NULL, NULL);
+	run_expecting_shutdown(0);
+	size_t n;
+	const int *events = fake_events(&n);
+	cr_assert_eq(n, 3);
+	cr_assert_eq(events[0], 2);
+	cr_assert_eq(events[1], 1);
+	cr_assert_eq(events[2], 3, "the terminated thread did not run again");
+}
+
 FAKE_ENTRY(w_exits_9)
 {
 	w_runs++;

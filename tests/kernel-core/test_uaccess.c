@@ -212,6 +212,26 @@ FAKE_ENTRY(hostile)
 	u_shutdown(0);
 }
 
+FAKE_ENTRY(hostile_recv)
+{
+	piece(&ram.iov[0], ram.buf, 2);
+	piece(&ram.iov[1], ram.buf + 8, 4);
+	expect_status(u_async_transact(ih, ram.buf, 1, ram.iov, -2), PWK_OK);
+	piece(&ram.iov[1], (void *)flash, 4); /* now read-only memory */
+	memcpy(span, "wxyz", 4);
+	expect_status(u_respond(hh, span, 4), PWK_OK);
+	expect_value(u_async_complete(ih), 2); /* only what was really written */
+	cr_expect_arr_eq(ram.buf, "wx", 2);
+	cr_expect_str_eq(flash, "flash!");
+	u_shutdown(0);
+}
+
+Test(uaccess, recv_iovec_rewritten_to_read_only_memory_receives_only_its_valid_part)
+{
+	setup(hostile_recv);
+	run_expecting_shutdown(0);
+}
+
 Test(uaccess, iovec_rewritten_after_the_check_is_rechecked_at_copy_time)
 {
 	setup(hostile);
