@@ -52,6 +52,8 @@ void hal_console_write(uint32_t thread, const uint8_t *bytes, size_t len)
 	if (host.system == NULL || thread >= host.system->thread_count) {
 		return;
 	}
+	host_digest_bytes(&thread, sizeof(thread));
+	host_digest_bytes(bytes, len);
 	struct host_thread *t = &host.threads[thread];
 	for (size_t i = 0; i < len; i++) {
 		if (bytes[i] == '\n') {

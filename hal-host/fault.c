@@ -28,6 +28,7 @@ static uint8_t *alt_stack;
 
 static _Noreturn void fault_entry(void)
 {
+	host_budget_collect();
 	pwk_trap_fault();
 }
 

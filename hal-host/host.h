@@ -21,12 +21,23 @@ typedef enum {
 	HOST_ISOLATION_MPROTECT, /* only the running process's region is accessible */
 } host_isolation_t;
 
+struct pwk_trace_record;
+
+/* Receives every trace record of a run with its virtual time. */
+typedef void (*host_trace_fn)(void *ctx, uint64_t time, const struct pwk_trace_record *record);
+
 struct host_options {
 	host_isolation_t isolation;
-	uint64_t syscall_cost;	/* virtual ticks (ns) each syscall costs */
-	uint64_t tick_period;	/* scheduler tick (time slice) in ticks; 0 = none */
-	uint64_t time_limit;	/* end the run when virtual time passes it */
-	FILE *console;		/* where prefixed console lines go (NULL: nowhere) */
+	uint64_t syscall_cost;	  /* virtual ticks (ns) each syscall costs */
+	uint64_t block_cost;	  /* virtual ns each basic block of user code costs */
+	uint64_t tick_period;	  /* scheduler tick (time slice) in ticks; 0 = none */
+	uint64_t time_limit;	  /* end the run when virtual time passes it */
+	uint64_t seed;		  /* 0: the plain schedule; else perturbs preemption points */
+	uint64_t preempt_window;  /* seeded preemptions fall within this many blocks */
+	uint64_t delay_max;	  /* seeded extra ns a syscall may take (injected delay) */
+	FILE *console;		  /* where prefixed console lines go (NULL: nowhere) */
+	host_trace_fn trace;	  /* optional */
+	void *trace_ctx;
 };
 
 void host_options_default(struct host_options *opts);
@@ -44,7 +55,9 @@ struct host_outcome {
 	uint32_t code; /* SHUTDOWN: the status; BOOT_FAILED: the pwk_status_t */
 	uint64_t end_time;
 	uint64_t syscalls;
+	uint64_t blocks; /* basic blocks of user code run */
 	uint32_t faults;
+	uint64_t trace_digest; /* FNV-1a over every trace record and console byte */
 };
 
 /* Starts a new machine with `opts` (copied). Frees any previous one. */

@@ -9,6 +9,7 @@
 
 #include "host.h"
 #include "region.h"
+#include "rng.h"
 
 #define HOST_PROCESSES_MAX 64
 #define HOST_THREADS_MAX 256
@@ -24,7 +25,7 @@ struct host_thread {
 	uint32_t process;
 	/* prepared user entry (hal_thread_prepare) */
 	uintptr_t pc, sp, a0, a1, a2;
-	const void *asan_fake_stack;
+	int64_t budget_granted; /* blocks granted at the last return to user mode */
 	/* console line being assembled for this thread */
 	char line[256];
 	size_t line_len;
@@ -38,7 +39,9 @@ struct host_machine {
 	struct host_thread threads[HOST_THREADS_MAX];
 	uint32_t current; /* running thread, PWK_NONE before the first switch */
 	uint32_t applied_process;
-	/* time */
+	/* time and randomness */
+	struct host_rng rng;
+	bool forced_preempt; /* the current grant ends at a seeded preemption point */
 	uint64_t now;
 	uint64_t armed;
 	uint64_t next_tick;
@@ -81,6 +84,16 @@ void host_clock_advance(uint64_t ticks);
 /* Interrupt points: deliver due timers, the tick and pending irqs. Called
  * on the current thread's kernel stack just before it returns to user mode. */
 void host_interrupt_point(void);
+
+/* budget.c: charge the blocks run since the last grant; grant a new budget
+ * to the current thread before it returns to user mode; handle a budget
+ * that ran out. */
+void host_budget_collect(void);
+void host_budget_grant(void);
+void host_preempt_point(void);
+
+/* trace_ring.c: fold bytes into the run's digest. */
+void host_digest_bytes(const void *bytes, size_t len);
 
 /* machine.c: end the run with `kind`; switches back to host_machine_run(). */
 _Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code);

@@ -8,6 +8,7 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
+#include "host_link.h"
 #include "machine.h"
 
 pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
@@ -16,10 +17,22 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_
 pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
 			       pwk_word_t a3, pwk_word_t a4, pwk_word_t a5)
 {
+	host_budget_collect();
+	if (id == PWK_HOST_PREEMPT_ID) {
+		host_preempt_point();
+		host_budget_grant();
+		return (pwk_syscall_ret_t){0, 0};
+	}
 	const pwk_word_t args[PWK_SYSCALL_ARGS_MAX] = {a0, a1, a2, a3, a4, a5, 0, 0};
 	host.outcome.syscalls++;
-	host_clock_advance(host.opts.syscall_cost);
+	uint64_t cost = host.opts.syscall_cost;
+	if (host.opts.seed != 0 && host.opts.delay_max != 0 &&
+	    host_rng_below(&host.rng, 8) == 0) {
+		cost += host_rng_below(&host.rng, host.opts.delay_max + 1);
+	}
+	host_clock_advance(cost);
 	pwk_syscall_ret_t ret = pwk_trap_syscall((uint32_t)id, args);
 	host_interrupt_point();
+	host_budget_grant();
 	return ret;
 }

@@ -1,9 +1,11 @@
 /*
- * trace_ring.c — hal_trace_emit keeps the last HOST_TRACE_RING records with
- * their virtual time, for crash dumps and reports; and the per-thread state
- * report used for deadlocks and limits.
+ * trace_ring.c — hal_trace_emit: every record is folded into the run's
+ * digest (what the determinism tests compare), handed to the optional trace
+ * sink (pwsim --trace), and the last HOST_TRACE_RING are kept for reports.
+ * Also the per-thread state report used for deadlocks and limits.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
@@ -20,10 +22,30 @@ struct timed_record {
 static struct timed_record ring[HOST_TRACE_RING];
 static uint64_t ring_next;
 
+void host_digest_bytes(const void *bytes, size_t len)
+{
+	const uint8_t *p = bytes;
+	uint64_t h = host.outcome.trace_digest;
+	for (size_t i = 0; i < len; i++) {
+		h = (h ^ p[i]) * UINT64_C(0x100000001b3);
+	}
+	host.outcome.trace_digest = h;
+}
+
 void hal_trace_emit(const struct pwk_trace_record *record)
 {
 	ring[ring_next % HOST_TRACE_RING] = (struct timed_record){host.now, *record};
 	ring_next++;
+	/* Digest values, never pointers: a reason string by its text. */
+	uint32_t words[4] = {(uint32_t)record->kind, record->thread, record->a, record->b};
+	host_digest_bytes(&host.now, sizeof(host.now));
+	host_digest_bytes(words, sizeof(words));
+	if (record->reason != NULL) {
+		host_digest_bytes(record->reason, strlen(record->reason));
+	}
+	if (host.opts.trace != NULL) {
+		host.opts.trace(host.opts.trace_ctx, host.now, record);
+	}
 }
 
 static const char *state_name(pwk_thread_state_t s)

@@ -23,12 +23,16 @@ static void usage(FILE *out)
 		"usage: pwsim <command> [arguments]\n"
 		"\n"
 		"commands:\n"
-		"  run SCENARIO [--isolation none|mprotect] [--image-dir DIR]... [--quiet]\n"
+		"  run SCENARIO [--seed N] [--isolation none|mprotect] [--image-dir DIR]...\n"
+		"               [--quiet]\n"
 		"                 boot the scenario's system in the simulator, show its console,\n"
 		"                 and check the scenario's expectations. Exit status: 0 when\n"
 		"                 they hold; the system's shutdown status when it differs from\n"
 		"                 the expected one; 1 another expectation failed; 2 bad input;\n"
 		"                 3 unexpected deadlock, idle system or time limit.\n"
+		"                 --seed N perturbs preemption points and syscall delays (what\n"
+		"                 the system leaves free); seed 0 is the plain schedule, and\n"
+		"                 the same seed always gives the same run.\n"
 		"  check FILE     validate a system.json5 or a scenario file without running it\n"
 		"                 and print the processes, objects (with handles) and threads\n"
 		"  json5 FILE     print a JSON5 document as canonical JSON (FILE - = stdin)\n"
@@ -87,6 +91,15 @@ static int cmd_run(int argc, char **argv)
 				o.isolation = HOST_ISOLATION_MPROTECT;
 			} else {
 				fprintf(stderr, "pwsim: --isolation takes none or mprotect, not '%s'\n",
+					v);
+				return PWSIM_EXIT_BAD_INPUT;
+			}
+		} else if (strcmp(a, "--seed") == 0 && i + 1 < argc) {
+			char *end = NULL;
+			const char *v = argv[++i];
+			o.seed = strtoull(v, &end, 0);
+			if (*v == '\0' || *v == '-' || *end != '\0') {
+				fprintf(stderr, "pwsim: --seed takes a non-negative integer, not '%s'\n",
 					v);
 				return PWSIM_EXIT_BAD_INPUT;
 			}

@@ -25,14 +25,20 @@ static bool setup_process(const struct scenario *s, uint32_t p, struct host_regi
 	return true;
 }
 
-static void report_end(const struct scenario *s, const struct host_outcome *out, FILE *report)
+static void report_end(const struct scenario *s, const struct host_outcome *out, uint64_t seed,
+		       FILE *report)
 {
 	double seconds = (double)out->end_time / 1e9;
+	fprintf(report,
+		"pwsim: seed %llu: %llu syscalls, %llu basic blocks, %u faults, trace digest "
+		"%016llx\n",
+		(unsigned long long)seed, (unsigned long long)out->syscalls,
+		(unsigned long long)out->blocks, out->faults,
+		(unsigned long long)out->trace_digest);
 	switch (out->kind) {
 	case HOST_OUTCOME_SHUTDOWN:
-		fprintf(report, "pwsim: system shut down with status %u at virtual time %.9f s (%llu "
-				"syscalls)\n",
-			out->code, seconds, (unsigned long long)out->syscalls);
+		fprintf(report, "pwsim: system shut down with status %u at virtual time %.9f s\n",
+			out->code, seconds);
 		return;
 	case HOST_OUTCOME_DEADLOCK:
 		fprintf(report, "pwsim: DEADLOCK at virtual time %.9f s: every thread is blocked "
@@ -65,6 +71,12 @@ struct run_result sim_run(const struct scenario *s, const struct run_options *o)
 	host_options_default(&opts);
 	opts.isolation = o->override_isolation ? o->isolation : s->isolation;
 	opts.syscall_cost = s->syscall_cost;
+	opts.block_cost = s->block_cost;
+	opts.preempt_window = s->preempt_window;
+	opts.delay_max = s->delay_max;
+	opts.seed = o->seed;
+	opts.trace = o->trace;
+	opts.trace_ctx = o->trace_ctx;
 	opts.tick_period = s->tick_period;
 	opts.time_limit = s->time_limit;
 	opts.console = o->console;
@@ -86,7 +98,7 @@ struct run_result sim_run(const struct scenario *s, const struct run_options *o)
 	if (ok) {
 		result.ran = true;
 		result.outcome = host_machine_run(&desc.desc);
-		report_end(s, &result.outcome, o->report);
+		report_end(s, &result.outcome, o->seed, o->report);
 	}
 	/* Expectations read the console after the machine is gone: keep it. */
 	sim_system_desc_free(&desc);

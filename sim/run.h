@@ -13,6 +13,9 @@
 struct run_options {
 	bool override_isolation;
 	host_isolation_t isolation;
+	uint64_t seed;
+	host_trace_fn trace; /* optional trace sink */
+	void *trace_ctx;
 	FILE *console; /* console lines; NULL = quiet */
 	FILE *report;  /* the simulator's own messages (stderr) */
 };

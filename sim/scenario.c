@@ -317,6 +317,12 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 			ok &= parse_isolation(v, &s->isolation, d);
 		} else if (strcmp(m->key, "syscall_cost_ns") == 0) {
 			ok &= get_u64(v, "syscall_cost_ns", &s->syscall_cost, d);
+		} else if (strcmp(m->key, "block_cost_ns") == 0) {
+			ok &= get_u64(v, "block_cost_ns", &s->block_cost, d);
+		} else if (strcmp(m->key, "preempt_window_blocks") == 0) {
+			ok &= get_u64(v, "preempt_window_blocks", &s->preempt_window, d);
+		} else if (strcmp(m->key, "delay_max_ns") == 0) {
+			ok &= get_u64(v, "delay_max_ns", &s->delay_max, d);
 		} else if (strcmp(m->key, "tick_ms") == 0) {
 			ok &= get_ms(v, "tick_ms", &s->tick_period, d);
 		} else if (strcmp(m->key, "time_limit_ms") == 0) {
@@ -331,7 +337,8 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 		} else {
 			diag_error(d, m->line, m->col,
 				   "unknown field '%s' (known: description, system, images, "
-				   "isolation, syscall_cost_ns, tick_ms, time_limit_ms, expect)",
+				   "isolation, syscall_cost_ns, block_cost_ns, tick_ms, "
+				   "time_limit_ms, preempt_window_blocks, delay_max_ns, expect)",
 				   m->key);
 			ok = false;
 		}
@@ -348,6 +355,9 @@ bool scenario_load(const char *path, const struct scenario_search *search, struc
 	s->path = strdup(path);
 	s->isolation = defaults.isolation;
 	s->syscall_cost = defaults.syscall_cost;
+	s->block_cost = defaults.block_cost;
+	s->preempt_window = defaults.preempt_window;
+	s->delay_max = defaults.delay_max;
 	s->tick_period = defaults.tick_period;
 	s->time_limit = defaults.time_limit;
 	struct json5_doc doc;

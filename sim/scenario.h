@@ -36,8 +36,11 @@ struct scenario {
 	char **images; /* resolved image path per process (system.processes order) */
 	host_isolation_t isolation;
 	uint64_t syscall_cost;
+	uint64_t block_cost;
 	uint64_t tick_period;
 	uint64_t time_limit;
+	uint64_t preempt_window;
+	uint64_t delay_max;
 	struct scenario_expect expect;
 };
 

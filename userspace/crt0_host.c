@@ -8,14 +8,16 @@
 
 #include "host_link.h"
 
-/* Read by syscall_host.S; set once per process start. Threads started with
- * thread_start() share it (same image, same region). */
+/* Read by syscall_host.S and budget_host.c; set once per process start.
+ * Threads started with thread_start() share them (same image, same region). */
 __attribute__((visibility("hidden"))) void (*__pwk_host_gate)(void);
+__attribute__((visibility("hidden"))) struct pwk_host_link *__pwk_host_link;
 
-_Noreturn void _start(pwk_word_t index_in_app, const struct pwk_host_link *link);
+_Noreturn void _start(pwk_word_t index_in_app, struct pwk_host_link *link);
 
-_Noreturn void _start(pwk_word_t index_in_app, const struct pwk_host_link *link)
+_Noreturn void _start(pwk_word_t index_in_app, struct pwk_host_link *link)
 {
 	__pwk_host_gate = link->syscall_gate;
+	__pwk_host_link = link;
 	pwk_process_exit((uint32_t)pwk_main((uint32_t)index_in_app));
 }

@@ -8,11 +8,21 @@
 
 #include <stdint.h>
 
-#define PWK_HOST_LINK_VERSION 1u
+#define PWK_HOST_LINK_VERSION 2u
+
+/* Syscall id (beyond the 16 bits the kernel decodes) with which the
+ * budget hook asks hal-host for a preemption point. */
+#define PWK_HOST_PREEMPT_ID 0x10000u
 
 struct pwk_host_link {
 	uint32_t version;
+	uint32_t reserved;
 	void (*syscall_gate)(void); /* entered by pwk_raw_syscall (see syscall_host.S) */
+	/* Basic blocks the running thread may still execute before it must
+	 * enter hal-host (the next tick, deadline or seeded preemption). The
+	 * budget hook decrements it; hal-host refills it on every return to
+	 * user mode. */
+	int64_t budget;
 };
 
 #endif

@@ -1,0 +1,99 @@
+/*
+ * budget.c — virtual time spent in user code, and deterministic preemption.
+ *
+ * Process code counts basic blocks (userspace/budget_host.c). On every
+ * return to user mode hal-host grants the thread the number of blocks it may
+ * run before the next event it must see — the scheduler tick, the armed
+ * deadline, the time limit — so that a spinning thread enters the kernel at
+ * the block where that event falls due, the same block in every run. On
+ * every entry (syscall or budget exhausted) the blocks actually run are
+ * charged to the clock at block_cost each.
+ *
+ * With a non-zero seed, a grant may instead end after a random number of
+ * blocks within the preemption window, and that preemption point is then a
+ * tick (the thread goes behind its equals): the seed moves preemption points,
+ * which the system leaves free, and never changes what a syscall does.
+ */
+#include <pwk/hal.h>
+#include <pwk/kernel.h>
+
+#include "host_link.h"
+#include "machine.h"
+
+#define BUDGET_MAX (INT64_C(1) << 40)
+
+static struct pwk_host_link *current_link(void)
+{
+	if (host.current == PWK_NONE) {
+		return NULL;
+	}
+	const struct host_region *r = &host.regions[host.threads[host.current].process];
+	return r->mapped ? (struct pwk_host_link *)host_region_kernel_ptr(r, r->hal_page) : NULL;
+}
+
+void host_budget_collect(void)
+{
+	struct pwk_host_link *link = current_link();
+	struct host_thread *t = &host.threads[host.current];
+	if (link == NULL || t->budget_granted == 0) {
+		return;
+	}
+	int64_t left = link->budget;
+	int64_t used = t->budget_granted - (left > 0 ? left : 0);
+	t->budget_granted = 0;
+	link->budget = BUDGET_MAX; /* until the next grant */
+	if (used > 0) {
+		host.outcome.blocks += (uint64_t)used;
+		host_clock_advance((uint64_t)used * host.opts.block_cost);
+	}
+}
+
+static uint64_t next_event(void)
+{
+	uint64_t next = host.opts.time_limit == UINT64_MAX ? UINT64_MAX : host.opts.time_limit + 1;
+	if (host.armed < next) {
+		next = host.armed;
+	}
+	if (host.opts.tick_period != 0 && host.next_tick < next) {
+		next = host.next_tick;
+	}
+	return next;
+}
+
+void host_budget_grant(void)
+{
+	struct pwk_host_link *link = current_link();
+	if (link == NULL || host.opts.block_cost == 0) {
+		return;
+	}
+	uint64_t next = next_event();
+	uint64_t blocks = next <= host.now ? 1
+					   : (next - host.now + host.opts.block_cost - 1) /
+						     host.opts.block_cost;
+	if (blocks > (uint64_t)BUDGET_MAX) {
+		blocks = (uint64_t)BUDGET_MAX;
+	}
+	host.forced_preempt = false;
+	if (host.opts.seed != 0 && host.opts.preempt_window != 0 &&
+	    host_rng_below(&host.rng, 2) == 0) {
+		uint64_t early = 1 + host_rng_below(&host.rng, host.opts.preempt_window);
+		if (early < blocks) {
+			blocks = early;
+			host.forced_preempt = true;
+		}
+	}
+	host.threads[host.current].budget_granted = (int64_t)blocks;
+	link->budget = (int64_t)blocks;
+}
+
+void host_preempt_point(void)
+{
+	/* A seeded early preemption point falls before any due event: it is a
+	 * tick of its own. Otherwise the budget ran out because an event is due. */
+	if (host.forced_preempt) {
+		host.forced_preempt = false;
+		pwk_trap_tick();
+	} else {
+		host_interrupt_point();
+	}
+}

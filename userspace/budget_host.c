@@ -1,0 +1,25 @@
+/*
+ * budget_host.c — deterministic preemption on hal-host. Process code is
+ * compiled with -fsanitize-coverage=trace-pc, so the compiler calls this hook
+ * at every basic block. It counts the block against the thread's budget and,
+ * when the budget is spent, enters hal-host as a timer interrupt would: the
+ * same block of the same run is always the preemption point.
+ *
+ * This file itself is built without the instrumentation.
+ */
+#include <pwk/user.h>
+
+#include "host_link.h"
+#include "syscall_raw.h"
+
+extern struct pwk_host_link *__pwk_host_link;
+
+void __sanitizer_cov_trace_pc(void);
+
+void __sanitizer_cov_trace_pc(void)
+{
+	struct pwk_host_link *link = __pwk_host_link;
+	if (link != NULL && --link->budget <= 0) {
+		(void)pwk_raw_syscall(PWK_HOST_PREEMPT_ID, 0, 0, 0, 0, 0, 0, 0);
+	}
+}
