@@ -51,4 +51,26 @@ static inline void run_expecting_shutdown(uint32_t code)
 	cr_assert_eq(r.code, code, "shutdown code %u, want %u", r.code, code);
 }
 
+/* Adds a thread of priority PRIO to `process` for each non-NULL entry. */
+static inline void add_threads(uint32_t process, fake_entry_fn a, fake_entry_fn b, fake_entry_fn c)
+{
+	const fake_entry_fn fns[] = {a, b, c};
+	for (size_t i = 0; i < sizeof(fns) / sizeof(fns[0]); i++) {
+		if (fns[i] != NULL) {
+			fake_thread(process, "t", PRIO, fns[i]);
+		}
+	}
+}
+
+/* Asserts the event log is exactly `want[0..n)`. */
+static inline void expect_events(const int *want, size_t n)
+{
+	size_t count;
+	const int *events = fake_events(&count);
+	cr_assert_eq(count, n, "%zu events, want %zu", count, n);
+	for (size_t i = 0; i < n; i++) {
+		cr_expect_eq(events[i], want[i], "event %zu is %d, want %d", i, events[i], want[i]);
+	}
+}
+
 #endif /* KC_TEST_H */

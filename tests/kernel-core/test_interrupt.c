@@ -107,10 +107,8 @@ Test(interrupt, irq_waking_a_higher_priority_thread_preempts_user_code)
 	setup(high_waiter, PRIO + 1, low_spinner);
 	fake_schedule_irq(43, 3);
 	run_expecting_shutdown(0);
-	size_t n;
-	const int *events = fake_events(&n);
-	cr_assert_eq(n, 4);
-	cr_assert_eq(events[3], 100);
+	const int want[] = {0, 1, 2, 100};
+	expect_events(want, 4);
 }
 
 FAKE_ENTRY(triggers)

@@ -92,10 +92,8 @@ Test(lifecycle, thread_exit_makes_the_thread_joinable_and_restartable)
 	cr_assert_eq(p->process, 0, "runs in the caller's process, not its declaring one");
 	cr_assert_eq(p->pc, (uintptr_t)exits_42);
 	cr_assert_eq(p->sp, 0x6000);
-	size_t n;
-	const int *events = fake_events(&n);
-	cr_assert_eq(n, 2);
-	cr_assert_eq(events[0], 1, "a0..a2 are 0");
+	const int want[] = {1, 1}; /* 1: a0..a2 were 0 */
+	expect_events(want, 2);
 }
 
 FAKE_ENTRY(returns)
@@ -169,9 +167,8 @@ Test(lifecycle, spinning_thread_is_terminated_at_its_next_kernel_entry)
 {
 	setup(m_stops_spinner, PRIO, NULL, NULL);
 	run_expecting_shutdown(0);
-	size_t n;
-	fake_events(&n);
-	cr_assert_eq(n, 3);
+	const int want[] = {1, 1, 1};
+	expect_events(want, 3);
 }
 
 FAKE_ENTRY(spins_with_ticks)
@@ -199,12 +196,8 @@ Test(lifecycle, terminated_thread_exits_at_the_tick)
 {
 	setup(m_stops_ticker, PRIO - 1, NULL, NULL);
 	run_expecting_shutdown(0);
-	size_t n;
-	const int *events = fake_events(&n);
-	cr_assert_eq(n, 3);
-	cr_assert_eq(events[0], 2);
-	cr_assert_eq(events[1], 1);
-	cr_assert_eq(events[2], 3, "the terminated thread did not run again");
+	const int want[] = {2, 1, 3}; /* the terminated thread did not run again */
+	expect_events(want, 3);
 }
 
 FAKE_ENTRY(w_exits_9)

@@ -22,12 +22,7 @@ static void setup(fake_entry_fn a, fake_entry_fn b, fake_entry_fn c)
 	fake_region(p, buf, sizeof(buf), RW);
 	fake_channel(p, &ih, p, &hh);
 	self = fake_own_process_handle(p);
-	fake_entry_fn fns[] = {a, b, c};
-	for (int i = 0; i < 3; i++) {
-		if (fns[i] != NULL) {
-			fake_thread(p, "t", PRIO, fns[i]);
-		}
-	}
+	add_threads(p, a, b, c);
 }
 
 FAKE_ENTRY(immediate)

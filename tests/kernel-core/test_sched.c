@@ -22,16 +22,6 @@ static void setup(size_t n, const uint32_t *prios, const fake_entry_fn *fns)
 	}
 }
 
-static void expect_events(const int *want, size_t n)
-{
-	size_t count;
-	const int *events = fake_events(&count);
-	cr_assert_eq(count, n, "%zu events, want %zu", count, n);
-	for (size_t i = 0; i < n; i++) {
-		cr_expect_eq(events[i], want[i], "event %zu is %d, want %d", i, events[i], want[i]);
-	}
-}
-
 static void park(void)
 {
 	u_sleep_until(self0, PWK_INSTANT_MAX);

@@ -15,12 +15,7 @@ static void setup(fake_entry_fn a, fake_entry_fn b, fake_entry_fn c)
 	uint32_t p = fake_process("p");
 	fake_channel(p, &ih, p, &hh);
 	self = fake_own_process_handle(p);
-	fake_entry_fn fns[] = {a, b, c};
-	for (int i = 0; i < 3; i++) {
-		if (fns[i] != NULL) {
-			fake_thread(p, "t", PRIO, fns[i]);
-		}
-	}
+	add_threads(p, a, b, c);
 }
 
 FAKE_ENTRY(late_armer)
@@ -46,12 +41,8 @@ Test(timer, equal_deadlines_fire_in_the_order_they_were_armed)
 {
 	setup(late_armer, early_armer_2, early_armer_3);
 	cr_assert_eq(fake_boot_and_run().end, FAKE_DEADLOCK);
-	size_t n;
-	const int *events = fake_events(&n);
-	cr_assert_eq(n, 3);
-	cr_assert_eq(events[0], 2);
-	cr_assert_eq(events[1], 3);
-	cr_assert_eq(events[2], 1);
+	const int want[] = {2, 3, 1};
+	expect_events(want, 3);
 	cr_assert_eq(fake_now(), 10);
 }
 
