@@ -14,6 +14,8 @@
 #include "json5.h"
 #include "run.h"
 #include "scenario.h"
+#include "sweep.h"
+#include "trace_export.h"
 
 #define IMAGE_DIRS_MAX 16
 
@@ -24,7 +26,7 @@ static void usage(FILE *out)
 		"\n"
 		"commands:\n"
 		"  run SCENARIO [--seed N] [--isolation none|mprotect] [--image-dir DIR]...\n"
-		"               [--quiet]\n"
+		"               [--trace FILE] [--quiet]\n"
 		"                 boot the scenario's system in the simulator, show its console,\n"
 		"                 and check the scenario's expectations. Exit status: 0 when\n"
 		"                 they hold; the system's shutdown status when it differs from\n"
@@ -78,6 +80,7 @@ static int cmd_run(int argc, char **argv)
 	const char *image_dirs[IMAGE_DIRS_MAX];
 	struct scenario_search search = {image_dirs, 0};
 	struct run_options o = {.console = stdout, .report = stderr};
+	const char *trace_path = NULL;
 	for (int i = 2; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--quiet") == 0) {
@@ -103,6 +106,8 @@ static int cmd_run(int argc, char **argv)
 					v);
 				return PWSIM_EXIT_BAD_INPUT;
 			}
+		} else if (strcmp(a, "--trace") == 0 && i + 1 < argc) {
+			trace_path = argv[++i];
 		} else if (strcmp(a, "--image-dir") == 0 && i + 1 < argc) {
 			if (search.image_dir_count == IMAGE_DIRS_MAX) {
 				fprintf(stderr, "pwsim: at most %d --image-dir options\n",
@@ -126,8 +131,24 @@ static int cmd_run(int argc, char **argv)
 	struct scenario s;
 	int code = PWSIM_EXIT_BAD_INPUT;
 	if (scenario_load(path, &search, &s, &d)) {
+		struct trace_export *trace = NULL;
+		if (trace_path != NULL) {
+			char err[256];
+			trace = trace_export_open(trace_path, &s.system, err, sizeof(err));
+			if (trace == NULL) {
+				fprintf(stderr, "pwsim: --trace %s: %s\n", trace_path, err);
+				scenario_free(&s);
+				return PWSIM_EXIT_BAD_INPUT;
+			}
+			o.trace = trace_export_record;
+			o.trace_ctx = trace;
+		}
 		struct run_result r = sim_run(&s, &o);
 		code = sim_expect_check(&s, &r, host_console_text(), stderr);
+		if (trace != NULL && !trace_export_close(trace, r.outcome.end_time)) {
+			fprintf(stderr, "pwsim: could not write the trace to %s\n", trace_path);
+			code = code == PWSIM_EXIT_OK ? PWSIM_EXIT_EXPECTATION : code;
+		}
 		if (code == PWSIM_EXIT_OK) {
 			fprintf(stderr, "pwsim: %s: expectations hold\n", path);
 		}
@@ -152,6 +173,12 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "json5") == 0) {
 		return pwsim_cmd_json5(argc, argv);
+	}
+	if (strcmp(argv[1], "sweep") == 0) {
+		return pwsim_cmd_sweep(argc, argv);
+	}
+	if (strcmp(argv[1], "replay") == 0) {
+		return pwsim_cmd_replay(argc, argv);
 	}
 	fprintf(stderr, "pwsim: unknown command '%s'\n", argv[1]);
 	usage(stderr);

@@ -1,0 +1,38 @@
+/*
+ * trace_export.h — a run's trace records as Chrome/Perfetto trace-event
+ * JSON (openable in ui.perfetto.dev and chrome://tracing): threads as tracks
+ * grouped by process, syscalls as slices, each transaction as a flow from
+ * the initiator to the handler and back, faults and exits as instants,
+ * virtual time on the axis. Also `pwsim replay`.
+ */
+#ifndef PWK_SIM_TRACE_EXPORT_H
+#define PWK_SIM_TRACE_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <pwk/hal.h>
+
+#include "system_config.h"
+
+struct trace_export;
+
+/* Starts writing `path`. Thread k of the run is the k-th thread of `sys`
+ * counting process by process in declaration order; objects likewise.
+ * NULL with a message in `err` if the file cannot be written. */
+struct trace_export *trace_export_open(const char *path, const struct cfg_system *sys, char *err,
+				       size_t err_cap);
+
+/* A host_trace_fn: `ctx` is the struct trace_export. */
+void trace_export_record(void *ctx, uint64_t time, const struct pwk_trace_record *record);
+
+/* Closes open slices at `end_time`, finishes the JSON and frees `t`.
+ * Returns false if writing failed. */
+bool trace_export_close(struct trace_export *t, uint64_t end_time);
+
+/* pwsim replay SCENARIO --seed N [--trace FILE] [--isolation none|mprotect]:
+ * reruns exactly that run and shows the interleaving that led to its end. */
+int pwsim_cmd_replay(int argc, char **argv);
+
+#endif
