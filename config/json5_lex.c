@@ -156,58 +156,6 @@ static bool lex_word(struct json5_lexer *lx)
 	return false;
 }
 
-static bool lex_array(struct json5_lexer *lx, int depth)
-{
-	size_t open = lx->pos, count = 0, comma = 0;
-	char what[32];
-
-	json5_emit(lx, "[", 1, open);
-	lx->pos++;
-	for (;;) {
-		if (!skip_blank(lx)) {
-			return false;
-		}
-		if (!at_end(lx) && lx->in[lx->pos] == ']') {
-			break;
-		}
-		if (!at_end(lx) && lx->in[lx->pos] == ',') {
-			json5_lex_error(lx, lx->pos,
-					"unexpected ',': an array element is missing before it");
-			return false;
-		}
-		if (at_end(lx)) {
-			json5_lex_error(lx, open, "unterminated array: add the closing ']'");
-			return false;
-		}
-		if (count++ > 0) {
-			json5_emit(lx, ",", 1, comma);
-		}
-		if (!lex_value(lx, depth + 1) || !skip_blank(lx)) {
-			return false;
-		}
-		if (!at_end(lx) && lx->in[lx->pos] == ',') {
-			comma = lx->pos++;
-			continue;
-		}
-		if (!at_end(lx) && lx->in[lx->pos] == ']') {
-			break;
-		}
-		if (at_end(lx)) {
-			json5_lex_error(lx, open, "unterminated array: add the closing ']'");
-		} else if (starts_item(lx, lx->pos)) {
-			json5_lex_error(lx, lx->pos,
-					"missing ',' between array elements: add ',' before %s",
-					json5_describe(lx, lx->pos, what));
-		} else {
-			json5_lex_error(lx, lx->pos, "unexpected %s: expected ',' or ']'",
-					json5_describe(lx, lx->pos, what));
-		}
-		return false;
-	}
-	json5_emit(lx, "]", 1, lx->pos++);
-	return true;
-}
-
 static bool lex_member_name(struct json5_lexer *lx)
 {
 	char what[32];
@@ -242,50 +190,71 @@ static bool lex_member(struct json5_lexer *lx, int depth)
 	return skip_blank(lx) && lex_value(lx, depth + 1) && skip_blank(lx);
 }
 
-static bool lex_object(struct json5_lexer *lx, int depth)
+/* Reports what follows an element or member when it is neither ',' nor the
+ * closing bracket. */
+static void report_after_item(struct json5_lexer *lx, size_t open, bool object)
 {
-	size_t open = lx->pos, count = 0, comma = 0;
 	char what[32];
+	const char *kind = object ? "object" : "array";
+	char close = object ? '}' : ']';
 
-	json5_emit(lx, "{", 1, open);
+	if (at_end(lx)) {
+		json5_lex_error(lx, open, "unterminated %s: add the closing '%c'", kind, close);
+	} else if (starts_item(lx, lx->pos)) {
+		json5_lex_error(lx, lx->pos, "missing ',' between %s: add ',' before %s",
+				object ? "members" : "array elements",
+				json5_describe(lx, lx->pos, what));
+	} else {
+		json5_lex_error(lx, lx->pos, "unexpected %s: expected ',' or '%c'",
+				json5_describe(lx, lx->pos, what), close);
+	}
+}
+
+/* An array or an object: items separated by commas, one trailing comma
+ * allowed. The comma before an item is emitted only once the item starts,
+ * so a trailing comma never reaches the strict JSON. */
+static bool lex_items(struct json5_lexer *lx, int depth, bool object)
+{
+	const char close = object ? '}' : ']';
+	size_t open = lx->pos, count = 0, comma = 0;
+
+	json5_emit(lx, object ? "{" : "[", 1, open);
 	lx->pos++;
 	for (;;) {
 		if (!skip_blank(lx)) {
 			return false;
 		}
-		if (!at_end(lx) && lx->in[lx->pos] == '}') {
+		if (at_end(lx)) {
+			report_after_item(lx, open, object);
+			return false;
+		}
+		if (lx->in[lx->pos] == (unsigned char)close) {
 			break;
 		}
-		if (at_end(lx)) {
-			json5_lex_error(lx, open, "unterminated object: add the closing '}'");
+		if (!object && lx->in[lx->pos] == ',') {
+			json5_lex_error(lx, lx->pos,
+					"unexpected ',': an array element is missing before it");
 			return false;
 		}
 		if (count++ > 0) {
 			json5_emit(lx, ",", 1, comma);
 		}
-		if (!lex_member(lx, depth)) {
+		bool ok =
+			object ? lex_member(lx, depth) : lex_value(lx, depth + 1) && skip_blank(lx);
+		if (!ok) {
 			return false;
 		}
 		if (!at_end(lx) && lx->in[lx->pos] == ',') {
 			comma = lx->pos++;
 			continue;
 		}
-		if (!at_end(lx) && lx->in[lx->pos] == '}') {
+		if (!at_end(lx) && lx->in[lx->pos] == (unsigned char)close) {
 			break;
 		}
-		if (at_end(lx)) {
-			json5_lex_error(lx, open, "unterminated object: add the closing '}'");
-		} else if (starts_item(lx, lx->pos)) {
-			json5_lex_error(lx, lx->pos,
-					"missing ',' between members: add ',' before %s",
-					json5_describe(lx, lx->pos, what));
-		} else {
-			json5_lex_error(lx, lx->pos, "unexpected %s: expected ',' or '}'",
-					json5_describe(lx, lx->pos, what));
-		}
+		report_after_item(lx, open, object);
 		return false;
 	}
-	json5_emit(lx, "}", 1, lx->pos++);
+	json5_emit(lx, &close, 1, lx->pos++);
 	return true;
 }
 
@@ -305,11 +274,8 @@ static bool lex_value(struct json5_lexer *lx, int depth)
 				JSON5_DEPTH_MAX);
 		return false;
 	}
-	if (cp == '{') {
-		return lex_object(lx, depth);
-	}
-	if (cp == '[') {
-		return lex_array(lx, depth);
+	if (cp == '{' || cp == '[') {
+		return lex_items(lx, depth, cp == '{');
 	}
 	if (cp == '"' || cp == '\'') {
 		return json5_lex_string(lx);
