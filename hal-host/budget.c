@@ -54,6 +54,10 @@ static uint64_t next_event(void)
 	if (host.armed < next) {
 		next = host.armed;
 	}
+	uint64_t inject = host_inject_next_time();
+	if (inject < next) {
+		next = inject;
+	}
 	if (host.opts.tick_period != 0 && host.next_tick < next) {
 		next = host.next_tick;
 	}

@@ -48,6 +48,7 @@ static bool take_pending_irq(uint32_t *irq)
 void host_interrupt_point(void)
 {
 	uint32_t irq;
+	host_inject_due();
 	while (take_pending_irq(&irq)) {
 		pwk_trap_irq(irq);
 	}
@@ -67,7 +68,11 @@ void hal_idle(void)
 		pwk_trap_irq(irq);
 		return;
 	}
-	if (host.armed == PWK_INSTANT_MAX) {
+	uint64_t next = host_inject_next_time();
+	if (host.armed < next) {
+		next = host.armed;
+	}
+	if (next == PWK_INSTANT_MAX) {
 		/* Nothing can wake any thread: every thread is blocked for ever
 		 * (deadlock) or has exited. */
 		bool any_waiting = false;
@@ -77,9 +82,10 @@ void hal_idle(void)
 		}
 		host_end_run(any_waiting ? HOST_OUTCOME_DEADLOCK : HOST_OUTCOME_IDLE, 0);
 	}
-	if (host.armed > host.now) {
-		host_clock_advance(host.armed - host.now);
+	if (next > host.now) {
+		host_clock_advance(next - host.now);
 	}
+	host_inject_due();
 }
 
 void hal_irq_enable(uint32_t irq)

@@ -23,6 +23,32 @@ typedef enum {
 
 struct pwk_trace_record;
 
+/* Faults a scenario injects (docs/scenario-reference.md, "faults"). */
+typedef enum {
+	HOST_INJECT_KILL,   /* terminate `process` (exit TerminatedByKernel) */
+	HOST_INJECT_FAULT,  /* `process` faults (exit UnhandledException(0)) */
+	HOST_INJECT_DROP,   /* the triggering syscall is swallowed: returns OK, does nothing */
+	HOST_INJECT_DELAY,  /* the triggering syscall completes `amount` ns later */
+	HOST_INJECT_IRQ,    /* interrupt line `irq` fires */
+	HOST_INJECT_STARVE, /* `thread` is held off the CPU for `amount` ns */
+} host_inject_action_t;
+
+struct host_injection {
+	/* trigger: at virtual time `at`, or (on_syscall) at the nth time
+	 * process `process` makes syscall `syscall` */
+	bool on_syscall;
+	uint64_t at;
+	uint32_t syscall;
+	uint32_t nth;
+	uint32_t times; /* syscall triggers: matches acted on from the nth; 0 = all */
+	host_inject_action_t action;
+	uint32_t process; /* PWK_NONE when the action needs none */
+	uint32_t thread;  /* global index (STARVE) */
+	uint32_t irq;
+	uint64_t amount;
+	const char *what; /* how the scenario says it, for reports */
+};
+
 /* Receives every trace record of a run with its virtual time. */
 typedef void (*host_trace_fn)(void *ctx, uint64_t time, const struct pwk_trace_record *record);
 
@@ -38,6 +64,8 @@ struct host_options {
 	FILE *console;		  /* where prefixed console lines go (NULL: nowhere) */
 	host_trace_fn trace;	  /* optional */
 	void *trace_ctx;
+	const struct host_injection *injections; /* optional, `injection_count` of them */
+	size_t injection_count;
 };
 
 void host_options_default(struct host_options *opts);

@@ -13,6 +13,7 @@
 
 #define HOST_PROCESSES_MAX 64
 #define HOST_THREADS_MAX 256
+#define HOST_INJECTIONS_MAX 64
 
 /* Host kernel stacks are far larger than the declared kernel_stack_size:
  * the kernel runs here with sanitizers and host calling conventions. */
@@ -55,6 +56,11 @@ struct host_machine {
 	 * interrupt point */
 	uint64_t irq_pending[4];
 	uint64_t irq_enabled[4];
+	/* injections: per entry, times triggered (syscall triggers count
+	 * matching syscalls) and whether it is done */
+	uint32_t inject_seen[HOST_INJECTIONS_MAX];
+	bool inject_done[HOST_INJECTIONS_MAX];
+	uint64_t starve_pending[HOST_THREADS_MAX]; /* ns to hold the thread off */
 	/* console capture */
 	char *console_text;
 	size_t console_len, console_cap;
@@ -91,6 +97,15 @@ void host_interrupt_point(void);
 void host_budget_collect(void);
 void host_budget_grant(void);
 void host_preempt_point(void);
+
+/* inject.c: time-triggered injections due now (called at interrupt points
+ * and when idle); the earliest pending trigger time; syscall triggers
+ * (returns true when the syscall must be swallowed); the holds that apply
+ * to the current thread before it returns to user mode. */
+void host_inject_due(void);
+uint64_t host_inject_next_time(void);
+bool host_inject_on_syscall(uint32_t id, uint64_t *delay);
+void host_inject_hold_current(uint64_t extra_delay);
 
 /* trace_ring.c: fold bytes into the run's digest. */
 void host_digest_bytes(const void *bytes, size_t len);

@@ -20,6 +20,7 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_
 	host_budget_collect();
 	if (id == PWK_HOST_PREEMPT_ID) {
 		host_preempt_point();
+		host_inject_hold_current(0);
 		host_budget_grant();
 		return (pwk_syscall_ret_t){0, 0};
 	}
@@ -31,8 +32,13 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_
 		cost += host_rng_below(&host.rng, host.opts.delay_max + 1);
 	}
 	host_clock_advance(cost);
-	pwk_syscall_ret_t ret = pwk_trap_syscall((uint32_t)id, args);
+	uint64_t delay = 0;
+	pwk_syscall_ret_t ret = {0, 0}; /* a dropped syscall "succeeds" */
+	if (!host_inject_on_syscall((uint32_t)id, &delay)) {
+		ret = pwk_trap_syscall((uint32_t)id, args);
+	}
 	host_interrupt_point();
+	host_inject_hold_current(delay);
 	host_budget_grant();
 	return ret;
 }

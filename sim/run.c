@@ -77,6 +77,8 @@ struct run_result sim_run(const struct scenario *s, const struct run_options *o)
 	opts.seed = o->seed;
 	opts.trace = o->trace;
 	opts.trace_ctx = o->trace_ctx;
+	opts.injections = s->faults;
+	opts.injection_count = s->fault_count;
 	opts.tick_period = s->tick_period;
 	opts.time_limit = s->time_limit;
 	opts.console = o->console;

@@ -298,7 +298,7 @@ static bool resolve_images(const struct json5_value *images, const char *dir,
 
 static bool parse_top(const struct json5_value *root, struct scenario *s,
 		      const struct json5_value **images, const struct json5_value **system,
-		      struct diag *d)
+		      const struct json5_value **faults, struct diag *d)
 {
 	bool ok = true;
 	for (size_t i = 0; i < root->member_count; i++) {
@@ -329,6 +329,8 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 			ok &= get_ms(v, "time_limit_ms", &s->time_limit, d);
 		} else if (strcmp(m->key, "expect") == 0) {
 			ok &= parse_expect(v, &s->expect, d);
+		} else if (strcmp(m->key, "faults") == 0) {
+			*faults = v; /* parsed once the system is known */
 		} else if (strcmp(m->key, "description") == 0) {
 			if (v->kind != JSON5_STRING) {
 				diag_error(d, v->line, v->col, "description must be a string");
@@ -338,7 +340,8 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 			diag_error(d, m->line, m->col,
 				   "unknown field '%s' (known: description, system, images, "
 				   "isolation, syscall_cost_ns, block_cost_ns, tick_ms, "
-				   "time_limit_ms, preempt_window_blocks, delay_max_ns, expect)",
+				   "time_limit_ms, preempt_window_blocks, delay_max_ns, expect, "
+				   "faults)",
 				   m->key);
 			ok = false;
 		}
@@ -365,11 +368,11 @@ bool scenario_load(const char *path, const struct scenario_search *search, struc
 		return false;
 	}
 	bool ok = false;
-	const struct json5_value *images = NULL, *system = NULL;
+	const struct json5_value *images = NULL, *system = NULL, *faults = NULL;
 	char *dir = dir_of(path);
 	if (doc.root.kind != JSON5_OBJECT) {
 		diag_error(d, doc.root.line, doc.root.col, "a scenario must be an object");
-	} else if (parse_top(&doc.root, s, &images, &system, d)) {
+	} else if (parse_top(&doc.root, s, &images, &system, &faults, d)) {
 		if (system == NULL || system->kind != JSON5_STRING) {
 			diag_error(d, system ? system->line : doc.root.line,
 				   system ? system->col : doc.root.col,
@@ -386,6 +389,9 @@ bool scenario_load(const char *path, const struct scenario_search *search, struc
 			d->warnings += sd.warnings;
 			if (ok) {
 				ok = resolve_images(images, dir, search, s, d);
+			}
+			if (ok && faults != NULL) {
+				ok = scenario_parse_faults(faults, s, d);
 			}
 		}
 	}
@@ -406,6 +412,11 @@ void scenario_free(struct scenario *s)
 		free(s->expect.console[i]);
 	}
 	free(s->expect.console);
+	for (size_t i = 0; i < s->fault_count; i++) {
+		free(s->fault_texts[i]);
+	}
+	free(s->fault_texts);
+	free(s->faults);
 	cfg_system_free(&s->system);
 	free(s->system_path);
 	free(s->path);

@@ -42,7 +42,12 @@ struct scenario {
 	uint64_t preempt_window;
 	uint64_t delay_max;
 	struct scenario_expect expect;
+	struct host_injection *faults; /* what to inject (hal-host applies them) */
+	size_t fault_count;
+	char **fault_texts;
 };
+
+#define SCENARIO_FAULTS_MAX 64
 
 /* Directories searched for images after the scenario's own directory. */
 struct scenario_search {
@@ -61,5 +66,8 @@ struct json5_value;
 bool scenario_is_scenario(const struct json5_value *root);
 
 const char *sim_outcome_name(sim_outcome_t o);
+
+/* scenario_faults.c: parses the `faults` list against s->system. */
+bool scenario_parse_faults(const struct json5_value *list, struct scenario *s, struct diag *d);
 
 #endif

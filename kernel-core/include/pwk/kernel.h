@@ -45,6 +45,13 @@ void pwk_trap_tick(void);
  * UnhandledException(0), as pw_kernel does. Does not return. */
 _Noreturn void pwk_trap_fault(void);
 
+/* Terminates process `process` from outside any process (a watchdog, the
+ * simulator's fault injection), exactly as task_terminate would but with
+ * exit status `tag` (payload 0). No effect on a process that is not
+ * running or already ending. May be called from hal_idle(). May switch
+ * threads; if the current thread belongs to `process` it does not return. */
+void pwk_process_kill(uint32_t process, pwk_exit_tag_t tag);
+
 /* Interrupt line `irq` fired: raises the signal of the interrupt object that
  * declared it. Unknown irqs are ignored. May switch threads. */
 void pwk_trap_irq(uint32_t irq);
