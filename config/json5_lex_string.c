@@ -124,7 +124,7 @@ static bool lex_unicode_escape(struct json5_lexer *lx, size_t esc, uint32_t *cp)
 	return true;
 }
 
-static uint32_t single_escape(unsigned char c)
+static uint32_t single_escape(uint32_t c)
 {
 	switch (c) {
 	case 'b':
@@ -166,23 +166,22 @@ static bool lex_escape(struct json5_lexer *lx, uint32_t *cp)
 		*cp = hex;
 		return true;
 	}
-	if ((c == '0' && json5_peek(lx, lx->pos, &w) >= '0' &&
-	     json5_peek(lx, lx->pos, &w) <= '9') ||
-	    (c >= '1' && c <= '9')) {
+	uint32_t next = json5_peek(lx, lx->pos, &w);
+	if ((c == '0' && next >= '0' && next <= '9') || (c >= '1' && c <= '9')) {
 		json5_lex_error(lx, esc,
 				"invalid escape '\\%c': JSON5 has no octal escapes; "
 				"write \\xHH or \\uHHHH",
 				(char)c);
 		return false;
 	}
-	if (c == '\r' && json5_peek(lx, lx->pos, &w) == '\n') {
+	if (c == '\r' && next == '\n') {
 		lx->pos++;
 	}
 	if (json5_is_line_terminator(c)) {
 		*cp = UINT32_MAX;
 		return true;
 	}
-	*cp = c == '0' ? 0 : single_escape((unsigned char)c);
+	*cp = c == '0' ? 0 : single_escape(c);
 	if (*cp == UINT32_MAX) {
 		/* \' \" \\ \/ and any other character stand for themselves. */
 		*cp = c;

@@ -68,6 +68,8 @@ Test(json5_strings, surrogate_pairs_become_one_character)
 Test(json5_strings, other_escaped_characters_stand_for_themselves)
 {
 	EXPECT_STRING("'\\q\\a\\%\\é'", "qa%\xc3\xa9");
+	/* U+0162 and U+016E (low bytes 'b' and 'n') stand for themselves too */
+	EXPECT_STRING("'\\\xc5\xa2\\\xc5\xae'", "\xc5\xa2\xc5\xae");
 }
 
 Test(json5_strings, line_continuations_vanish)
