@@ -289,6 +289,12 @@ bool host_loader_load(struct host_region *r, const uint8_t *bytes, size_t len,
 	if (!relocate(r, bytes, len, &l, base, err, err_cap)) {
 		return false;
 	}
+	/* Keep the initial RAM image: a restarted process gets it back
+	 * (hal_process_starting), as its start-up code would copy .data. */
+	free(r->initial_ram);
+	r->initial_ram_len = (size_t)(l.rw_end - l.rw_floor);
+	r->initial_ram = malloc(r->initial_ram_len ? r->initial_ram_len : 1);
+	memcpy(r->initial_ram, r->kernel_base + r->flash_size, r->initial_ram_len);
 	info->entry = base + eh->e_entry;
 	info->load_base = base;
 	info->flash_used = (uintptr_t)l.ro_end;

@@ -100,6 +100,17 @@ uintptr_t host_process_start_arg(uint32_t process)
 	return host.regions[process].hal_page;
 }
 
+void hal_process_starting(uint32_t process)
+{
+	struct host_region *r = &host.regions[process];
+	if (process >= host.region_count || !r->mapped || r->initial_ram == NULL) {
+		return;
+	}
+	uint8_t *ram = r->kernel_base + r->flash_size;
+	memcpy(ram, r->initial_ram, r->initial_ram_len);
+	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);
+}
+
 void hal_protection_apply(uint32_t process)
 {
 	if (host.opts.isolation == HOST_ISOLATION_MPROTECT && process != host.applied_process) {

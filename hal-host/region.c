@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -90,6 +91,7 @@ void host_region_unmap(struct host_region *r)
 		return;
 	}
 	size_t size = r->flash_size + r->ram_size + HOST_REGION_HAL_PAGE;
+	free(r->initial_ram);
 	munmap((void *)(r->user_base - HOST_REGION_GUARD), size + 2u * HOST_REGION_GUARD);
 	munmap(r->kernel_base, size);
 	close(r->fd);

@@ -27,6 +27,8 @@ struct host_region {
 	size_t flash_size;     /* page multiple */
 	size_t ram_size;       /* page multiple */
 	uintptr_t hal_page;    /* user address of the hal page, after ram */
+	uint8_t *initial_ram;  /* RAM as the loader left it (data, zeroed bss) */
+	size_t initial_ram_len;
 };
 
 #define HOST_REGION_HAL_PAGE 4096u

@@ -82,6 +82,7 @@ pwk_status_t pwk_process_start(struct pwk_process *p)
 		}
 	}
 	PWK_ASSERT(p->live_threads == 0);
+	hal_process_starting(p->index);
 	p->state = PWK_PROCESS_ACTIVE;
 	p->exit_tag = PWK_EXIT_SUCCESS;
 	p->exit_payload = 0;

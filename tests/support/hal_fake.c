@@ -120,6 +120,11 @@ static void thread_entry(int index)
 	u_thread_exit(0);
 }
 
+void hal_process_starting(uint32_t process)
+{
+	(void)process; /* fake processes' memory is the test's own arrays */
+}
+
 void hal_thread_prepare(uint32_t thread, uint32_t process, uintptr_t pc, uintptr_t sp,
 			pwk_word_t a0, pwk_word_t a1, pwk_word_t a2)
 {

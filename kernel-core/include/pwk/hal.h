@@ -25,6 +25,13 @@
 void hal_thread_prepare(uint32_t thread, uint32_t process, uintptr_t pc, uintptr_t sp,
 			pwk_word_t a0, pwk_word_t a1, pwk_word_t a2);
 
+/* Process `process` is being started (at boot, or by process_start after a
+ * join), before any of its threads is prepared. On hardware the process's
+ * own start-up code re-initialises its .data and .bss; a HAL that loaded
+ * the image itself (hal-host) restores the process's initial RAM here, so a
+ * restarted process starts from the same memory as the first time. */
+void hal_process_starting(uint32_t process);
+
 /* Saves the kernel context of `from` and resumes `to` where it last called
  * hal_context_switch() (or at its prepared user entry). Returns when some
  * later switch resumes `from`. `from` == PWK_NONE for the very first switch
