@@ -29,8 +29,14 @@ static bool is_continuation(unsigned char c)
 
 size_t json5_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
-	size_t n;
-	uint32_t v, min;
+	/* Lead byte forms of 2-, 3- and 4-byte sequences and the smallest
+	 * value each may encode (anything smaller is an overlong form). */
+	static const struct {
+		unsigned char mask, lead;
+		size_t n;
+		uint32_t min;
+	} forms[] = {
+		{0xe0u, 0xc0u, 2, 0x80u}, {0xf0u, 0xe0u, 3, 0x800u}, {0xf8u, 0xf0u, 4, 0x10000u}};
 
 	if (len == 0) {
 		return 0;
@@ -38,29 +44,26 @@ size_t json5_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	if (s[0] < 0x80u) {
 		*cp = s[0];
 		return 1;
-	} else if ((s[0] & 0xe0u) == 0xc0u) {
-		n = 2, v = s[0] & 0x1fu, min = 0x80;
-	} else if ((s[0] & 0xf0u) == 0xe0u) {
-		n = 3, v = s[0] & 0x0fu, min = 0x800;
-	} else if ((s[0] & 0xf8u) == 0xf0u) {
-		n = 4, v = s[0] & 0x07u, min = 0x10000;
-	} else {
-		return 0;
 	}
-	if (len < n) {
-		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if (!is_continuation(s[i])) {
+	for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+		if ((s[0] & forms[f].mask) != forms[f].lead) {
+			continue;
+		}
+		size_t n = forms[f].n;
+		uint32_t v = s[0] & (uint32_t)~forms[f].mask & 0xffu;
+		for (size_t i = 1; i < n; i++) {
+			if (i >= len || !is_continuation(s[i])) {
+				return 0;
+			}
+			v = (v << 6) | (s[i] & 0x3fu);
+		}
+		if (v < forms[f].min || v > 0x10ffffu || (v >= 0xd800u && v <= 0xdfffu)) {
 			return 0;
 		}
-		v = (v << 6) | (s[i] & 0x3fu);
+		*cp = v;
+		return n;
 	}
-	if (v < min || v > 0x10ffffu || (v >= 0xd800u && v <= 0xdfffu)) {
-		return 0;
-	}
-	*cp = v;
-	return n;
+	return 0;
 }
 
 size_t json5_utf8_encode(uint32_t cp, char out[4])

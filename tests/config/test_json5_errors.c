@@ -106,9 +106,12 @@ Test(json5_errors, encoding)
 {
 	static const struct bad cases[] = {
 		{"[1,\xff]", "1:4: error: invalid UTF-8 (byte 0xff): save the file as UTF-8"},
-		{"\n'\xc0\x80'", "2:2: error: invalid UTF-8 (byte 0xc0)"},   /* overlong NUL */
-		{"'\xed\xa0\x80'", "1:2: error: invalid UTF-8 (byte 0xed)"}, /* surrogate */
-		{"'\xe2\x82'", "1:2: error: invalid UTF-8 (byte 0xe2)"},     /* truncated */
+		{"\n'\xc0\x80'", "2:2: error: invalid UTF-8 (byte 0xc0)"},       /* overlong NUL */
+		{"'\xed\xa0\x80'", "1:2: error: invalid UTF-8 (byte 0xed)"},     /* surrogate */
+		{"'\xe2\x82'", "1:2: error: invalid UTF-8 (byte 0xe2)"},         /* truncated */
+		{"'\xf4\x90\x80\x80'", "1:2: error: invalid UTF-8 (byte 0xf4)"}, /* > U+10FFFF */
+		{"'\xf8\x88\x80\x80\x80'", "1:2: error: invalid UTF-8 (byte 0xf8)"},
+		{"'\x80'", "1:2: error: invalid UTF-8 (byte 0x80)"}, /* lone continuation */
 	};
 	EXPECT_ERRORS(cases);
 }
