@@ -1,0 +1,268 @@
+/*
+ * test_sweep.c — `pwsim sweep` as a user and a CI job see it: summaries,
+ * replay commands that reproduce a failure, shards that partition the runs,
+ * reports that parse, usage errors, wall-clock timeouts and ^C.
+ */
+#include <criterion/criterion.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "pwsim_child.h"
+
+#define UPPERCASE   "scenarios/uppercase/scenario.json5"
+#define LOST_UPDATE "scenarios/lost_update/scenario.json5"
+#define WORDS_MAX   32
+
+static void assert_contains(const char *text, const char *want)
+{
+	cr_assert(strstr(text, want) != NULL, "missing \"%s\" in:\n%s", want, text);
+}
+
+static size_t count_of(const char *text, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = text; (p = strstr(p, needle)) != NULL; p += strlen(needle)) {
+		n++;
+	}
+	return n;
+}
+
+/* A fresh path under /tmp for a report; the caller removes the file. */
+static const char *temp_path(const char *name)
+{
+	static char buf[4][256];
+	static unsigned next;
+	char *out = buf[next++ % 4];
+	snprintf(out, sizeof(buf[0]), "/tmp/pwsim-test-sweep-%d-%s", (int)getpid(), name);
+	return out;
+}
+
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	cr_assert(f != NULL, "%s was not written", path);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *text = calloc((size_t)n + 1, 1);
+	cr_assert_eq(fread(text, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	return text;
+}
+
+Test(sweep, every_seed_of_uppercase_passes)
+{
+	const char *argv[] = {"sweep", UPPERCASE, "--seeds", "0..9", "-j", "2", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "exit %d\n%s\n%s", r.status, r.out, r.err);
+	assert_contains(r.out, "10 runs: 10 passed, 0 failed, 0 timeouts");
+	cr_assert(strstr(r.err, "FAIL") == NULL, "%s", r.err);
+	pwsim_result_free(&r);
+}
+
+/* The digest the sweep reported for the run that `replay` (a line of the
+ * sweep's stderr, after "replay: ") replays. */
+static void reported_digest(const char *err, const char *replay, char digest[17])
+{
+	const char *line = strstr(err, replay);
+	const char *d = NULL;
+	for (const char *p = err; p < line; p++) {
+		if (strncmp(p, "trace digest ", 13) == 0) {
+			d = p + 13;
+		}
+	}
+	cr_assert(d != NULL, "no digest before the replay command in:\n%s", err);
+	memcpy(digest, d, 16);
+	digest[16] = '\0';
+}
+
+Test(sweep, failing_seed_prints_a_replay_command_that_reproduces_it)
+{
+	const char *argv[] = {"sweep", LOST_UPDATE, "--seeds", "0..40", "-j", "2", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 1, "exit %d\n%s\n%s", r.status, r.out, r.err);
+	assert_contains(r.out, "first failing seed");
+	const char *at = strstr(r.err, "replay: ");
+	cr_assert(at != NULL, "no replay command in:\n%s", r.err);
+	char command[1024];
+	snprintf(command, sizeof(command), "%.*s", (int)strcspn(at + 8, "\n"), at + 8);
+	assert_contains(r.out, command); /* printed again in the summary */
+	char digest[17];
+	reported_digest(r.err, command, digest);
+
+	/* Run exactly that command line, split on spaces. */
+	const char *words[WORDS_MAX] = {0};
+	size_t n = 0;
+	for (char *w = strtok(command, " "); w != NULL && n + 1 < WORDS_MAX;
+	     w = strtok(NULL, " ")) {
+		words[n++] = w;
+	}
+	char *self = realpath(PWSIM_PATH, NULL), *named = realpath(words[0], NULL);
+	cr_assert_str_eq(named, self, "the replay command runs another pwsim");
+	cr_assert_str_eq(words[1], "run");
+	struct pwsim_result again = pwsim_run(words + 1);
+	cr_assert_eq(again.status, 1, "the replayed run passed:\n%s", again.err);
+	char want[64];
+	snprintf(want, sizeof(want), "trace digest %s\n", digest);
+	assert_contains(again.err, want);
+	free(self);
+	free(named);
+	pwsim_result_free(&again);
+	pwsim_result_free(&r);
+}
+
+/* Adds each run of a --json report to seen[scenario][seed]. */
+static void mark_runs(const char *json, int seen[2][5])
+{
+	const char *runs = strstr(json, "\"runs\": [");
+	cr_assert(runs != NULL, "%s", json);
+	const char *open = "{\"scenario\": \"";
+	size_t n = strlen(UPPERCASE);
+	for (const char *p = runs; (p = strstr(p, open)) != NULL; p++) {
+		const char *end = strchr(p + strlen(open), '"');
+		int scenario = end - p > (long)n && strncmp(end - n, UPPERCASE, n) == 0;
+		const char *seed = strstr(p, "\"seed\": ");
+		long s = strtol(seed + 8, NULL, 10);
+		cr_assert(s >= 0 && s < 5, "seed %ld", s);
+		seen[scenario][s]++;
+	}
+}
+
+Test(sweep, two_shards_cover_every_run_exactly_once)
+{
+	int seen[2][5] = {{0}};
+	for (int shard = 1; shard <= 2; shard++) {
+		char shard_arg[32];
+		snprintf(shard_arg, sizeof(shard_arg), "--shard=%d/2", shard);
+		const char *json = temp_path(shard == 1 ? "shard1.json" : "shard2.json");
+		const char *argv[] = {"sweep", UPPERCASE, LOST_UPDATE, "--seeds", "0..4", "-j",
+				      "2",     shard_arg, "--json",    json,      NULL};
+		struct pwsim_result r = pwsim_run(argv);
+		cr_assert_eq(r.status, 0, "exit %d\n%s\n%s", r.status, r.out, r.err);
+		assert_contains(r.out, "5 runs: 5 passed");
+		char *text = read_text(json);
+		char want[64];
+		snprintf(want, sizeof(want), "\"shard\": {\"index\": %d, \"count\": 2}", shard);
+		assert_contains(text, want);
+		mark_runs(text, seen);
+		free(text);
+		remove(json);
+		pwsim_result_free(&r);
+	}
+	for (int s = 0; s < 2; s++) {
+		for (int seed = 0; seed < 5; seed++) {
+			cr_assert_eq(seen[s][seed], 1, "scenario %d seed %d ran %d times", s, seed,
+				     seen[s][seed]);
+		}
+	}
+}
+
+Test(sweep, junit_and_json_reports_are_well_formed)
+{
+	const char *junit = temp_path("report.xml"), *json = temp_path("report.json");
+	const char *argv[] = {"sweep",   LOST_UPDATE, "--seeds", "0..9", "-j", "2",
+			      "--junit", junit,       "--json",  json,   NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 1, "exit %d\n%s\n%s", r.status, r.out, r.err);
+	char *xml = read_text(junit);
+	assert_contains(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites ");
+	assert_contains(xml, "tests=\"10\" failures=\"2\"");
+	cr_assert_eq(count_of(xml, "<testsuite "), 1);
+	cr_assert_eq(count_of(xml, "<testcase "), 10);
+	cr_assert_eq(count_of(xml, "<failure "), 2);
+	cr_assert_eq(count_of(xml, "</failure>"), 2);
+	assert_contains(xml, "name=\"seed 6\"");
+	assert_contains(xml, "replay: ");
+	assert_contains(xml, "</testsuites>\n");
+
+	const char *parse[] = {"json5", json, NULL};
+	struct pwsim_result p = pwsim_run(parse);
+	cr_assert_eq(p.status, 0, "the --json report does not parse:\n%s", p.err);
+	char *text = read_text(json);
+	assert_contains(text, "\"totals\": {\"runs\": 10, \"passed\": 8, \"failed\": 2");
+	assert_contains(text, "\"first_failing_seed\": 6");
+	cr_assert_eq(count_of(text, "\"status\": \"failed\""), 2);
+	free(text);
+	free(xml);
+	remove(junit);
+	remove(json);
+	pwsim_result_free(&p);
+	pwsim_result_free(&r);
+}
+
+static void assert_usage_error(const char *const *argv, const char *message)
+{
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 2, "%s: exit %d\n%s", argv[2], r.status, r.err);
+	assert_contains(r.err, message);
+	cr_assert(strstr(r.err, "seed 0:") == NULL, "a run started:\n%s", r.err);
+	pwsim_result_free(&r);
+}
+
+Test(sweep, bad_usage_exits_2_before_any_run)
+{
+	const char *reversed[] = {"sweep", UPPERCASE, "--seeds", "9..3", NULL};
+	assert_usage_error(reversed, "--seeds takes A..B with A <= B");
+	const char *no_jobs[] = {"sweep", UPPERCASE, "-j", "0", NULL};
+	assert_usage_error(no_jobs, "-j takes a number of parallel runs");
+	const char *bad_shard[] = {"sweep", UPPERCASE, "--shard=3/2", NULL};
+	assert_usage_error(bad_shard, "--shard takes I/N with 1 <= I <= N");
+	const char *unknown[] = {"sweep", UPPERCASE, "--frobnicate", NULL};
+	assert_usage_error(unknown, "unknown option '--frobnicate'");
+	const char *missing[] = {"sweep", "scenarios/no_such/scenario.json5", NULL};
+	assert_usage_error(missing, "no_such/scenario.json5': No such file or directory");
+	const char *nothing[] = {"sweep", "--seeds", "0..3", NULL};
+	assert_usage_error(nothing, "usage: pwsim sweep SCENARIO...");
+}
+
+Test(sweep, bad_scenario_is_reported_once_with_its_position)
+{
+	const char *argv[] = {"sweep", "tests/sim/bad/unknown_field.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 2, "exit %d\n%s", r.status, r.err);
+	cr_assert_eq(count_of(r.err, "unknown_field.json5:4:3: error: unknown field"), 1, "%s",
+		     r.err);
+	pwsim_result_free(&r);
+}
+
+Test(sweep, run_past_the_wall_timeout_is_killed_and_counted)
+{
+	const char *argv[] = {"sweep", UPPERCASE,   "--seeds", "0..3", "-j",
+			      "2",     "--timeout", "0.001",   NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 1, "exit %d\n%s\n%s", r.status, r.out, r.err);
+	assert_contains(r.out, "4 runs: 0 passed, 0 failed, 4 timeouts");
+	assert_contains(r.err, "no result after 0.001 s of wall time (--timeout): killed with "
+			       "SIGKILL");
+	pwsim_result_free(&r);
+}
+
+Test(sweep, interrupt_stops_the_runs_and_prints_a_partial_summary)
+{
+	FILE *out = tmpfile(), *err = tmpfile();
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
+		dup2(fileno(out), 1);
+		dup2(fileno(err), 2);
+		execl(PWSIM_PATH, PWSIM_PATH, "sweep", source_path(UPPERCASE), "--seeds", "0..999",
+		      "-j", "2", (char *)NULL);
+		_exit(127);
+	}
+	usleep(1500 * 1000);
+	kill(pid, SIGINT);
+	int ws = 0;
+	waitpid(pid, &ws, 0);
+	cr_assert(WIFEXITED(ws) && WEXITSTATUS(ws) == 130, "wait status %#x", ws);
+	char summary[4096] = {0};
+	rewind(out);
+	cr_assert(fread(summary, 1, sizeof(summary) - 1, out) > 0);
+	assert_contains(summary, "interrupted by SIGINT");
+	assert_contains(summary, "0 failed, 0 timeouts, interrupted");
+	fclose(out);
+	fclose(err);
+}
