@@ -13,11 +13,10 @@
 #include "expect.h"
 #include "json5.h"
 #include "run.h"
+#include "run_cli.h"
 #include "scenario.h"
 #include "sweep.h"
 #include "trace_export.h"
-
-#define IMAGE_DIRS_MAX 16
 
 static void usage(FILE *out)
 {
@@ -35,6 +34,12 @@ static void usage(FILE *out)
 		"                 --seed N perturbs preemption points and syscall delays (what\n"
 		"                 the system leaves free); seed 0 is the plain schedule, and\n"
 		"                 the same seed always gives the same run.\n"
+		"  replay SCENARIO --seed N [run options]\n"
+		"                 rerun exactly the run `pwsim run SCENARIO --seed N` made, write\n"
+		"                 its trace (--trace FILE, default <scenario>.seed-N.trace.json\n"
+		"                 here) and list the last scheduling, IPC and fault events.\n"
+		"                 Exit status as run. --trace FILE on run writes the same\n"
+		"                 trace: Chrome/Perfetto JSON in virtual time (docs/traces.md).\n"
 		"  check FILE     validate a system.json5 or a scenario file without running it\n"
 		"                 and print the processes, objects (with handles) and threads\n"
 		"  json5 FILE     print a JSON5 document as canonical JSON (FILE - = stdin)\n"
@@ -76,86 +81,9 @@ static int cmd_check(int argc, char **argv)
 
 static int cmd_run(int argc, char **argv)
 {
-	const char *path = NULL;
-	const char *image_dirs[IMAGE_DIRS_MAX];
-	struct scenario_search search = {image_dirs, 0};
-	struct run_options o = {.console = stdout, .report = stderr};
-	const char *trace_path = NULL;
-	for (int i = 2; i < argc; i++) {
-		const char *a = argv[i];
-		if (strcmp(a, "--quiet") == 0) {
-			o.console = NULL;
-		} else if (strcmp(a, "--isolation") == 0 && i + 1 < argc) {
-			const char *v = argv[++i];
-			o.override_isolation = true;
-			if (strcmp(v, "none") == 0) {
-				o.isolation = HOST_ISOLATION_NONE;
-			} else if (strcmp(v, "mprotect") == 0) {
-				o.isolation = HOST_ISOLATION_MPROTECT;
-			} else {
-				fprintf(stderr, "pwsim: --isolation takes none or mprotect, not '%s'\n",
-					v);
-				return PWSIM_EXIT_BAD_INPUT;
-			}
-		} else if (strcmp(a, "--seed") == 0 && i + 1 < argc) {
-			char *end = NULL;
-			const char *v = argv[++i];
-			o.seed = strtoull(v, &end, 0);
-			if (*v == '\0' || *v == '-' || *end != '\0') {
-				fprintf(stderr, "pwsim: --seed takes a non-negative integer, not '%s'\n",
-					v);
-				return PWSIM_EXIT_BAD_INPUT;
-			}
-		} else if (strcmp(a, "--trace") == 0 && i + 1 < argc) {
-			trace_path = argv[++i];
-		} else if (strcmp(a, "--image-dir") == 0 && i + 1 < argc) {
-			if (search.image_dir_count == IMAGE_DIRS_MAX) {
-				fprintf(stderr, "pwsim: at most %d --image-dir options\n",
-					IMAGE_DIRS_MAX);
-				return PWSIM_EXIT_BAD_INPUT;
-			}
-			image_dirs[search.image_dir_count++] = argv[++i];
-		} else if (a[0] == '-' || path != NULL) {
-			fprintf(stderr, "pwsim: unexpected argument '%s' (see pwsim help)\n", a);
-			return PWSIM_EXIT_BAD_INPUT;
-		} else {
-			path = a;
-		}
-	}
-	if (path == NULL) {
-		fprintf(stderr, "usage: pwsim run SCENARIO [options] (see pwsim help)\n");
-		return PWSIM_EXIT_BAD_INPUT;
-	}
-	struct diag d;
-	diag_init(&d, path, stderr);
-	struct scenario s;
-	int code = PWSIM_EXIT_BAD_INPUT;
-	if (scenario_load(path, &search, &s, &d)) {
-		struct trace_export *trace = NULL;
-		if (trace_path != NULL) {
-			char err[256];
-			trace = trace_export_open(trace_path, &s.system, err, sizeof(err));
-			if (trace == NULL) {
-				fprintf(stderr, "pwsim: --trace %s: %s\n", trace_path, err);
-				scenario_free(&s);
-				return PWSIM_EXIT_BAD_INPUT;
-			}
-			o.trace = trace_export_record;
-			o.trace_ctx = trace;
-		}
-		struct run_result r = sim_run(&s, &o);
-		code = sim_expect_check(&s, &r, host_console_text(), stderr);
-		if (trace != NULL && !trace_export_close(trace, r.outcome.end_time)) {
-			fprintf(stderr, "pwsim: could not write the trace to %s\n", trace_path);
-			code = code == PWSIM_EXIT_OK ? PWSIM_EXIT_EXPECTATION : code;
-		}
-		if (code == PWSIM_EXIT_OK) {
-			fprintf(stderr, "pwsim: %s: expectations hold\n", path);
-		}
-		host_machine_release();
-	}
-	scenario_free(&s);
-	return code;
+	struct run_cli c;
+	int code = run_cli_parse(&c, "run", argc, argv);
+	return code == PWSIM_EXIT_OK ? run_cli_execute(&c) : code;
 }
 
 int main(int argc, char **argv)

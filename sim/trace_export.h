@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <pwk/hal.h>
 
@@ -20,12 +21,23 @@ struct trace_export;
 
 /* Starts writing `path`. Thread k of the run is the k-th thread of `sys`
  * counting process by process in declaration order; objects likewise.
+ * `sys` must outlive the writer.
  * NULL with a message in `err` if the file cannot be written. */
 struct trace_export *trace_export_open(const char *path, const struct cfg_system *sys, char *err,
 				       size_t err_cap);
 
+/* Names the run in the file's otherData (scenario path and seed), so a
+ * trace says how to reproduce it. Optional; call before the run. */
+void trace_export_describe(struct trace_export *t, const char *scenario_path, uint64_t seed);
+
 /* A host_trace_fn: `ctx` is the struct trace_export. */
 void trace_export_record(void *ctx, uint64_t time, const struct pwk_trace_record *record);
+
+/* Prints the last `count` (at most TRACE_EXPORT_RECENT_MAX) scheduling,
+ * IPC and fault records seen so far, one line each with its virtual time:
+ * the interleaving that led to the end of the run. */
+#define TRACE_EXPORT_RECENT_MAX 64
+void trace_export_print_recent(const struct trace_export *t, FILE *out, size_t count);
 
 /* Closes open slices at `end_time`, finishes the JSON and frees `t`.
  * Returns false if writing failed. */
