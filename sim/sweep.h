@@ -5,7 +5,8 @@
  * reports and sharding. docs/sweep.md is the user's side of this file.
  *
  * The sweep is split by idea:
- *   sweep.c          command line, validation, the plan (which runs), the end
+ *   sweep.c          validation, the plan (which runs), the end
+ *   sweep_cli.c      the command line
  *   sweep_loop.c     the libuv loop: children, pipes, timers, signals
  *   sweep_outcome.c  what a finished child means: status, reason, digest,
  *                    replay command
@@ -94,6 +95,15 @@ struct sweep_totals {
 	bool any_failure;
 	uint64_t first_failing_seed; /* valid when any_failure */
 };
+
+/* Parses pwsim's argv (argv[1] = "sweep") into `c`, defaults filled in.
+ * Returns 0 to go on, -1 when --help was printed (exit 0), or an exit status
+ * after reporting a usage error. */
+int sweep_cli_parse(int argc, char **argv, struct sweep_config *c);
+
+/* Prints "pwsim: sweep: " + fmt (with `arg`) and a hint to stderr; returns
+ * the usage-error exit status. */
+int sweep_usage_error(const char *fmt, const char *arg);
 
 /* Totals over the runs of scenario `scenario_index`, or of all runs when
  * `scenario_index` is SIZE_MAX. */

@@ -23,7 +23,8 @@
 #define SUMMARY_FAILURES_MAX 100
 
 static const char replay_hint[] =
-	"`pwsim replay` with the same arguments reruns it and shows the interleaving";
+	"`pwsim replay` takes the arguments of `pwsim run`, writes the run's trace and lists "
+	"its last events";
 
 static int digits(size_t n)
 {
@@ -124,7 +125,9 @@ void sweep_print_run_end(const struct sweep_results *r, struct sweep_progress *p
 	clear_live_line(p);
 	print_failure(stderr, r, run, "");
 	if (!p->replay_hint_shown) {
-		fprintf(stderr, "  (%s)\n", replay_hint);
+		char *trace = sweep_replay_command(r->config, run, "replay");
+		fprintf(stderr, "  trace: %s\n  (%s)\n", trace, replay_hint);
+		free(trace);
 		p->replay_hint_shown = true;
 	}
 	if (p->tty) {
@@ -136,8 +139,8 @@ void sweep_print_interrupt(struct sweep_progress *p, int signum)
 {
 	clear_live_line(p);
 	fprintf(stderr,
-		"pwsim: sweep: interrupted by SIG%s: stopping %zu running run%s; partial "
-		"summary follows\n",
+		"pwsim: sweep: interrupted by SIG%s: killing %zu run%s in progress; "
+		"partial summary follows\n",
 		sigabbrev_np(signum), p->running, p->running == 1 ? "" : "s");
 }
 
