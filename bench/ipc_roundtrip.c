@@ -57,8 +57,8 @@ static double pipe_round_trip_ns(unsigned n)
 
 static int run_one(const struct scenario *s, host_isolation_t iso, const char *name)
 {
-	struct run_options o = {.override_isolation = true, .isolation = iso, .console = NULL,
-				.report = stderr};
+	struct run_options o = {
+		.override_isolation = true, .isolation = iso, .console = NULL, .report = stderr};
 	double t0 = now_s();
 	struct run_result r = sim_run(s, &o);
 	double t1 = now_s();

@@ -36,8 +36,8 @@ static int syscalls_per_second(void)
 		scenario_free(&s);
 		return 1;
 	}
-	struct run_options o = {.override_isolation = true, .isolation = HOST_ISOLATION_NONE,
-				.report = stderr};
+	struct run_options o = {
+		.override_isolation = true, .isolation = HOST_ISOLATION_NONE, .report = stderr};
 	double t0 = now_s();
 	struct run_result r = sim_run(&s, &o);
 	double t1 = now_s();
@@ -46,7 +46,8 @@ static int syscalls_per_second(void)
 	if (!r.ran || r.outcome.kind != HOST_OUTCOME_SHUTDOWN || r.outcome.code != 0) {
 		return 1;
 	}
-	printf("simulated syscalls per wall second: %.0f (%llu syscalls in %.3f s, isolation none)\n",
+	printf("simulated syscalls per wall second: %.0f (%llu syscalls in %.3f s, isolation "
+	       "none)\n",
 	       (double)r.outcome.syscalls / (t1 - t0), (unsigned long long)r.outcome.syscalls,
 	       t1 - t0);
 	return 0;

@@ -17,7 +17,7 @@
 #include <pwk/system.h>
 
 typedef enum {
-	HOST_ISOLATION_NONE,	 /* kernel buffer checks only */
+	HOST_ISOLATION_NONE,     /* kernel buffer checks only */
 	HOST_ISOLATION_MPROTECT, /* only the running process's region is accessible */
 } host_isolation_t;
 
@@ -54,15 +54,15 @@ typedef void (*host_trace_fn)(void *ctx, uint64_t time, const struct pwk_trace_r
 
 struct host_options {
 	host_isolation_t isolation;
-	uint64_t syscall_cost;	  /* virtual ticks (ns) each syscall costs */
-	uint64_t block_cost;	  /* virtual ns each basic block of user code costs */
-	uint64_t tick_period;	  /* scheduler tick (time slice) in ticks; 0 = none */
-	uint64_t time_limit;	  /* end the run when virtual time passes it */
-	uint64_t seed;		  /* 0: the plain schedule; else perturbs preemption points */
-	uint64_t preempt_window;  /* seeded preemptions fall within this many blocks */
-	uint64_t delay_max;	  /* seeded extra ns a syscall may take (injected delay) */
-	FILE *console;		  /* where prefixed console lines go (NULL: nowhere) */
-	host_trace_fn trace;	  /* optional */
+	uint64_t syscall_cost;   /* virtual ticks (ns) each syscall costs */
+	uint64_t block_cost;     /* virtual ns each basic block of user code costs */
+	uint64_t tick_period;    /* scheduler tick (time slice) in ticks; 0 = none */
+	uint64_t time_limit;     /* end the run when virtual time passes it */
+	uint64_t seed;           /* 0: the plain schedule; else perturbs preemption points */
+	uint64_t preempt_window; /* seeded preemptions fall within this many blocks */
+	uint64_t delay_max;      /* seeded extra ns a syscall may take (injected delay) */
+	FILE *console;           /* where prefixed console lines go (NULL: nowhere) */
+	host_trace_fn trace;     /* optional */
 	void *trace_ctx;
 	const struct host_injection *injections; /* optional, `injection_count` of them */
 	size_t injection_count;
@@ -71,9 +71,9 @@ struct host_options {
 void host_options_default(struct host_options *opts);
 
 typedef enum {
-	HOST_OUTCOME_SHUTDOWN,	 /* debug_shutdown(code) */
-	HOST_OUTCOME_DEADLOCK,	 /* every thread blocked with no deadline pending */
-	HOST_OUTCOME_IDLE,	 /* every thread has exited; nothing can run again */
+	HOST_OUTCOME_SHUTDOWN,   /* debug_shutdown(code) */
+	HOST_OUTCOME_DEADLOCK,   /* every thread blocked with no deadline pending */
+	HOST_OUTCOME_IDLE,       /* every thread has exited; nothing can run again */
 	HOST_OUTCOME_TIME_LIMIT, /* virtual time passed options.time_limit */
 	HOST_OUTCOME_BOOT_FAILED,
 } host_outcome_kind_t;

@@ -87,7 +87,8 @@ bool host_inject_on_syscall(uint32_t id, uint64_t *delay)
 		    in->syscall != (id & 0xffffu) || ++host.inject_seen[i] < in->nth) {
 			continue;
 		}
-		host.inject_done[i] = in->times != 0 && host.inject_seen[i] - in->nth + 1 >= in->times;
+		host.inject_done[i] =
+			in->times != 0 && host.inject_seen[i] - in->nth + 1 >= in->times;
 		announce(in);
 		switch (in->action) {
 		case HOST_INJECT_DROP:

@@ -18,9 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE 4096u
+#define PAGE            4096u
 #define IMAGE_MAX_BYTES (64u * 1024u * 1024u)
-#define SEGMENTS_MAX 16
+#define SEGMENTS_MAX    16
 
 static bool fail(char *err, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -42,12 +42,14 @@ static bool in_bounds(uint64_t off, uint64_t size, uint64_t len)
 static bool check_header(const Elf64_Ehdr *eh, size_t len, char *err, size_t cap)
 {
 	if (len < EI_NIDENT || memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0) {
-		return fail(err, cap, "not an ELF file (build process images with the "
-				      "pwk userspace flags, see docs/user-guide.md)");
+		return fail(err, cap,
+			    "not an ELF file (build process images with the "
+			    "pwk userspace flags, see docs/user-guide.md)");
 	}
 	if (eh->e_ident[EI_CLASS] == ELFCLASS32) {
-		return fail(err, cap, "32-bit ELF (a VeeR/RISC-V image?): the host simulator "
-				      "needs the x86-64 build of the process");
+		return fail(err, cap,
+			    "32-bit ELF (a VeeR/RISC-V image?): the host simulator "
+			    "needs the x86-64 build of the process");
 	}
 	if (len < sizeof(*eh) || eh->e_ident[EI_CLASS] != ELFCLASS64 ||
 	    eh->e_ident[EI_DATA] != ELFDATA2LSB) {
@@ -57,14 +59,14 @@ static bool check_header(const Elf64_Ehdr *eh, size_t len, char *err, size_t cap
 		return fail(err, cap, "ELF machine %u is not x86-64", (unsigned)eh->e_machine);
 	}
 	if (eh->e_type == ET_EXEC) {
-		return fail(err, cap, "not position independent (ET_EXEC): link with "
-				      "-static-pie as userspace/meson.build does");
+		return fail(err, cap,
+			    "not position independent (ET_EXEC): link with "
+			    "-static-pie as userspace/meson.build does");
 	}
 	if (eh->e_type != ET_DYN) {
 		return fail(err, cap, "ELF type %u is not a PIE executable", (unsigned)eh->e_type);
 	}
-	if (eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_phnum == 0 ||
-	    eh->e_phoff % 8 != 0 ||
+	if (eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_phnum == 0 || eh->e_phoff % 8 != 0 ||
 	    !in_bounds(eh->e_phoff, (uint64_t)eh->e_phnum * sizeof(Elf64_Phdr), len)) {
 		return fail(err, cap, "program header table is missing or truncated");
 	}
@@ -88,8 +90,9 @@ static bool collect_segments(const Elf64_Ehdr *eh, const uint8_t *bytes, size_t 
 	for (size_t i = 0; i < eh->e_phnum; i++) {
 		const Elf64_Phdr *p = &ph[i];
 		if (p->p_type == PT_INTERP) {
-			return fail(err, cap, "image asks for a dynamic loader (PT_INTERP): link "
-					      "with -static-pie -nostdlib");
+			return fail(err, cap,
+				    "image asks for a dynamic loader (PT_INTERP): link "
+				    "with -static-pie -nostdlib");
 		}
 		if (p->p_type == PT_DYNAMIC) {
 			l->dynamic = p;
@@ -106,8 +109,9 @@ static bool collect_segments(const Elf64_Ehdr *eh, const uint8_t *bytes, size_t 
 				    i);
 		}
 		if (p->p_align > PAGE) {
-			return fail(err, cap, "segment %zu needs %llu-byte alignment; link with "
-					      "-z max-page-size=4096",
+			return fail(err, cap,
+				    "segment %zu needs %llu-byte alignment; link with "
+				    "-z max-page-size=4096",
 				    i, (unsigned long long)p->p_align);
 		}
 		if ((p->p_flags & PF_W) && p->p_vaddr < first_rw) {
@@ -131,8 +135,9 @@ static bool collect_segments(const Elf64_Ehdr *eh, const uint8_t *bytes, size_t 
 	l->rw_floor = first_rw == UINT64_MAX ? (l->ro_end + PAGE - 1) / PAGE * PAGE
 					     : first_rw / PAGE * PAGE;
 	if (l->ro_end > l->rw_floor) {
-		return fail(err, cap, "read-only segments overlap the page of the first writable "
-				      "one; link with -z noseparate-code -z norelro");
+		return fail(err, cap,
+			    "read-only segments overlap the page of the first writable "
+			    "one; link with -z noseparate-code -z norelro");
 	}
 	if (l->rw_end < l->rw_floor) {
 		l->rw_end = l->rw_floor;
@@ -140,18 +145,20 @@ static bool collect_segments(const Elf64_Ehdr *eh, const uint8_t *bytes, size_t 
 	return true;
 }
 
-static bool place(const struct host_region *r, const struct layout *l, uintptr_t *base,
-		  char *err, size_t cap)
+static bool place(const struct host_region *r, const struct layout *l, uintptr_t *base, char *err,
+		  size_t cap)
 {
 	if (l->rw_floor > r->flash_size) {
-		return fail(err, cap, "code and constants need %llu bytes but the region's flash "
-				      "has %zu: raise flash_size_bytes in system.json5",
+		return fail(err, cap,
+			    "code and constants need %llu bytes but the region's flash "
+			    "has %zu: raise flash_size_bytes in system.json5",
 			    (unsigned long long)l->rw_floor, r->flash_size);
 	}
 	uint64_t ram_need = l->rw_end - l->rw_floor;
 	if (ram_need > r->ram_size) {
-		return fail(err, cap, "data and bss need %llu bytes but the process has %zu bytes "
-				      "of RAM: raise ram_size_bytes in system.json5",
+		return fail(err, cap,
+			    "data and bss need %llu bytes but the process has %zu bytes "
+			    "of RAM: raise ram_size_bytes in system.json5",
 			    (unsigned long long)ram_need, r->ram_size);
 	}
 	*base = r->user_base + r->flash_size - (uintptr_t)l->rw_floor;
@@ -211,8 +218,9 @@ static bool relocate(struct host_region *r, const uint8_t *bytes, size_t len,
 		case DT_RELR:
 		case DT_JMPREL:
 		case DT_NEEDED:
-			return fail(err, cap, "image needs dynamic linking (tag %lld): link with "
-					      "-static-pie -nostdlib -fvisibility=hidden",
+			return fail(err, cap,
+				    "image needs dynamic linking (tag %lld): link with "
+				    "-static-pie -nostdlib -fvisibility=hidden",
 				    (long long)dyn[i].d_tag);
 		default:
 			break;
@@ -243,8 +251,9 @@ static bool relocate(struct host_region *r, const uint8_t *bytes, size_t len,
 			continue;
 		}
 		if (type != R_X86_64_RELATIVE) {
-			return fail(err, cap, "unsupported relocation type %u: process images must "
-					      "be self-contained (-static-pie, hidden visibility)",
+			return fail(err, cap,
+				    "unsupported relocation type %u: process images must "
+				    "be self-contained (-static-pie, hidden visibility)",
 				    type);
 		}
 		if (!image_contains(l, rel.r_offset, sizeof(uint64_t))) {
@@ -261,7 +270,8 @@ static bool entry_is_code(const struct layout *l, uint64_t entry)
 {
 	for (size_t i = 0; i < l->load_count; i++) {
 		const Elf64_Phdr *p = l->loads[i];
-		if ((p->p_flags & PF_X) && entry >= p->p_vaddr && entry - p->p_vaddr < p->p_filesz) {
+		if ((p->p_flags & PF_X) && entry >= p->p_vaddr &&
+		    entry - p->p_vaddr < p->p_filesz) {
 			return true;
 		}
 	}

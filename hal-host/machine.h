@@ -11,8 +11,8 @@
 #include "region.h"
 #include "rng.h"
 
-#define HOST_PROCESSES_MAX 64
-#define HOST_THREADS_MAX 256
+#define HOST_PROCESSES_MAX  64
+#define HOST_THREADS_MAX    256
 #define HOST_INJECTIONS_MAX 64
 
 /* Host kernel stacks are far larger than the declared kernel_stack_size:
@@ -20,9 +20,9 @@
 #define HOST_KERNEL_STACK_SIZE (256u * 1024u)
 
 struct host_thread {
-	uint8_t *stack;	     /* mmap'd, with a guard page below */
-	size_t stack_size;   /* usable bytes above the guard */
-	void *saved_sp;	     /* kernel context while switched out */
+	uint8_t *stack;    /* mmap'd, with a guard page below */
+	size_t stack_size; /* usable bytes above the guard */
+	void *saved_sp;    /* kernel context while switched out */
 	uint32_t process;
 	/* prepared user entry (hal_thread_prepare) */
 	uintptr_t pc, sp, a0, a1, a2;

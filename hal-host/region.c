@@ -39,8 +39,8 @@ bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, s
 	size_t size = r->flash_size + r->ram_size + HOST_REGION_HAL_PAGE;
 	size_t span = size + 2u * HOST_REGION_GUARD;
 	if (span > HOST_REGION_STRIDE) {
-		snprintf(err, err_cap, "region of %zu bytes exceeds the simulator's 4 GiB per process",
-			 size);
+		snprintf(err, err_cap,
+			 "region of %zu bytes exceeds the simulator's 4 GiB per process", size);
 		return false;
 	}
 	char name[32];
@@ -55,8 +55,8 @@ bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, s
 	 * in the middle: an overflow off either end faults. */
 	if (map_fixed(user, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1) ==
 	    MAP_FAILED) {
-		snprintf(err, err_cap, "cannot reserve the region at %#lx: %s",
-			 (unsigned long)user, strerror(errno));
+		snprintf(err, err_cap, "cannot reserve the region at %#lx: %s", (unsigned long)user,
+			 strerror(errno));
 		goto fail;
 	}
 	r->user_base = user + HOST_REGION_GUARD;

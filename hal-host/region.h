@@ -22,22 +22,22 @@
 struct host_region {
 	bool mapped;
 	int fd;
-	uintptr_t user_base;   /* first byte of flash in the user view */
-	uint8_t *kernel_base;  /* the same byte in the kernel view */
-	size_t flash_size;     /* page multiple */
-	size_t ram_size;       /* page multiple */
-	uintptr_t hal_page;    /* user address of the hal page, after ram */
-	uint8_t *initial_ram;  /* RAM as the loader left it (data, zeroed bss) */
+	uintptr_t user_base;  /* first byte of flash in the user view */
+	uint8_t *kernel_base; /* the same byte in the kernel view */
+	size_t flash_size;    /* page multiple */
+	size_t ram_size;      /* page multiple */
+	uintptr_t hal_page;   /* user address of the hal page, after ram */
+	uint8_t *initial_ram; /* RAM as the loader left it (data, zeroed bss) */
 	size_t initial_ram_len;
 };
 
 #define HOST_REGION_HAL_PAGE 4096u
 
 /* Fixed layout: process p's user view at HOST_REGION_USER_BASE + p * stride. */
-#define HOST_REGION_USER_BASE UINT64_C(0x500000000000)
+#define HOST_REGION_USER_BASE   UINT64_C(0x500000000000)
 #define HOST_REGION_KERNEL_BASE UINT64_C(0x580000000000)
-#define HOST_REGION_STRIDE UINT64_C(0x100000000) /* 4 GiB per process */
-#define HOST_REGION_GUARD 4096u
+#define HOST_REGION_STRIDE      UINT64_C(0x100000000) /* 4 GiB per process */
+#define HOST_REGION_GUARD       4096u
 
 bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, size_t ram_size,
 		     char *err, size_t err_cap);

@@ -27,8 +27,7 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_
 	const pwk_word_t args[PWK_SYSCALL_ARGS_MAX] = {a0, a1, a2, a3, a4, a5, 0, 0};
 	host.outcome.syscalls++;
 	uint64_t cost = host.opts.syscall_cost;
-	if (host.opts.seed != 0 && host.opts.delay_max != 0 &&
-	    host_rng_below(&host.rng, 8) == 0) {
+	if (host.opts.seed != 0 && host.opts.delay_max != 0 && host_rng_below(&host.rng, 8) == 0) {
 		cost += host_rng_below(&host.rng, host.opts.delay_max + 1);
 	}
 	host_clock_advance(cost);

@@ -126,12 +126,13 @@ void host_report_threads(FILE *out)
 	struct pwk_thread_info info;
 	for (uint32_t t = 0; t < sys->thread_count && pwk_thread_info(t, &info); t++) {
 		const struct pwk_thread_desc *td = &sys->threads[t];
-		fprintf(out, "  %s/%s (priority %u): %s", sys->processes[td->process].name, td->name,
-			info.priority, state_name(info.state));
+		fprintf(out, "  %s/%s (priority %u): %s", sys->processes[td->process].name,
+			td->name, info.priority, state_name(info.state));
 		if (info.state == PWK_THREAD_WAITING) {
 			fprintf(out, " on ");
 			if (info.waiting_object < sys->object_count) {
-				const struct pwk_object_desc *o = &sys->objects[info.waiting_object];
+				const struct pwk_object_desc *o =
+					&sys->objects[info.waiting_object];
 				fprintf(out, "'%s' (%s) ", o->name, object_type_name(o->type));
 			}
 			fprintf(out, "for ");
@@ -139,7 +140,8 @@ void host_report_threads(FILE *out)
 			if (info.deadline == PWK_INSTANT_MAX) {
 				fprintf(out, ", no deadline");
 			} else {
-				fprintf(out, ", deadline %llu ns", (unsigned long long)info.deadline);
+				fprintf(out, ", deadline %llu ns",
+					(unsigned long long)info.deadline);
 			}
 		}
 		fprintf(out, "\n");

@@ -46,10 +46,12 @@ static int check_console(const struct scenario *s, const char *console, FILE *re
 	const char *from = console;
 	for (size_t i = 0; i < s->expect.console_count; i++) {
 		if (!find_in_line(s->expect.console[i], &from)) {
-			fprintf(report, "pwsim: expectation failed: console line containing \"%s\" "
-					"%s\n",
+			fprintf(report,
+				"pwsim: expectation failed: console line containing \"%s\" "
+				"%s\n",
 				s->expect.console[i],
-				i == 0 ? "never appeared" : "did not appear after the previous one");
+				i == 0 ? "never appeared"
+				       : "did not appear after the previous one");
 			return PWSIM_EXIT_EXPECTATION;
 		}
 	}
@@ -68,8 +70,9 @@ int sim_expect_check(const struct scenario *s, const struct run_result *r, const
 		fprintf(report, "pwsim: expectation failed: the run ended in %s, expected %s\n",
 			sim_outcome_name(got), sim_outcome_name(x->outcome));
 		if (got == SIM_OUTCOME_SHUTDOWN) {
-			return r->outcome.code != 0 && r->outcome.code <= 255 ? (int)r->outcome.code
-									      : PWSIM_EXIT_EXPECTATION;
+			return r->outcome.code != 0 && r->outcome.code <= 255
+				       ? (int)r->outcome.code
+				       : PWSIM_EXIT_EXPECTATION;
 		}
 		return PWSIM_EXIT_STUCK;
 	}
@@ -81,8 +84,9 @@ int sim_expect_check(const struct scenario *s, const struct run_result *r, const
 								      : PWSIM_EXIT_EXPECTATION;
 	}
 	if (x->max_virtual_time != 0 && r->outcome.end_time > x->max_virtual_time) {
-		fprintf(report, "pwsim: expectation failed: ran for %llu ns of virtual time, more "
-				"than the expected maximum %llu ns\n",
+		fprintf(report,
+			"pwsim: expectation failed: ran for %llu ns of virtual time, more "
+			"than the expected maximum %llu ns\n",
 			(unsigned long long)r->outcome.end_time,
 			(unsigned long long)x->max_virtual_time);
 		return PWSIM_EXIT_EXPECTATION;

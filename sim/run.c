@@ -41,23 +41,27 @@ static void report_end(const struct scenario *s, const struct host_outcome *out,
 			out->code, seconds);
 		return;
 	case HOST_OUTCOME_DEADLOCK:
-		fprintf(report, "pwsim: DEADLOCK at virtual time %.9f s: every thread is blocked "
-				"and no deadline is pending. Threads:\n",
+		fprintf(report,
+			"pwsim: DEADLOCK at virtual time %.9f s: every thread is blocked "
+			"and no deadline is pending. Threads:\n",
 			seconds);
 		break;
 	case HOST_OUTCOME_IDLE:
-		fprintf(report, "pwsim: every thread has exited at virtual time %.9f s without "
-				"debug_shutdown. Threads:\n",
+		fprintf(report,
+			"pwsim: every thread has exited at virtual time %.9f s without "
+			"debug_shutdown. Threads:\n",
 			seconds);
 		break;
 	case HOST_OUTCOME_TIME_LIMIT:
-		fprintf(report, "pwsim: virtual time limit of %.3f s exceeded (raise time_limit_ms "
-				"in %s if that is expected). Threads:\n",
+		fprintf(report,
+			"pwsim: virtual time limit of %.3f s exceeded (raise time_limit_ms "
+			"in %s if that is expected). Threads:\n",
 			(double)s->time_limit / 1e9, s->path);
 		break;
 	case HOST_OUTCOME_BOOT_FAILED:
-		fprintf(report, "pwsim: the kernel refused the system (status %u): it exceeds "
-				"the kernel's limits\n",
+		fprintf(report,
+			"pwsim: the kernel refused the system (status %u): it exceeds "
+			"the kernel's limits\n",
 			out->code);
 		return;
 	}

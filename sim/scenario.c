@@ -142,8 +142,7 @@ static char *find_image(const char *scenario_dir, const struct scenario_search *
 	return NULL;
 }
 
-static bool get_u64(const struct json5_value *v, const char *what, uint64_t *out,
-		    struct diag *d)
+static bool get_u64(const struct json5_value *v, const char *what, uint64_t *out, struct diag *d)
 {
 	if (v->kind != JSON5_NUMBER || !v->is_unsigned) {
 		diag_error(d, v->line, v->col, "%s must be a non-negative integer", what);
@@ -198,7 +197,8 @@ static bool parse_expect(const struct json5_value *e, struct scenario_expect *x,
 		uint64_t n = 0;
 		if (strcmp(m->key, "exit_status") == 0) {
 			if ((ok &= get_u64(v, "expect.exit_status", &n, d)) && n > UINT32_MAX) {
-				diag_error(d, v->line, v->col, "expect.exit_status exceeds 32 bits");
+				diag_error(d, v->line, v->col,
+					   "expect.exit_status exceeds 32 bits");
 				ok = false;
 			}
 			x->exit_status = (uint32_t)n;
@@ -251,8 +251,7 @@ static bool parse_isolation(const struct json5_value *v, host_isolation_t *out, 
 
 /* `images` maps every process of the system to an image file. */
 static bool resolve_images(const struct json5_value *images, const char *dir,
-			   const struct scenario_search *search, struct scenario *s,
-			   struct diag *d)
+			   const struct scenario_search *search, struct scenario *s, struct diag *d)
 {
 	bool ok = true;
 	s->images = calloc(s->system.process_count + 1, sizeof(char *));

@@ -22,9 +22,9 @@ typedef enum {
 } sim_outcome_t;
 
 struct scenario_expect {
-	sim_outcome_t outcome;	/* default: shutdown */
-	uint32_t exit_status;	/* with outcome shutdown; default 0 */
-	char **console;		/* each must appear in one console line, in this order */
+	sim_outcome_t outcome; /* default: shutdown */
+	uint32_t exit_status;  /* with outcome shutdown; default 0 */
+	char **console;        /* each must appear in one console line, in this order */
 	size_t console_count;
 	uint64_t max_virtual_time; /* 0 = no limit beyond the run's time limit */
 };

@@ -80,7 +80,7 @@ static bool want_u64(const struct json5_value *v, const char *what, uint64_t max
 
 static bool check_fields(const struct json5_value *f, struct diag *d)
 {
-	static const char *const known[] = {"at_ms", "on_syscall", "nth",    "times", "action",
+	static const char *const known[] = {"at_ms",   "on_syscall", "nth", "times", "action",
 					    "process", "thread",     "ms",  "irq"};
 	bool ok = true;
 	for (size_t i = 0; i < f->member_count; i++) {
@@ -89,10 +89,11 @@ static bool check_fields(const struct json5_value *f, struct diag *d)
 			found |= strcmp(f->members[i].key, known[k]) == 0;
 		}
 		if (!found) {
-			diag_error(d, f->members[i].line, f->members[i].col,
-				   "faults: unknown field '%s' (known: at_ms, on_syscall, nth, times, "
-				   "action, process, thread, ms, irq)",
-				   f->members[i].key);
+			diag_error(
+				d, f->members[i].line, f->members[i].col,
+				"faults: unknown field '%s' (known: at_ms, on_syscall, nth, times, "
+				"action, process, thread, ms, irq)",
+				f->members[i].key);
 			ok = false;
 		}
 	}
@@ -143,16 +144,16 @@ static bool parse_trigger(const struct json5_value *f, struct host_injection *in
 	}
 	in->nth = (uint32_t)n;
 	uint64_t t = 1;
-	if (times != NULL && !want_u64(times, "times (0 = every one from the nth on)", UINT32_MAX,
-				       &t, d)) {
+	if (times != NULL &&
+	    !want_u64(times, "times (0 = every one from the nth on)", UINT32_MAX, &t, d)) {
 		return false;
 	}
 	in->times = (uint32_t)t;
 	return true;
 }
 
-static bool resolve_target(const struct json5_value *f, const struct cfg_system *sys,
-			   size_t a, struct host_injection *in, struct diag *d)
+static bool resolve_target(const struct json5_value *f, const struct cfg_system *sys, size_t a,
+			   struct host_injection *in, struct diag *d)
 {
 	const struct json5_value *proc = member(f, "process"), *thr = member(f, "thread");
 	const struct json5_value *ms = member(f, "ms"), *irq = member(f, "irq");
@@ -176,7 +177,8 @@ static bool resolve_target(const struct json5_value *f, const struct cfg_system 
 	if (actions[a].needs_thread) {
 		if (thr == NULL || !want_string(thr, "thread", d)) {
 			if (thr == NULL) {
-				diag_error(d, f->line, f->col, "faults: \"starve\" needs \"thread\"");
+				diag_error(d, f->line, f->col,
+					   "faults: \"starve\" needs \"thread\"");
 			}
 			return false;
 		}
@@ -191,15 +193,17 @@ static bool resolve_target(const struct json5_value *f, const struct cfg_system 
 			}
 		}
 		if (in->thread == PWK_NONE) {
-			diag_error(d, thr->line, thr->col, "faults: process '%s' has no thread '%s'",
-				   cp->name, thr->string);
+			diag_error(d, thr->line, thr->col,
+				   "faults: process '%s' has no thread '%s'", cp->name,
+				   thr->string);
 			return false;
 		}
 	}
 	if (actions[a].needs_ms) {
 		uint64_t v = 0;
 		if (ms == NULL) {
-			diag_error(d, f->line, f->col, "faults: \"%s\" needs \"ms\"", actions[a].name);
+			diag_error(d, f->line, f->col, "faults: \"%s\" needs \"ms\"",
+				   actions[a].name);
 			return false;
 		}
 		if (!want_u64(ms, "ms", UINT64_MAX / NS_PER_MS, &v, d)) {
@@ -210,7 +214,8 @@ static bool resolve_target(const struct json5_value *f, const struct cfg_system 
 	if (actions[a].needs_irq) {
 		uint64_t v = 0;
 		if (irq == NULL) {
-			diag_error(d, f->line, f->col, "faults: \"irq\" needs \"irq\": a line number");
+			diag_error(d, f->line, f->col,
+				   "faults: \"irq\" needs \"irq\": a line number");
 			return false;
 		}
 		if (!want_u64(irq, "irq", 255, &v, d)) {
@@ -245,9 +250,10 @@ static bool parse_one(const struct json5_value *f, const struct cfg_system *sys,
 			continue;
 		}
 		if (actions[a].syscall_only && !in->on_syscall) {
-			diag_error(d, action->line, action->col,
-				   "faults: \"%s\" acts on a syscall: trigger it with \"on_syscall\"",
-				   actions[a].name);
+			diag_error(
+				d, action->line, action->col,
+				"faults: \"%s\" acts on a syscall: trigger it with \"on_syscall\"",
+				actions[a].name);
 			return false;
 		}
 		in->action = actions[a].action;

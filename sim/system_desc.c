@@ -15,8 +15,8 @@
 /* Legacy `threads:` entries all start with the process; their user stacks
  * are carved from the top of RAM downwards, one stack_size_bytes each. */
 static bool thread_stacks(const struct cfg_process *p, const struct host_region_info *r,
-			  const struct host_image_info *img, struct pwk_thread_desc *out,
-			  char *err, size_t err_cap)
+			  const struct host_image_info *img, struct pwk_thread_desc *out, char *err,
+			  size_t err_cap)
 {
 	uintptr_t top = r->ram_start + r->ram_size;
 	uintptr_t floor = r->ram_start + img->ram_used;

@@ -11,10 +11,10 @@
 /* A 64-bit instant takes two argument words (low first) where words are
  * 32 bits, one word where they are 64 bits. */
 #if UINTPTR_MAX == UINT32_MAX
-#define INSTANT_WORDS 2
-#define INSTANT_ARGS(t) W((t) & 0xffffffffu), W((t) >> 32)
+#define INSTANT_WORDS   2
+#define INSTANT_ARGS(t) W((t)&0xffffffffu), W((t) >> 32)
 #else
-#define INSTANT_WORDS 1
+#define INSTANT_WORDS   1
 #define INSTANT_ARGS(t) W(t), 0
 #endif
 
@@ -64,8 +64,8 @@ pwk_count_result_t pwk_channel_transactv(uint32_t handle, const pwk_iovec_t *sen
 pwk_status_t pwk_channel_async_transact(uint32_t handle, const void *send, size_t send_len,
 					void *recv, size_t recv_len)
 {
-	return status_of(sys(PWK_SYSCALL_CHANNEL_ASYNC_TRANSACT, handle, W(send), send_len,
-			     W(recv), recv_len, 0, 0));
+	return status_of(sys(PWK_SYSCALL_CHANNEL_ASYNC_TRANSACT, handle, W(send), send_len, W(recv),
+			     recv_len, 0, 0));
 }
 
 pwk_count_result_t pwk_channel_async_transact_complete(uint32_t handle)
@@ -102,8 +102,8 @@ pwk_status_t pwk_object_set_peer_user_signal(uint32_t handle, bool set)
 
 pwk_wait_result_t pwk_object_wait(uint32_t handle, uint32_t signal_mask, pwk_instant_t deadline)
 {
-	pwk_syscall_ret_t r = sys(PWK_SYSCALL_OBJECT_WAIT, handle, signal_mask,
-				  INSTANT_ARGS(deadline), 0, 0, 0);
+	pwk_syscall_ret_t r =
+		sys(PWK_SYSCALL_OBJECT_WAIT, handle, signal_mask, INSTANT_ARGS(deadline), 0, 0, 0);
 	pwk_wait_result_t out = {PWK_OK, 0, 0};
 	if (r.a1 & PWK_SIGNAL_RESERVED) {
 		out.status = (pwk_status_t)r.a0;
@@ -153,8 +153,7 @@ pwk_status_t pwk_process_start(uint32_t handle)
 
 pwk_status_t pwk_thread_start(uint32_t handle, void (*entry)(void), void *stack_top)
 {
-	return status_of(
-		sys(PWK_SYSCALL_THREAD_START, handle, W(entry), W(stack_top), 0, 0, 0, 0));
+	return status_of(sys(PWK_SYSCALL_THREAD_START, handle, W(entry), W(stack_top), 0, 0, 0, 0));
 }
 
 pwk_status_t pwk_task_terminate(uint32_t handle)

@@ -98,24 +98,24 @@ typedef struct {
 
 /* Signals (u32 bit set). Bits 4..14 are undefined; a mask that uses them,
  * or RESERVED, is INVALID_ARGUMENT. */
-#define PWK_SIGNAL_READABLE (UINT32_C(1) << 0)
-#define PWK_SIGNAL_WRITEABLE (UINT32_C(1) << 1)
-#define PWK_SIGNAL_ERROR (UINT32_C(1) << 2)
-#define PWK_SIGNAL_JOINABLE (UINT32_C(1) << 3)
-#define PWK_SIGNAL_USER (UINT32_C(1) << 15)
-#define PWK_SIGNAL_INTERRUPT_A (UINT32_C(1) << 16)
-#define PWK_SIGNAL_INTERRUPT(k) (PWK_SIGNAL_INTERRUPT_A << (k)) /* k = 0..14 (A..O) */
+#define PWK_SIGNAL_READABLE       (UINT32_C(1) << 0)
+#define PWK_SIGNAL_WRITEABLE      (UINT32_C(1) << 1)
+#define PWK_SIGNAL_ERROR          (UINT32_C(1) << 2)
+#define PWK_SIGNAL_JOINABLE       (UINT32_C(1) << 3)
+#define PWK_SIGNAL_USER           (UINT32_C(1) << 15)
+#define PWK_SIGNAL_INTERRUPT_A    (UINT32_C(1) << 16)
+#define PWK_SIGNAL_INTERRUPT(k)   (PWK_SIGNAL_INTERRUPT_A << (k)) /* k = 0..14 (A..O) */
 #define PWK_SIGNAL_INTERRUPTS_MAX 15
-#define PWK_SIGNAL_INTERRUPT_ALL (UINT32_C(0x7fff) << 16)
-#define PWK_SIGNAL_RESERVED (UINT32_C(1) << 31)
+#define PWK_SIGNAL_INTERRUPT_ALL  (UINT32_C(0x7fff) << 16)
+#define PWK_SIGNAL_RESERVED       (UINT32_C(1) << 31)
 #define PWK_SIGNAL_VALID                                                                           \
 	(PWK_SIGNAL_READABLE | PWK_SIGNAL_WRITEABLE | PWK_SIGNAL_ERROR | PWK_SIGNAL_JOINABLE |     \
 	 PWK_SIGNAL_USER | PWK_SIGNAL_INTERRUPT_ALL)
 
 /* Exit status of a joined thread or process (task_join: a0 = tag, a1 = payload). */
 typedef enum {
-	PWK_EXIT_SUCCESS = 1,		   /* payload: the exit code */
-	PWK_EXIT_UNHANDLED_EXCEPTION = 2,  /* payload: 0 (as pw_kernel) */
+	PWK_EXIT_SUCCESS = 1,             /* payload: the exit code */
+	PWK_EXIT_UNHANDLED_EXCEPTION = 2, /* payload: 0 (as pw_kernel) */
 	PWK_EXIT_TERMINATED_BY_SYSCALL = 3,
 	PWK_EXIT_TERMINATED_BY_KERNEL = 4,
 	PWK_EXIT_PROCESS_TERMINATED = 5,

@@ -33,7 +33,8 @@ static void worker(void)
 int pwk_main(uint32_t index_in_app)
 {
 	(void)index_in_app;
-	pwk_status_t s = pwk_thread_start(HANDLE_WORKER, worker, worker_stack + sizeof(worker_stack));
+	pwk_status_t s =
+		pwk_thread_start(HANDLE_WORKER, worker, worker_stack + sizeof(worker_stack));
 	if (s != PWK_OK) {
 		pwk_debug_shutdown(s);
 	}

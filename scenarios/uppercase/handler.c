@@ -18,8 +18,8 @@ int pwk_main(uint32_t index_in_app)
 {
 	(void)index_in_app;
 	for (;;) {
-		pwk_wait_result_t w = pwk_object_wait(HANDLE_IPC, PWK_SIGNAL_READABLE,
-						      PWK_INSTANT_MAX);
+		pwk_wait_result_t w =
+			pwk_object_wait(HANDLE_IPC, PWK_SIGNAL_READABLE, PWK_INSTANT_MAX);
 		if (w.status != PWK_OK) {
 			fail("object_wait", w.status);
 		}

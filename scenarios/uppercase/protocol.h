@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #define UPPERCASE_REQUEST_SIZE 4u
-#define UPPERCASE_REPLY_SIZE 8u
+#define UPPERCASE_REPLY_SIZE   8u
 
 static inline void uppercase_put_u32(uint8_t *out, uint32_t v)
 {

@@ -76,8 +76,7 @@ TestSuite(loader, .init = setup, .fini = teardown);
 Test(loader, good_image_loads_inside_its_region)
 {
 	struct host_image_info info;
-	cr_assert(host_loader_load(&region, image, image_len, &info, err, sizeof(err)), "%s",
-		  err);
+	cr_assert(host_loader_load(&region, image, image_len, &info, err, sizeof(err)), "%s", err);
 	cr_assert(host_region_contains(&region, info.entry));
 	cr_assert_lt(info.entry, region.user_base + region.flash_size, "entry must be in flash");
 	cr_assert_leq(info.ram_used, region.ram_size);
@@ -164,7 +163,7 @@ Test(loader, entry_outside_code_is_rejected)
 Test(loader, file_that_does_not_exist_names_the_file)
 {
 	struct host_image_info info;
-	cr_assert_not(host_loader_load_file(&region, "/nonexistent/x.elf", &info, err,
-					    sizeof(err)));
+	cr_assert_not(
+		host_loader_load_file(&region, "/nonexistent/x.elf", &info, err, sizeof(err)));
 	cr_assert(strstr(err, "/nonexistent/x.elf: cannot open") != NULL, "%s", err);
 }

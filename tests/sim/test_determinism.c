@@ -11,10 +11,8 @@
 #include "pwsim_child.h"
 
 static const char *const scenarios[] = {
-	"scenarios/uppercase/scenario.json5",
-	"scenarios/spin/scenario.json5",
-	"scenarios/lost_update/scenario.json5",
-	"tests/sim/faults/starve_handler.json5",
+	"scenarios/uppercase/scenario.json5",   "scenarios/spin/scenario.json5",
+	"scenarios/lost_update/scenario.json5", "tests/sim/faults/starve_handler.json5",
 	"tests/sim/hostile/wild_write.json5",
 };
 

@@ -19,8 +19,8 @@ static struct pwsim_result run(const char *scenario, const char *isolation)
 
 static void assert_line(const struct pwsim_result *r, const char *text)
 {
-	cr_assert(strstr(r->out, text) != NULL, "missing \"%s\" in\n%s\nstderr:\n%s", text,
-		  r->out, r->err);
+	cr_assert(strstr(r->out, text) != NULL, "missing \"%s\" in\n%s\nstderr:\n%s", text, r->out,
+		  r->err);
 }
 
 Test(hostile, kernel_rejects_every_bad_buffer_and_handle)

@@ -53,8 +53,7 @@ Test(uppercase, check_prints_handles_without_running)
 	const char *argv[] = {"check", "scenarios/uppercase/scenario.json5", NULL};
 	struct pwsim_result r = pwsim_run(argv);
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	cr_assert(strstr(r.out, "initiator") != NULL && strstr(r.out, "ipc") != NULL, "%s",
-		  r.out);
+	cr_assert(strstr(r.out, "initiator") != NULL && strstr(r.out, "ipc") != NULL, "%s", r.out);
 	cr_assert(strstr(r.out, "Sent a") == NULL, "check must not run the system");
 	pwsim_result_free(&r);
 }

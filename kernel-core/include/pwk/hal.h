@@ -85,14 +85,14 @@ void hal_console_write(uint32_t thread, const uint8_t *bytes, size_t len);
 
 typedef enum {
 	PWK_TRACE_SYSCALL_ENTER, /* a = syscall id, b = handle/arg0 */
-	PWK_TRACE_SYSCALL_EXIT,	 /* a = syscall id, b = status (0 = OK) */
-	PWK_TRACE_SWITCH,	 /* thread = from (PWK_NONE at boot), a = to */
-	PWK_TRACE_WAKE,		 /* thread = woken thread, a = signals */
-	PWK_TRACE_USER_ERROR,	 /* a = syscall id, b = status, reason = why */
-	PWK_TRACE_FAULT,	 /* thread faulted; a = process */
-	PWK_TRACE_EXIT,		 /* thread exited; a = exit tag, b = payload */
-	PWK_TRACE_TRANSACT,	 /* a = initiator object, b = handler object */
-	PWK_TRACE_RESPOND,	 /* a = handler object, b = response length */
+	PWK_TRACE_SYSCALL_EXIT,  /* a = syscall id, b = status (0 = OK) */
+	PWK_TRACE_SWITCH,        /* thread = from (PWK_NONE at boot), a = to */
+	PWK_TRACE_WAKE,          /* thread = woken thread, a = signals */
+	PWK_TRACE_USER_ERROR,    /* a = syscall id, b = status, reason = why */
+	PWK_TRACE_FAULT,         /* thread faulted; a = process */
+	PWK_TRACE_EXIT,          /* thread exited; a = exit tag, b = payload */
+	PWK_TRACE_TRANSACT,      /* a = initiator object, b = handler object */
+	PWK_TRACE_RESPOND,       /* a = handler object, b = response length */
 } pwk_trace_kind_t;
 
 struct pwk_trace_record {

@@ -50,8 +50,8 @@ struct pwk_object_desc {
 
 struct pwk_thread_desc {
 	const char *name;
-	uint32_t process;	    /* owning process index */
-	uint32_t priority;	    /* 0 (idle) .. 31 (highest); 15 is the default */
+	uint32_t process;           /* owning process index */
+	uint32_t priority;          /* 0 (idle) .. 31 (highest); 15 is the default */
 	uint32_t kernel_stack_size; /* bytes, as declared */
 	/* Threads started when their process starts (the main thread, and every
 	 * thread of the legacy `threads:` schema) start here: */

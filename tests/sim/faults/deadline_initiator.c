@@ -14,9 +14,9 @@ int pwk_main(uint32_t index_in_app)
 	for (uint32_t c = 'a'; c <= 'z'; c++) {
 		uint8_t request[4] = {(uint8_t)c, 0, 0, 0};
 		uint8_t reply[8];
-		pwk_count_result_t r = pwk_channel_transact(HANDLE_IPC, request, sizeof(request),
-							    reply, sizeof(reply),
-							    pwk_deadline_after_ms(5));
+		pwk_count_result_t r =
+			pwk_channel_transact(HANDLE_IPC, request, sizeof(request), reply,
+					     sizeof(reply), pwk_deadline_after_ms(5));
 		if (r.status == PWK_OK) {
 			pwk_log("transact %c: ok\n", (int)c);
 		} else {

@@ -11,8 +11,8 @@ int pwk_main(uint32_t index_in_app)
 	(void)index_in_app;
 	uint32_t seen = 0;
 	while (seen != (SIGNAL_UART | SIGNAL_TIMER)) {
-		pwk_wait_result_t w = pwk_object_wait(HANDLE_LINES, SIGNAL_UART | SIGNAL_TIMER,
-						      PWK_INSTANT_MAX);
+		pwk_wait_result_t w =
+			pwk_object_wait(HANDLE_LINES, SIGNAL_UART | SIGNAL_TIMER, PWK_INSTANT_MAX);
 		if (w.status != PWK_OK) {
 			pwk_debug_shutdown(w.status);
 		}

@@ -40,8 +40,8 @@ static void kernel_probes(uintptr_t secret)
 	probe("wait on bad handle", pwk_object_wait(99, PWK_SIGNAL_READABLE, 0).status);
 	probe("wait with undefined signal bits",
 	      pwk_object_wait(HANDLE_FROM_VICTIM, 1u << 7, 0).status);
-	probe("transact on a handler", pwk_channel_transact(HANDLE_FROM_VICTIM, own, 1, own, 1,
-							      0).status);
+	probe("transact on a handler",
+	      pwk_channel_transact(HANDLE_FROM_VICTIM, own, 1, own, 1, 0).status);
 	probe("unknown syscall id", raw_status(pwk_raw_syscall(0x1234, 0, 0, 0, 0, 0, 0, 0)));
 }
 
@@ -62,8 +62,8 @@ static unsigned recurse(unsigned depth)
 int pwk_main(uint32_t index_in_app)
 {
 	(void)index_in_app;
-	pwk_wait_result_t w = pwk_object_wait(HANDLE_FROM_VICTIM, PWK_SIGNAL_READABLE,
-					      PWK_INSTANT_MAX);
+	pwk_wait_result_t w =
+		pwk_object_wait(HANDLE_FROM_VICTIM, PWK_SIGNAL_READABLE, PWK_INSTANT_MAX);
 	struct hostile_request req;
 	pwk_count_result_t r = pwk_channel_read(HANDLE_FROM_VICTIM, 0, &req, sizeof(req));
 	if (w.status != PWK_OK || r.status != PWK_OK || r.value != sizeof(req)) {

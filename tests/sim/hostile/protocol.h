@@ -6,11 +6,11 @@
 #include <stdint.h>
 
 enum hostile_command {
-	HOSTILE_PROBE_ONLY = 0,	  /* kernel probes, then respond */
-	HOSTILE_WILD_WRITE = 1,	  /* write the secret directly */
-	HOSTILE_ILLEGAL = 2,	  /* execute an illegal instruction */
+	HOSTILE_PROBE_ONLY = 0,     /* kernel probes, then respond */
+	HOSTILE_WILD_WRITE = 1,     /* write the secret directly */
+	HOSTILE_ILLEGAL = 2,        /* execute an illegal instruction */
 	HOSTILE_STACK_OVERFLOW = 3, /* recurse until the stack runs out */
-	HOSTILE_WRITE_FLASH = 4,  /* write to its own code */
+	HOSTILE_WRITE_FLASH = 4,    /* write to its own code */
 };
 
 struct hostile_request {
