@@ -59,3 +59,6 @@ static void assert_port_passes(const char *port, const char *test_name, const ch
 
 PORT_TESTS(ipc, "IPC Test")
 PORT_TESTS(async_ipc, "Async IPC Test")
+PORT_TESTS(wait_group, "Wait Group Test")
+PORT_TESTS(thread_termination, "User Thread Termination")
+PORT_TESTS(clock, "User Clock Test")
