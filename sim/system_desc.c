@@ -107,7 +107,10 @@ bool sim_system_desc_build(struct sim_system_desc *out, const struct cfg_system 
 		for (size_t o = 0; o < cp->object_count; o++) {
 			const struct cfg_object *co = &cp->objects[o];
 			struct pwk_object_desc *od = &out->objects[first_object[p] + o];
-			od->type = co->type;
+			/* A 2025 `ticker` has no pwk counterpart: it runs as an
+			 * inert object (an interrupt object with no lines, never
+			 * signalled), so its handle still exists. */
+			od->type = co->legacy_ticker ? PWK_OBJECT_INTERRUPT : co->type;
 			od->name = co->name;
 			od->link = object_link(sys, first_object, first_thread, p, co);
 			od->irq_count = (uint32_t)co->irq_count;
