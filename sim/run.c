@@ -59,10 +59,11 @@ static void report_end(const struct scenario *s, const struct host_outcome *out,
 			(double)s->time_limit / 1e9, s->path);
 		break;
 	case HOST_OUTCOME_BOOT_FAILED:
-		fprintf(report,
-			"pwsim: the kernel refused the system (status %u): it exceeds "
-			"the kernel's limits\n",
-			out->code);
+		fprintf(report, "pwsim: the kernel refused the system (status %u): %s\n", out->code,
+			out->code == PWK_RESOURCE_EXHAUSTED
+				? "it exceeds the kernel's limits (kernel-core/src/limits.h)"
+				: "its description is inconsistent (a simulator bug: please report "
+				  "it)");
 		return;
 	}
 	host_report_threads(report);
