@@ -95,8 +95,8 @@ struct trace_export {
  * closes it. */
 void trace_event_begin(struct trace_export *t, char ph, uint32_t thread, uint64_t ts,
 		       const char *name, const char *cat);
-/* A metadata event (no ts) of process `process`, thread `thread` or
- * PWK_NONE for the process itself. */
+/* A metadata event (no ts) about thread `thread` of process `process`, or
+ * with `thread` PWK_NONE about the process itself. */
 void trace_event_meta(struct trace_export *t, const char *name, uint32_t process, uint32_t thread);
 void trace_event_field_str(struct trace_export *t, const char *key, const char *value);
 void trace_event_field_u64(struct trace_export *t, const char *key, uint64_t value);

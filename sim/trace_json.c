@@ -37,6 +37,12 @@ void trace_event_begin(struct trace_export *t, char ph, uint32_t thread, uint64_
 
 void trace_event_meta(struct trace_export *t, const char *name, uint32_t process, uint32_t thread)
 {
+	/* Process metadata names the process's first thread: a JSON event
+	 * without a tid is taken as one of thread tid = pid, which may be
+	 * another process's thread here. */
+	if (thread == PWK_NONE && t->sys->processes[process].thread_count > 0) {
+		thread = t->first_thread[process];
+	}
 	begin_common(t, 'M', process + 1, thread == PWK_NONE ? 0 : thread + 1);
 	trace_event_field_str(t, "name", name);
 }

@@ -168,13 +168,19 @@ static int run_traced(const char *scenario, const char *seed, const char *path)
 	return status;
 }
 
+/* The trace of a run that must end with `status`, checked to be JSON. */
+static char *traced_text(const char *scenario, const char *seed, const char *file, int status)
+{
+	static char path[128];
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	cr_assert_eq(run_traced(scenario, seed, path), status);
+	assert_valid_json(path);
+	return read_file(path);
+}
+
 Test(trace, uppercase_trace_has_named_tracks_balanced_slices_and_a_flow_per_transaction)
 {
-	char path[128];
-	snprintf(path, sizeof(path), "%s/uppercase.json", dir);
-	cr_assert_eq(run_traced("scenarios/uppercase/scenario.json5", "0", path), 0);
-	assert_valid_json(path);
-	char *text = read_file(path);
+	char *text = traced_text("scenarios/uppercase/scenario.json5", "0", "uppercase.json", 0);
 	assert_contains(text, "\"displayTimeUnit\":\"ns\"");
 	assert_contains(text, "\"name\":\"thread_name\",\"args\":{\"name\":\"initiator_thread\"}");
 	assert_contains(text, "\"name\":\"thread_name\",\"args\":{\"name\":\"handler_thread\"}");
@@ -282,11 +288,7 @@ Test(trace, replay_needs_a_seed)
 
 Test(trace, a_fault_is_an_instant_and_the_abandoned_transaction_still_ends)
 {
-	char path[128];
-	snprintf(path, sizeof(path), "%s/wild_write.json", dir);
-	cr_assert_eq(run_traced("tests/sim/hostile/wild_write.json5", "0", path), 0);
-	assert_valid_json(path);
-	char *text = read_file(path);
+	char *text = traced_text("tests/sim/hostile/wild_write.json5", "0", "wild_write.json", 0);
 	assert_contains(text, "\"ph\":\"i\"");
 	assert_contains(text, "\"name\":\"fault\",\"cat\":\"event\",\"s\":\"t\","
 			      "\"args\":{\"process\":\"attacker\"");
@@ -301,11 +303,7 @@ Test(trace, a_fault_is_an_instant_and_the_abandoned_transaction_still_ends)
 
 Test(trace, a_run_cut_by_the_time_limit_still_closes_every_slice)
 {
-	char path[128];
-	snprintf(path, sizeof(path), "%s/limit.json", dir);
-	cr_assert_eq(run_traced("tests/sim/stuck/time_limit.json5", "0", path), 3);
-	assert_valid_json(path);
-	char *text = read_file(path);
+	char *text = traced_text("tests/sim/stuck/time_limit.json5", "0", "limit.json", 3);
 	struct trace_summary s = summarize(text);
 	cr_assert_gt(s.begins, 0);
 	cr_assert(s.balanced && s.monotonic);
