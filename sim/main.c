@@ -82,7 +82,7 @@ static int cmd_check(int argc, char **argv)
 static int cmd_run(int argc, char **argv)
 {
 	struct run_cli c;
-	int code = run_cli_parse(&c, "run", argc, argv);
+	int code = run_cli_parse(&c, "run", "SCENARIO [options]", argc, argv);
 	return code == PWSIM_EXIT_OK ? run_cli_execute(&c) : code;
 }
 

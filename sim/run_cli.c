@@ -66,10 +66,10 @@ static int parse_one(struct run_cli *c, int argc, char **argv, int *i)
 	return PWSIM_EXIT_OK;
 }
 
-int run_cli_parse(struct run_cli *c, const char *command, int argc, char **argv)
+int run_cli_parse(struct run_cli *c, const char *command, const char *synopsis, int argc,
+		  char **argv)
 {
 	*c = (struct run_cli){
-		.command = command,
 		.options = {.console = stdout, .report = stderr},
 	};
 	c->search.image_dirs = c->image_dirs;
@@ -80,7 +80,7 @@ int run_cli_parse(struct run_cli *c, const char *command, int argc, char **argv)
 		}
 	}
 	if (c->scenario_path == NULL) {
-		fprintf(stderr, "usage: pwsim %s SCENARIO [options] (see pwsim help)\n", command);
+		fprintf(stderr, "usage: pwsim %s %s (see pwsim help)\n", command, synopsis);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
 	return PWSIM_EXIT_OK;

@@ -17,7 +17,6 @@
 #define RUN_CLI_IMAGE_DIRS_MAX 16
 
 struct run_cli {
-	const char *command; /* "run" or "replay", for messages */
 	const char *scenario_path;
 	const char *trace_path; /* NULL: no trace */
 	bool seed_given;
@@ -31,8 +30,9 @@ struct run_cli {
 
 /* Parses argv[2..argc) of `pwsim <command> ...` into `c` (which it
  * initialises). Returns PWSIM_EXIT_OK, or PWSIM_EXIT_BAD_INPUT after telling
- * stderr why. A missing SCENARIO is reported too. */
-int run_cli_parse(struct run_cli *c, const char *command, int argc, char **argv);
+ * stderr why; a missing SCENARIO prints "usage: pwsim <command> <synopsis>". */
+int run_cli_parse(struct run_cli *c, const char *command, const char *synopsis, int argc,
+		  char **argv);
 
 /* Runs what `c` describes, with the console on stdout and pwsim's own
  * messages on stderr. Returns pwsim run's exit status (see expect.h). */

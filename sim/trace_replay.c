@@ -56,7 +56,7 @@ static void default_trace_path(const char *scenario, unsigned long long seed, ch
 int pwsim_cmd_replay(int argc, char **argv)
 {
 	struct run_cli c;
-	int code = run_cli_parse(&c, "replay", argc, argv);
+	int code = run_cli_parse(&c, "replay", "SCENARIO --seed N [options]", argc, argv);
 	if (code != PWSIM_EXIT_OK) {
 		return code;
 	}
