@@ -101,14 +101,18 @@ static void event_text(const struct trace_export *t, const struct trace_recent *
 		return;
 	case PWK_TRACE_WAKE:
 		trace_signals_text(r->a, a, sizeof(a));
-		snprintf(buf, cap, "woken: %s, signals %s", trace_status_name(r->b), a);
+		if (r->b == PWK_OK) {
+			snprintf(buf, cap, "woken: %s", a);
+		} else {
+			snprintf(buf, cap, "woken: %s (signals %s)", trace_status_name(r->b), a);
+		}
 		return;
 	case PWK_TRACE_TRANSACT:
 		snprintf(buf, cap, "transact %s -> %s", object_text(t, r->a, false, a, sizeof(a)),
 			 object_text(t, r->b, true, b, sizeof(b)));
 		return;
 	case PWK_TRACE_RESPOND:
-		snprintf(buf, cap, "respond %u bytes on %s", r->b,
+		snprintf(buf, cap, "respond %u byte%s on %s", r->b, r->b == 1 ? "" : "s",
 			 object_text(t, r->a, false, a, sizeof(a)));
 		return;
 	case PWK_TRACE_FAULT:
