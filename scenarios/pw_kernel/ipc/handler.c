@@ -8,8 +8,8 @@
  */
 #include <pwk/user.h>
 
+#include "char32.h"
 #include "handler_handles.h"
-#include "protocol.h"
 #include "pw_test.h"
 
 static pwk_status_t handle_uppercase_ipcs(void)

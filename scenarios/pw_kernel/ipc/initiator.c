@@ -9,8 +9,8 @@
  */
 #include <pwk/user.h>
 
+#include "char32.h"
 #include "initiator_handles.h"
-#include "protocol.h"
 #include "pw_test.h"
 
 static pwk_status_t transact_char(uint32_t c, uint8_t *recv, pwk_instant_t deadline, size_t *len)

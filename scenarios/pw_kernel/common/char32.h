@@ -1,10 +1,11 @@
 /*
- * protocol.h — the ipc test's wire format: a character travels as its code
- * point in a little-endian u32 (Rust's char::encode_utf8 into a zeroed 4-byte
- * buffer, read back with u32::from_ne_bytes on a little-endian target).
+ * char32.h — the wire format of the ipc and stress/ipc tests: a character
+ * travels as its code point in a little-endian u32 (Rust's char::encode_utf8
+ * into a zeroed 4-byte buffer, read back with u32::from_ne_bytes on a
+ * little-endian target).
  */
-#ifndef IPC_PROTOCOL_H
-#define IPC_PROTOCOL_H
+#ifndef PW_TEST_CHAR32_H
+#define PW_TEST_CHAR32_H
 
 #include <stdint.h>
 
