@@ -104,12 +104,17 @@ void host_region_set_accessible(struct host_region *r, bool accessible)
 	if (!r->mapped) {
 		return;
 	}
-	int flash = accessible ? PROT_READ | PROT_EXEC : PROT_NONE;
-	int ram = accessible ? PROT_READ | PROT_WRITE : PROT_NONE;
-	/* Cannot fail for a range we mapped ourselves with compatible rights. */
-	(void)mprotect((void *)r->user_base, r->flash_size, flash);
+	/* Cannot fail for ranges we mapped ourselves with compatible rights.
+	 * Revoking takes one call for the whole region: mprotect is the cost
+	 * of a process switch in isolation mprotect. */
+	if (!accessible) {
+		(void)mprotect((void *)r->user_base,
+			       r->flash_size + r->ram_size + HOST_REGION_HAL_PAGE, PROT_NONE);
+		return;
+	}
+	(void)mprotect((void *)r->user_base, r->flash_size, PROT_READ | PROT_EXEC);
 	(void)mprotect((void *)(r->user_base + r->flash_size), r->ram_size + HOST_REGION_HAL_PAGE,
-		       ram);
+		       PROT_READ | PROT_WRITE);
 }
 
 bool host_region_contains(const struct host_region *r, uintptr_t uaddr)
