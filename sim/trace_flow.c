@@ -9,7 +9,8 @@
  *      syscall on its initiator (or the object_wait) that sees it.
  *
  * A transaction that ends otherwise still gets its "f": "no response" when
- * channel_transact is woken without one (deadline, peer gone), "cancelled"
+ * channel_transact is woken without one (deadline, peer gone: the marker
+ * has the wake-up's signals and status) or the initiator exits, "cancelled"
  * on channel_async_cancel, "unfinished" at the end of the run.
  *
  * Perfetto draws an arrow from the end of the slice holding one flow event
@@ -24,9 +25,11 @@
 
 #include "trace_internal.h"
 
-/* Ends transaction `handler` with a marker on its initiator's track. */
+/* Ends transaction `handler` with a marker on its initiator's track. `why`
+ * (or NULL) says why it ended without a response; `wake` (or NULL) is the
+ * WAKE record that ended it. */
 static void finish(struct trace_export *t, uint32_t handler, uint64_t ts, const char *name,
-		   const char *status)
+		   const char *why, const struct pwk_trace_record *wake)
 {
 	struct trace_txn *x = &t->txns[handler];
 	uint32_t thread = x->initiator_thread;
@@ -36,8 +39,12 @@ static void finish(struct trace_export *t, uint32_t handler, uint64_t ts, const 
 	if (x->responded) {
 		trace_arg_u64(t, "length", x->response_len);
 	}
-	if (status != NULL) {
-		trace_arg_str(t, "status", status);
+	if (why != NULL) {
+		trace_arg_str(t, "why", why);
+	}
+	if (wake != NULL) {
+		trace_arg_signals(t, "signals", wake->a);
+		trace_arg_str(t, "status", trace_status_name(wake->b));
 	}
 	trace_marker_end(t, thread, ts, 'f', x->id);
 	t->threads[thread].open_txns--;
@@ -45,8 +52,9 @@ static void finish(struct trace_export *t, uint32_t handler, uint64_t ts, const 
 }
 
 /* Finishes the transactions of `thread` that its current syscall settles.
- * `wake_status` is the WAKE's status, or NULL at SYSCALL_ENTER. */
-static void settle(struct trace_export *t, uint32_t thread, uint64_t ts, const char *wake_status)
+ * `wake` is the WAKE record, or NULL at SYSCALL_ENTER. */
+static void settle(struct trace_export *t, uint32_t thread, uint64_t ts,
+		   const struct pwk_trace_record *wake)
 {
 	const struct trace_thread *th = &t->threads[thread];
 	if (!th->in_syscall) {
@@ -59,12 +67,12 @@ static void settle(struct trace_export *t, uint32_t thread, uint64_t ts, const c
 		}
 		bool on_it = th->syscall_object == x->initiator_object;
 		if (x->responded && (on_it || th->syscall_id == PWK_SYSCALL_OBJECT_WAIT)) {
-			finish(t, o, ts, "response", NULL);
+			finish(t, o, ts, "response", NULL, NULL);
 		} else if (on_it && th->syscall_id == PWK_SYSCALL_CHANNEL_ASYNC_CANCEL) {
-			finish(t, o, ts, "cancelled", NULL);
+			finish(t, o, ts, "cancelled", NULL, NULL);
 		} else if (on_it && th->syscall_id == PWK_SYSCALL_CHANNEL_TRANSACT &&
-			   wake_status != NULL) {
-			finish(t, o, ts, "no response", wake_status);
+			   wake != NULL) {
+			finish(t, o, ts, "no response", "woken without one", wake);
 		}
 	}
 }
@@ -79,7 +87,7 @@ void trace_flow_transact(struct trace_export *t, uint32_t thread, uint64_t ts, u
 	if (x->id != 0) {
 		/* The kernel refuses a second transaction on a busy handler,
 		 * so this is a record lost on the way: close the old flow. */
-		finish(t, handler, ts, "no response", NULL);
+		finish(t, handler, ts, "no response", "a new transaction started", NULL);
 	}
 	*x = (struct trace_txn){
 		.id = ++t->next_flow_id,
@@ -127,16 +135,17 @@ void trace_flow_exit(struct trace_export *t, uint32_t thread, uint64_t ts, uint3
 	x->read = true;
 }
 
-void trace_flow_wake(struct trace_export *t, uint32_t thread, uint64_t ts, uint32_t status)
+void trace_flow_wake(struct trace_export *t, uint32_t thread, uint64_t ts,
+		     const struct pwk_trace_record *wake)
 {
-	settle(t, thread, ts, trace_status_name(status));
+	settle(t, thread, ts, wake);
 }
 
 void trace_flow_thread_exit(struct trace_export *t, uint32_t thread, uint64_t ts)
 {
 	for (uint32_t o = 0; t->threads[thread].open_txns > 0 && o < t->object_count; o++) {
 		if (t->txns[o].id != 0 && t->txns[o].initiator_thread == thread) {
-			finish(t, o, ts, "no response", "initiator exited");
+			finish(t, o, ts, "no response", "the initiator exited", NULL);
 		}
 	}
 }
@@ -145,7 +154,7 @@ void trace_flow_finish_all(struct trace_export *t, uint64_t ts)
 {
 	for (uint32_t o = 0; o < t->object_count; o++) {
 		if (t->txns[o].id != 0) {
-			finish(t, o, ts, "unfinished", "run ended");
+			finish(t, o, ts, "unfinished", "the run ended", NULL);
 		}
 	}
 }

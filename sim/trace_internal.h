@@ -152,7 +152,8 @@ void trace_flow_enter(struct trace_export *t, uint32_t thread, uint64_t ts);
 /* At SYSCALL_EXIT, while the syscall slice is still open. */
 void trace_flow_exit(struct trace_export *t, uint32_t thread, uint64_t ts, uint32_t status);
 /* After WAKE has opened the runnable slice. */
-void trace_flow_wake(struct trace_export *t, uint32_t thread, uint64_t ts, uint32_t status);
+void trace_flow_wake(struct trace_export *t, uint32_t thread, uint64_t ts,
+		     const struct pwk_trace_record *wake);
 /* Before an exited thread's slices are closed. */
 void trace_flow_thread_exit(struct trace_export *t, uint32_t thread, uint64_t ts);
 /* At the end of the run: finishes every flow still open. */

@@ -195,9 +195,9 @@ static void on_exit_syscall(struct trace_export *t, uint32_t thread, uint64_t ts
 	}
 }
 
-static void on_wake(struct trace_export *t, uint32_t thread, uint64_t ts, uint32_t signals,
-		    uint32_t status)
+static void on_wake(struct trace_export *t, uint64_t ts, const struct pwk_trace_record *wake)
 {
+	uint32_t thread = wake->thread;
 	struct trace_thread *th = &t->threads[thread];
 	if (th->in_syscall && th->on_cpu && !th->woken && ts > th->active_ts) {
 		/* Blocked and woken with no switch in between: the whole
@@ -209,11 +209,11 @@ static void on_wake(struct trace_export *t, uint32_t thread, uint64_t ts, uint32
 		push(t, thread, ts, TRACE_SLICE_RUNNABLE);
 	}
 	instant_begin(t, thread, ts, "wake");
-	trace_arg_signals(t, "signals", signals);
-	trace_arg_str(t, "status", trace_status_name(status));
+	trace_arg_signals(t, "signals", wake->a);
+	trace_arg_str(t, "status", trace_status_name(wake->b));
 	trace_event_end(t);
 	th->woken = th->in_syscall;
-	trace_flow_wake(t, thread, ts, status);
+	trace_flow_wake(t, thread, ts, wake);
 }
 
 static void on_thread_exit(struct trace_export *t, uint32_t thread, uint64_t ts, uint32_t tag,
@@ -273,7 +273,7 @@ void trace_tracks_record(struct trace_export *t, uint64_t time, const struct pwk
 		on_exit_syscall(t, r->thread, time, r->b);
 		break;
 	case PWK_TRACE_WAKE:
-		on_wake(t, r->thread, time, r->a, r->b);
+		on_wake(t, time, r);
 		break;
 	case PWK_TRACE_USER_ERROR:
 		on_user_error(t, r, time);
