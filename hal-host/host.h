@@ -64,6 +64,10 @@ struct host_options {
 	FILE *console;           /* where prefixed console lines go (NULL: nowhere) */
 	host_trace_fn trace;     /* optional */
 	void *trace_ctx;
+	/* Wall seconds a thread may run user code without entering the kernel
+	 * before the run is ended (code built without the basic-block counter,
+	 * or that overwrote its budget); 0 = never. */
+	unsigned watchdog_seconds;
 	const struct host_injection *injections; /* optional, `injection_count` of them */
 	size_t injection_count;
 };
@@ -75,6 +79,7 @@ typedef enum {
 	HOST_OUTCOME_DEADLOCK,   /* every thread blocked with no deadline pending */
 	HOST_OUTCOME_IDLE,       /* every thread has exited; nothing can run again */
 	HOST_OUTCOME_TIME_LIMIT, /* virtual time passed options.time_limit */
+	HOST_OUTCOME_WATCHDOG,	 /* user code stopped entering the kernel (see watchdog) */
 	HOST_OUTCOME_BOOT_FAILED,
 } host_outcome_kind_t;
 

@@ -30,6 +30,7 @@ void host_options_default(struct host_options *opts)
 	opts->tick_period = 10u * 1000000u;   /* 10 ms, pw_kernel's default tick */
 	opts->time_limit = 60u * 1000000000u; /* one virtual minute */
 	opts->console = stdout;
+	opts->watchdog_seconds = 10;
 }
 
 void host_machine_release(void)
@@ -158,8 +159,10 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 	void *frame = host_ctx_frame(host.launch_stack + LAUNCH_STACK_SIZE, launch);
 	void *fake = NULL;
 	host_fiber_leave(&fake, host.launch_stack, LAUNCH_STACK_SIZE);
+	host_watchdog_start();
 	host_ctx_switch(&host.boot_sp, frame);
 	host_fiber_arrive(fake, NULL, NULL);
+	host_watchdog_stop();
 	host_console_flush_all();
 	host.outcome.end_time = host.now;
 	return host.outcome;

@@ -46,6 +46,10 @@ struct host_machine {
 	uint64_t now;
 	uint64_t armed;
 	uint64_t next_tick;
+	/* kernel entries so far, and what the watchdog saw of them */
+	uint64_t entries;
+	uint64_t watch_entries;
+	unsigned watch_stalled;
 	/* run control */
 	void *boot_sp; /* the context host_machine_run() returns to */
 	const void *boot_stack_bottom;
@@ -119,5 +123,9 @@ void host_console_release(void);
 
 /* fault.c */
 void host_faults_install(void);
+
+/* watchdog.c: arm/disarm the wall-clock watchdog around a run. */
+void host_watchdog_start(void);
+void host_watchdog_stop(void);
 
 #endif

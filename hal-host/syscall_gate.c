@@ -17,6 +17,7 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_
 pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
 			       pwk_word_t a3, pwk_word_t a4, pwk_word_t a5)
 {
+	host.entries++;
 	host_budget_collect();
 	if (id == PWK_HOST_PREEMPT_ID) {
 		host_preempt_point();

@@ -18,6 +18,7 @@ static sim_outcome_t outcome_of(host_outcome_kind_t k)
 		return SIM_OUTCOME_TIME_LIMIT;
 	case HOST_OUTCOME_SHUTDOWN:
 	case HOST_OUTCOME_BOOT_FAILED:
+	case HOST_OUTCOME_WATCHDOG:
 		break;
 	}
 	return SIM_OUTCOME_SHUTDOWN;
@@ -63,6 +64,9 @@ int sim_expect_check(const struct scenario *s, const struct run_result *r, const
 {
 	if (!r->ran || r->outcome.kind == HOST_OUTCOME_BOOT_FAILED) {
 		return PWSIM_EXIT_BAD_INPUT;
+	}
+	if (r->outcome.kind == HOST_OUTCOME_WATCHDOG) {
+		return PWSIM_EXIT_STUCK; /* never an expected end: reported by run.c */
 	}
 	const struct scenario_expect *x = &s->expect;
 	sim_outcome_t got = outcome_of(r->outcome.kind);

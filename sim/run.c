@@ -58,6 +58,12 @@ static void report_end(const struct scenario *s, const struct host_outcome *out,
 			"in %s if that is expected). Threads:\n",
 			(double)s->time_limit / 1e9, s->path);
 		break;
+	case HOST_OUTCOME_WATCHDOG:
+		fprintf(report,
+			"pwsim: the run was stopped by the watchdog at virtual time %.9f s. "
+			"Threads:\n",
+			seconds);
+		break;
 	case HOST_OUTCOME_BOOT_FAILED:
 		fprintf(report, "pwsim: the kernel refused the system (status %u): %s\n", out->code,
 			out->code == PWK_RESOURCE_EXHAUSTED
@@ -82,6 +88,7 @@ struct run_result sim_run(const struct scenario *s, const struct run_options *o)
 	opts.seed = o->seed;
 	opts.trace = o->trace;
 	opts.trace_ctx = o->trace_ctx;
+	opts.watchdog_seconds = s->watchdog_seconds;
 	opts.injections = s->faults;
 	opts.injection_count = s->fault_count;
 	opts.tick_period = s->tick_period;

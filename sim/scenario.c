@@ -322,6 +322,13 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 			ok &= get_u64(v, "preempt_window_blocks", &s->preempt_window, d);
 		} else if (strcmp(m->key, "delay_max_ns") == 0) {
 			ok &= get_u64(v, "delay_max_ns", &s->delay_max, d);
+		} else if (strcmp(m->key, "watchdog_s") == 0) {
+			uint64_t w = 0;
+			if ((ok &= get_u64(v, "watchdog_s", &w, d)) && w > 3600) {
+				diag_error(d, v->line, v->col, "watchdog_s is at most 3600");
+				ok = false;
+			}
+			s->watchdog_seconds = (unsigned)w;
 		} else if (strcmp(m->key, "tick_ms") == 0) {
 			ok &= get_ms(v, "tick_ms", &s->tick_period, d);
 		} else if (strcmp(m->key, "time_limit_ms") == 0) {
@@ -336,12 +343,13 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 				ok = false;
 			}
 		} else {
-			diag_error(d, m->line, m->col,
-				   "unknown field '%s' (known: description, system, images, "
-				   "isolation, syscall_cost_ns, block_cost_ns, tick_ms, "
-				   "time_limit_ms, preempt_window_blocks, delay_max_ns, expect, "
-				   "faults)",
-				   m->key);
+			diag_error(
+				d, m->line, m->col,
+				"unknown field '%s' (known: description, system, images, "
+				"isolation, syscall_cost_ns, block_cost_ns, tick_ms, "
+				"time_limit_ms, preempt_window_blocks, delay_max_ns, watchdog_s, "
+				"expect, faults)",
+				m->key);
 			ok = false;
 		}
 	}
@@ -360,6 +368,7 @@ bool scenario_load(const char *path, const struct scenario_search *search, struc
 	s->block_cost = defaults.block_cost;
 	s->preempt_window = defaults.preempt_window;
 	s->delay_max = defaults.delay_max;
+	s->watchdog_seconds = defaults.watchdog_seconds;
 	s->tick_period = defaults.tick_period;
 	s->time_limit = defaults.time_limit;
 	struct json5_doc doc;

@@ -41,6 +41,7 @@ struct scenario {
 	uint64_t time_limit;
 	uint64_t preempt_window;
 	uint64_t delay_max;
+	unsigned watchdog_seconds;
 	struct scenario_expect expect;
 	struct host_injection *faults; /* what to inject (hal-host applies them) */
 	size_t fault_count;

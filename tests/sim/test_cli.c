@@ -93,3 +93,23 @@ Test(cli, broken_system_is_reported_in_the_system_file)
 {
 	assert_bad_input("tests/sim/bad/bad_system.json5", "broken_system.json5:");
 }
+
+static void assert_watchdog_stops(const char *scenario)
+{
+	const char *argv[] = {"run", scenario, NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 3, "%s\n%s", r.out, r.err);
+	assert_contains(r.err, "pwsim: watchdog: process 'spinner' thread 'spinner_thread'");
+	assert_contains(r.err, "stopped by the watchdog");
+	pwsim_result_free(&r);
+}
+
+Test(cli, watchdog_stops_code_built_without_the_block_counter, .timeout = 60)
+{
+	assert_watchdog_stops("tests/sim/watchdog/uncounted.json5");
+}
+
+Test(cli, watchdog_stops_a_process_that_rewrites_its_budget, .timeout = 60)
+{
+	assert_watchdog_stops("tests/sim/watchdog/thief.json5");
+}

@@ -1,0 +1,16 @@
+/* budget_thief.c — rewrites its own budget in the link page before every
+ * block can count it down, then spins: the preemption hook never fires. */
+#include <pwk/user.h>
+
+#include "host_link.h"
+
+extern struct pwk_host_link *__pwk_host_link;
+
+int pwk_main(uint32_t index_in_app)
+{
+	(void)index_in_app;
+	pwk_log("stealing my budget\n");
+	for (;;) {
+		__pwk_host_link->budget = INT64_MAX / 2;
+	}
+}
