@@ -24,6 +24,7 @@ struct trace_summary {
 	size_t events, begins, ends, instants;
 	size_t flow_starts, flow_steps, flow_finishes;
 	size_t unfinished_flows; /* ids with an "s" but no "f" */
+	size_t unbound_flows;    /* flow events not right after a B at their ts */
 	bool balanced;           /* every B has its E on the same tid, in order */
 	bool monotonic;          /* timestamps never go back on a tid */
 };
@@ -83,27 +84,48 @@ static bool field_ts(const char *line, unsigned long long *ns)
 	return true;
 }
 
-static void summarize_line(const char *line, struct trace_summary *s, int *depth,
-			   unsigned long long *last_ts, unsigned char *flows)
+/* What the summary remembers of one track. */
+struct track_state {
+	int depth;
+	unsigned long long last_ts;
+	char last_ph;
+};
+
+static void summarize_flow(const char *line, char ph, const struct track_state *track,
+			   unsigned long long ts, struct trace_summary *s, unsigned char *flows)
+{
+	unsigned long long id = 0;
+	cr_assert(field_u64(line, "\"id\":", &id) && id < FLOWS_MAX, "%s", line);
+	s->flow_starts += ph == 's';
+	s->flow_steps += ph == 't';
+	s->flow_finishes += ph == 'f';
+	flows[id] |= ph == 's' ? 1 : ph == 'f' ? 2 : 0;
+	/* Bound to a slice that begins right there: Perfetto draws the arrow
+	 * to that slice's start (and from a zero-length marker's end). */
+	s->unbound_flows += track->last_ph != 'B' || track->last_ts != ts;
+}
+
+static void summarize_line(const char *line, struct trace_summary *s, struct track_state *tracks,
+			   unsigned char *flows)
 {
 	const char *ph = strstr(line, "\"ph\":\"");
-	unsigned long long tid = 0, ts = 0, id = 0;
+	unsigned long long tid = 0, ts = 0;
 	if (ph == NULL || ph[6] == 'M') {
 		return;
 	}
 	cr_assert(field_u64(line, "\"tid\":", &tid) && tid < TIDS_MAX, "%s", line);
 	cr_assert(field_ts(line, &ts), "no ts: %s", line);
+	struct track_state *track = &tracks[tid];
 	s->events++;
-	s->monotonic &= ts >= last_ts[tid];
-	last_ts[tid] = ts;
+	s->monotonic &= ts >= track->last_ts;
 	switch (ph[6]) {
 	case 'B':
 		s->begins++;
-		depth[tid]++;
+		track->depth++;
 		break;
 	case 'E':
 		s->ends++;
-		s->balanced &= --depth[tid] >= 0;
+		s->balanced &= --track->depth >= 0;
 		break;
 	case 'i':
 		s->instants++;
@@ -111,31 +133,28 @@ static void summarize_line(const char *line, struct trace_summary *s, int *depth
 	case 's':
 	case 't':
 	case 'f':
-		cr_assert(field_u64(line, "\"id\":", &id) && id < FLOWS_MAX, "%s", line);
-		s->flow_starts += ph[6] == 's';
-		s->flow_steps += ph[6] == 't';
-		s->flow_finishes += ph[6] == 'f';
-		flows[id] |= ph[6] == 's' ? 1 : ph[6] == 'f' ? 2 : 0;
+		summarize_flow(line, ph[6], track, ts, s, flows);
 		break;
 	default:
 		break;
 	}
+	track->last_ts = ts;
+	track->last_ph = ph[6];
 }
 
 static struct trace_summary summarize(const char *text)
 {
 	struct trace_summary s = {.balanced = true, .monotonic = true};
-	int depth[TIDS_MAX] = {0};
-	unsigned long long last_ts[TIDS_MAX] = {0};
+	struct track_state tracks[TIDS_MAX] = {{0}};
 	static unsigned char flows[FLOWS_MAX];
 	memset(flows, 0, sizeof(flows));
 	char *copy = strdup(text), *save = NULL;
 	for (char *line = strtok_r(copy, "\n", &save); line != NULL;
 	     line = strtok_r(NULL, "\n", &save)) {
-		summarize_line(line, &s, depth, last_ts, flows);
+		summarize_line(line, &s, tracks, flows);
 	}
 	for (size_t tid = 0; tid < TIDS_MAX; tid++) {
-		s.balanced &= depth[tid] == 0;
+		s.balanced &= tracks[tid].depth == 0;
 	}
 	for (size_t id = 0; id < FLOWS_MAX; id++) {
 		s.unfinished_flows += flows[id] == 1;
@@ -192,6 +211,7 @@ Test(trace, uppercase_trace_has_named_tracks_balanced_slices_and_a_flow_per_tran
 	cr_assert_eq(s.flow_finishes, s.flow_starts);
 	cr_assert_eq(s.flow_steps, 2 * s.flow_starts, "read and respond steps");
 	cr_assert_eq(s.unfinished_flows, 0);
+	cr_assert_eq(s.unbound_flows, 0);
 	cr_assert(s.balanced, "a B without its E, or an E without its B");
 	cr_assert_eq(s.begins, s.ends);
 	cr_assert(s.monotonic, "time went back on a track");
@@ -297,6 +317,7 @@ Test(trace, a_fault_is_an_instant_and_the_abandoned_transaction_still_ends)
 	assert_contains(text, "\"name\":\"no response\"");
 	struct trace_summary s = summarize(text);
 	cr_assert_eq(s.unfinished_flows, 0);
+	cr_assert_eq(s.unbound_flows, 0);
 	cr_assert(s.balanced && s.monotonic);
 	free(text);
 }
