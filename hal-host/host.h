@@ -79,7 +79,7 @@ typedef enum {
 	HOST_OUTCOME_DEADLOCK,   /* every thread blocked with no deadline pending */
 	HOST_OUTCOME_IDLE,       /* every thread has exited; nothing can run again */
 	HOST_OUTCOME_TIME_LIMIT, /* virtual time passed options.time_limit */
-	HOST_OUTCOME_WATCHDOG,	 /* user code stopped entering the kernel (see watchdog) */
+	HOST_OUTCOME_WATCHDOG,   /* user code stopped entering the kernel (see watchdog) */
 	HOST_OUTCOME_BOOT_FAILED,
 } host_outcome_kind_t;
 

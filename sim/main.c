@@ -42,6 +42,11 @@ static void usage(FILE *out)
 		"                 trace: Chrome/Perfetto JSON in virtual time (docs/traces.md).\n"
 		"  check FILE     validate a system.json5 or a scenario file without running it\n"
 		"                 and print the processes, objects (with handles) and threads\n"
+		"  sweep SCENARIO... [--seeds A..B] [-j N] [--shard I/N] [--junit FILE] [--json "
+		"FILE]\n"
+		"                 run every scenario with every seed in parallel; prints "
+		"progress,\n"
+		"                 a summary and the command that replays each failure\n"
 		"  json5 FILE     print a JSON5 document as canonical JSON (FILE - = stdin)\n"
 		"  help           this text\n");
 }

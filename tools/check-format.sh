@@ -10,13 +10,10 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 else
   mapfile -t files < <(find . -name '*.[ch]' -not -path './build*' | sort)
 fi
-bad=()
-for f in "${files[@]}"; do
-  [ -f "$f" ] || continue
-  if ! clang-format --dry-run --Werror "$f" >/dev/null 2>&1; then
-    bad+=("$f")
-  fi
-done
+# One clang-format process for the whole tree: it names every file that
+# would change ("file:line:col: error: code should be clang-formatted").
+report=$(clang-format --dry-run --Werror "${files[@]}" 2>&1 || true)
+mapfile -t bad < <(printf '%s\n' "$report" | sed -n 's/^\([^:]*\):[0-9]*:[0-9]*: error: code should be clang-formatted.*/\1/p' | sort -u)
 if ((${#bad[@]})); then
   echo "not clang-formatted (fix: clang-format -i ${bad[*]}):" >&2
   printf '  %s\n' "${bad[@]}" >&2
