@@ -50,10 +50,13 @@ static int check_scenarios(struct sweep_config *c)
 		}
 	}
 	qsort(c->scenarios, c->scenario_count, sizeof(c->scenarios[0]), compare_scenarios);
-	for (size_t i = 1; i < c->scenario_count; i++) {
-		if (strcmp(c->scenarios[i - 1].abs_path, c->scenarios[i].abs_path) == 0) {
-			return sweep_usage_error("scenario '%s' is given twice",
-						 c->scenarios[i].path);
+	/* Two spellings of one file need not sort side by side: compare all. */
+	for (size_t i = 0; i < c->scenario_count; i++) {
+		for (size_t j = i + 1; j < c->scenario_count; j++) {
+			if (strcmp(c->scenarios[i].abs_path, c->scenarios[j].abs_path) == 0) {
+				return sweep_usage_error("scenario '%s' is given twice",
+							 c->scenarios[j].path);
+			}
 		}
 	}
 	return PWSIM_EXIT_OK;

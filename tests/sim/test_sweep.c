@@ -215,6 +215,9 @@ Test(sweep, bad_usage_exits_2_before_any_run)
 	assert_usage_error(unknown, "unknown option '--frobnicate'");
 	const char *missing[] = {"sweep", "scenarios/no_such/scenario.json5", NULL};
 	assert_usage_error(missing, "no_such/scenario.json5': No such file or directory");
+	const char *twice[] = {"sweep", UPPERCASE,
+			       "scenarios/uppercase/../uppercase/scenario.json5", NULL};
+	assert_usage_error(twice, "is given twice");
 	const char *nothing[] = {"sweep", "--seeds", "0..3", NULL};
 	assert_usage_error(nothing, "usage: pwsim sweep SCENARIO...");
 }
