@@ -1,9 +1,11 @@
 /*
  * test_sweep.c — `pwsim sweep` as a user and a CI job see it: summaries,
  * replay commands that reproduce a failure, shards that partition the runs,
- * reports that parse, usage errors, wall-clock timeouts and ^C.
+ * reports that parse, usage errors, wall-clock timeouts, crashed children
+ * and ^C.
  */
 #include <criterion/criterion.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -244,28 +246,98 @@ Test(sweep, run_past_the_wall_timeout_is_killed_and_counted)
 	pwsim_result_free(&r);
 }
 
-Test(sweep, interrupt_stops_the_runs_and_prints_a_partial_summary)
+/* A sweep running in the background, for tests that act on it while it
+ * runs: stdout to a temporary file, stderr dropped. */
+struct background_sweep {
+	pid_t pid;
+	FILE *out;
+};
+
+static struct background_sweep sweep_start(const char *scenario, const char *seeds,
+					   const char *jobs)
 {
-	FILE *out = tmpfile(), *err = tmpfile();
+	struct background_sweep b = {0, tmpfile()};
 	fflush(NULL);
-	pid_t pid = fork();
-	if (pid == 0) {
-		dup2(fileno(out), 1);
-		dup2(fileno(err), 2);
-		execl(PWSIM_PATH, PWSIM_PATH, "sweep", source_path(UPPERCASE), "--seeds", "0..999",
-		      "-j", "2", (char *)NULL);
+	b.pid = fork();
+	if (b.pid == 0) {
+		dup2(fileno(b.out), 1);
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 2);
+		close(null);
+		execl(PWSIM_PATH, PWSIM_PATH, "sweep", source_path(scenario), "--seeds", seeds,
+		      "-j", jobs, (char *)NULL);
 		_exit(127);
 	}
-	usleep(1500 * 1000);
-	kill(pid, SIGINT);
+	return b;
+}
+
+/* Waits for the sweep; returns its wait status and its stdout in `summary`. */
+static int sweep_wait(struct background_sweep *b, char *summary, size_t cap)
+{
 	int ws = 0;
-	waitpid(pid, &ws, 0);
+	waitpid(b->pid, &ws, 0);
+	rewind(b->out);
+	size_t n = fread(summary, 1, cap - 1, b->out);
+	summary[n] = '\0';
+	fclose(b->out);
+	return ws;
+}
+
+/* A running child of `sweep` (waiting up to 5 s for one), or 0. */
+static pid_t a_child_of(pid_t sweep)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/children", (int)sweep, (int)sweep);
+	for (int tries = 0; tries < 500; tries++) {
+		FILE *f = fopen(path, "r");
+		int child = 0;
+		bool found = f != NULL && fscanf(f, "%d", &child) == 1;
+		if (f != NULL) {
+			fclose(f);
+		}
+		if (found) {
+			return child;
+		}
+		usleep(10 * 1000);
+	}
+	return 0;
+}
+
+Test(sweep, interrupt_stops_the_runs_and_prints_a_partial_summary)
+{
+	struct background_sweep b = sweep_start(UPPERCASE, "0..999", "2");
+	/* Once a child runs, the sweep's signal watchers are in place. */
+	cr_assert(a_child_of(b.pid) != 0, "the sweep started no child");
+	usleep(500 * 1000);
+	kill(b.pid, SIGINT);
+	char summary[8192];
+	int ws = sweep_wait(&b, summary, sizeof(summary));
 	cr_assert(WIFEXITED(ws) && WEXITSTATUS(ws) == 130, "wait status %#x", ws);
-	char summary[4096] = {0};
-	rewind(out);
-	cr_assert(fread(summary, 1, sizeof(summary) - 1, out) > 0);
 	assert_contains(summary, "interrupted by SIGINT");
 	assert_contains(summary, "0 failed, 0 timeouts, interrupted");
-	fclose(out);
-	fclose(err);
+}
+
+/* Kills one running child of `sweep` with SIGKILL; false if none could be. */
+static bool kill_a_child(pid_t sweep)
+{
+	for (int tries = 0; tries < 100; tries++) {
+		pid_t child = a_child_of(sweep);
+		/* A child that ended between the look and the kill is retried. */
+		if (child != 0 && kill(child, SIGKILL) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+Test(sweep, child_killed_by_a_signal_is_a_failure_named_after_it)
+{
+	struct background_sweep b = sweep_start("scenarios/spin/scenario.json5", "0..2", "1");
+	bool killed = kill_a_child(b.pid);
+	char summary[8192];
+	int ws = sweep_wait(&b, summary, sizeof(summary));
+	cr_assert(killed, "never saw a child to kill");
+	cr_assert(WIFEXITED(ws) && WEXITSTATUS(ws) == 1, "wait status %#x", ws);
+	assert_contains(summary, "crashed: killed by signal SIGKILL");
+	assert_contains(summary, "3 runs: 2 passed, 1 failed, 0 timeouts");
 }
