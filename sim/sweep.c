@@ -5,6 +5,7 @@
  */
 #include "sweep.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +89,7 @@ static int plan_runs(const struct sweep_config *c, struct sweep_results *r)
 		run->status = SWEEP_NOT_RUN;
 		run->exit_code = -1;
 	}
+	assert(k == r->run_count);
 	return PWSIM_EXIT_OK;
 }
 

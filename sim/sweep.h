@@ -38,6 +38,7 @@ int pwsim_cmd_sweep(int argc, char **argv);
 #define SWEEP_LOG_BYTES      (4u * 1024)  /* stderr kept per failed run */
 #define SWEEP_LOGS_TOTAL_MAX (16u * 1024 * 1024)
 #define SWEEP_DIGEST_CHARS   16
+_Static_assert(SWEEP_LOG_BYTES <= SWEEP_CAPTURE_BYTES, "a failed run's log comes from its capture");
 
 typedef enum {
 	SWEEP_NOT_RUN, /* interrupted before it ended */

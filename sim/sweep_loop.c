@@ -10,6 +10,7 @@
  * when its child has exited and both pipes are done (or the grace period
  * after the exit has passed: a grandchild could hold a pipe open forever).
  */
+#include <assert.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +99,7 @@ static void maybe_end(struct sweep_loop *l)
 static void on_slot_closed(uv_handle_t *h)
 {
 	struct slot *s = h->data;
+	assert(s->open_handles > 0 && s->run != NULL);
 	if (--s->open_handles > 0) {
 		return;
 	}
@@ -118,6 +120,9 @@ static void close_slot(struct slot *s)
 static void finish_run(struct slot *s)
 {
 	struct sweep_loop *l = s->loop;
+	/* Invariant: recorded once, after the exit, before the slot closes. */
+	assert(s->exited && s->open_handles == 4);
+	assert(s->run->status == SWEEP_NOT_RUN);
 	uv_timer_stop(&s->timer);
 	if (!s->abandoned) {
 		char *err = capture_text(s);
@@ -229,6 +234,7 @@ static size_t child_args(const struct sweep_config *c, const struct sweep_run *r
 static void start_run(struct slot *s, struct sweep_run *run)
 {
 	struct sweep_loop *l = s->loop;
+	assert(s->run == NULL && s->open_handles == 0);
 	const struct sweep_config *c = l->r->config;
 	char seed[24];
 	char *args[CHILD_ARGS_MAX];
