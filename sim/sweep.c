@@ -67,7 +67,7 @@ static int plan_runs(const struct sweep_config *c, struct sweep_results *r)
 {
 	uint64_t span = c->seed_last - c->seed_first, seeds = span + 1, total = 0;
 	if (span == UINT64_MAX || __builtin_mul_overflow(seeds, c->scenario_count, &total)) {
-		return sweep_usage_error("too many runs%s", "");
+		return sweep_usage_error("too many runs: narrow --seeds%s", "");
 	}
 	uint64_t skip = c->shard_index - 1u;
 	uint64_t mine = total > skip ? (total - skip + c->shard_count - 1) / c->shard_count : 0;
