@@ -3,6 +3,7 @@
  */
 #include "pwsim_child.h"
 
+#include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,20 @@ static char *slurp(FILE *f)
 		buf[0] = '\0';
 	}
 	return buf;
+}
+
+char *read_text_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f, "cannot read %s", path);
+	char *text = slurp(f);
+	fclose(f);
+	return text;
+}
+
+void assert_contains(const char *text, const char *want)
+{
+	cr_assert(strstr(text, want) != NULL, "missing \"%s\" in:\n%.4000s", want, text);
 }
 
 const char *source_path(const char *rel)

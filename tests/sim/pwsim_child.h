@@ -18,6 +18,12 @@ struct pwsim_result {
 struct pwsim_result pwsim_run(const char *const *argv);
 void pwsim_result_free(struct pwsim_result *r);
 
+/* The whole text of `path`; a test assertion fails if it cannot be read. */
+char *read_text_file(const char *path);
+
+/* A test assertion that `want` occurs in `text` (shows up to 4000 bytes). */
+void assert_contains(const char *text, const char *want);
+
 /* Absolute path of `rel` in the source tree. The result is static storage. */
 const char *source_path(const char *rel);
 

@@ -7,11 +7,6 @@
 
 #include "pwsim_child.h"
 
-static void assert_contains(const char *text, const char *want)
-{
-	cr_assert(strstr(text, want) != NULL, "missing \"%s\" in:\n%s", want, text);
-}
-
 Test(cli, unknown_command_is_a_usage_error)
 {
 	const char *argv[] = {"frobnicate", NULL};

@@ -19,11 +19,6 @@
 #define LOST_UPDATE "scenarios/lost_update/scenario.json5"
 #define WORDS_MAX   32
 
-static void assert_contains(const char *text, const char *want)
-{
-	cr_assert(strstr(text, want) != NULL, "missing \"%s\" in:\n%s", want, text);
-}
-
 static size_t count_of(const char *text, const char *needle)
 {
 	size_t n = 0;
@@ -41,19 +36,6 @@ static const char *temp_path(const char *name)
 	char *out = buf[next++ % 4];
 	snprintf(out, sizeof(buf[0]), "/tmp/pwsim-test-sweep-%d-%s", (int)getpid(), name);
 	return out;
-}
-
-static char *read_text(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	cr_assert(f != NULL, "%s was not written", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *text = calloc((size_t)n + 1, 1);
-	cr_assert_eq(fread(text, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	return text;
 }
 
 Test(sweep, every_seed_of_uppercase_passes)
@@ -146,7 +128,7 @@ Test(sweep, two_shards_cover_every_run_exactly_once)
 		struct pwsim_result r = pwsim_run(argv);
 		cr_assert_eq(r.status, 0, "exit %d\n%s\n%s", r.status, r.out, r.err);
 		assert_contains(r.out, "5 runs: 5 passed");
-		char *text = read_text(json);
+		char *text = read_text_file(json);
 		char want[64];
 		snprintf(want, sizeof(want), "\"shard\": {\"index\": %d, \"count\": 2}", shard);
 		assert_contains(text, want);
@@ -170,7 +152,7 @@ Test(sweep, junit_and_json_reports_are_well_formed)
 			      "--junit", junit,       "--json",  json,   NULL};
 	struct pwsim_result r = pwsim_run(argv);
 	cr_assert_eq(r.status, 1, "exit %d\n%s\n%s", r.status, r.out, r.err);
-	char *xml = read_text(junit);
+	char *xml = read_text_file(junit);
 	assert_contains(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites ");
 	assert_contains(xml, "tests=\"10\" failures=\"2\"");
 	cr_assert_eq(count_of(xml, "<testsuite "), 1);
@@ -184,7 +166,7 @@ Test(sweep, junit_and_json_reports_are_well_formed)
 	const char *parse[] = {"json5", json, NULL};
 	struct pwsim_result p = pwsim_run(parse);
 	cr_assert_eq(p.status, 0, "the --json report does not parse:\n%s", p.err);
-	char *text = read_text(json);
+	char *text = read_text_file(json);
 	assert_contains(text, "\"totals\": {\"runs\": 10, \"passed\": 8, \"failed\": 2");
 	assert_contains(text, "\"first_failing_seed\": 6");
 	cr_assert_eq(count_of(text, "\"status\": \"failed\""), 2);

@@ -53,19 +53,6 @@ static void remove_dir(void)
 
 TestSuite(trace, .init = make_dir, .fini = remove_dir);
 
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	cr_assert_not_null(f, "no file %s", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = calloc((size_t)n + 1, 1);
-	cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-	fclose(f);
-	return buf;
-}
-
 static bool field_u64(const char *line, const char *key, unsigned long long *out)
 {
 	const char *p = strstr(line, key);
@@ -172,11 +159,6 @@ static void assert_valid_json(const char *path)
 	pwsim_result_free(&r);
 }
 
-static void assert_contains(const char *text, const char *want)
-{
-	cr_assert(strstr(text, want) != NULL, "missing \"%s\" in:\n%.4000s", want, text);
-}
-
 /* Runs `pwsim run scenario --seed seed --trace path`; returns its status. */
 static int run_traced(const char *scenario, const char *seed, const char *path)
 {
@@ -194,7 +176,7 @@ static char *traced_text(const char *scenario, const char *seed, const char *fil
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
 	cr_assert_eq(run_traced(scenario, seed, path), status);
 	assert_valid_json(path);
-	return read_file(path);
+	return read_text_file(path);
 }
 
 Test(trace, uppercase_trace_has_named_tracks_balanced_slices_and_a_flow_per_transaction)
@@ -225,7 +207,7 @@ Test(trace, same_seed_writes_the_same_bytes)
 	snprintf(b, sizeof(b), "%s/b.json", dir);
 	cr_assert_eq(run_traced("scenarios/uppercase/scenario.json5", "5", a), 0);
 	cr_assert_eq(run_traced("scenarios/uppercase/scenario.json5", "5", b), 0);
-	char *ta = read_file(a), *tb = read_file(b);
+	char *ta = read_text_file(a), *tb = read_text_file(b);
 	cr_assert_str_eq(ta, tb);
 	free(ta);
 	free(tb);
@@ -269,7 +251,7 @@ Test(trace, replay_of_a_failing_seed_shows_the_interleaving_and_writes_the_trace
 	char path[256];
 	snprintf(path, sizeof(path), "%s/%s", dir, expected_file);
 	assert_valid_json(path);
-	char *text = read_file(path);
+	char *text = read_text_file(path);
 	assert_contains(text, "\"name\":\"preempted\"");
 	struct trace_summary s = summarize(text);
 	cr_assert(s.balanced && s.monotonic);
@@ -290,7 +272,7 @@ Test(trace, replay_writes_the_trace_of_the_run_it_replays)
 			      NULL};
 	struct pwsim_result r = pwsim_run(argv);
 	cr_assert_eq(r.status, 1);
-	char *a = read_file(ran), *b = read_file(replayed);
+	char *a = read_text_file(ran), *b = read_text_file(replayed);
 	cr_assert_str_eq(a, b);
 	free(a);
 	free(b);
