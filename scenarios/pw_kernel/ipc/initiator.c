@@ -76,6 +76,12 @@ static pwk_status_t test_ipc_preserves_user_signal(void)
  * Level-triggered USER: we raise USER on the handler; it echoes USER back on
  * us and lowers it straight away. Our wait, already queued, must still
  * report it (edge capture).
+ *
+ * Kept as upstream wrote it, race included: if we are preempted between the
+ * two syscalls, the handler raises and lowers USER before our wait starts,
+ * and both sides then wait for ever. pwk's plain schedule never preempts
+ * there (waking an equal-priority thread does not switch); `pwsim run
+ * scenarios/pw_kernel/ipc/scenario.json5 --seed 130` does, and deadlocks.
  */
 static pwk_status_t test_user_signal_round_trip(void)
 {
