@@ -15,6 +15,9 @@
 extern struct pwk_host_link *__pwk_host_link;
 
 void __sanitizer_cov_trace_pc(void);
+void __gcov_init(void *info);
+void __gcov_exit(void);
+void __gcov_merge_add(void *counters, unsigned n);
 
 void __sanitizer_cov_trace_pc(void)
 {
@@ -22,4 +25,23 @@ void __sanitizer_cov_trace_pc(void)
 	if (link != NULL && --link->budget <= 0) {
 		(void)pwk_raw_syscall(PWK_HOST_PREEMPT_ID, 0, 0, 0, 0, 0, 0, 0);
 	}
+}
+
+/* Process code is also built with -fprofile-arcs (see userspace/meson.build:
+ * it makes GCC count empty loops). Its edge counters live in the process's
+ * own RAM and are never written out, so the gcov runtime has nothing to do;
+ * the constructors that would call __gcov_init are never run either. */
+void __gcov_init(void *info)
+{
+	(void)info;
+}
+
+void __gcov_exit(void)
+{
+}
+
+void __gcov_merge_add(void *counters, unsigned n)
+{
+	(void)counters;
+	(void)n;
 }
