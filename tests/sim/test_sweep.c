@@ -126,8 +126,10 @@ Test(sweep, two_shards_cover_every_run_exactly_once)
 		const char *argv[] = {"sweep", UPPERCASE, LOST_UPDATE, "--seeds", "0..4", "-j",
 				      "2",     shard_arg, "--json",    json,      NULL};
 		struct pwsim_result r = pwsim_run(argv);
-		cr_assert_eq(r.status, 0, "exit %d\n%s\n%s", r.status, r.out, r.err);
-		assert_contains(r.out, "5 runs: 5 passed");
+		/* lost_update may fail some of these seeds: only coverage matters here. */
+		cr_assert(r.status == 0 || r.status == 1, "exit %d\n%s\n%s", r.status, r.out,
+			  r.err);
+		assert_contains(r.out, "5 runs: ");
 		char *text = read_text_file(json);
 		char want[64];
 		snprintf(want, sizeof(want), "\"shard\": {\"index\": %d, \"count\": 2}", shard);
