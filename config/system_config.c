@@ -125,24 +125,7 @@ const char *cfg_arch_name(cfg_arch_t arch)
 
 const char *cfg_object_type_name(const struct cfg_object *o)
 {
-	if (o->legacy_ticker) {
-		return "ticker";
-	}
-	switch (o->type) {
-	case PWK_OBJECT_CHANNEL_INITIATOR:
-		return "channel_initiator";
-	case PWK_OBJECT_CHANNEL_HANDLER:
-		return "channel_handler";
-	case PWK_OBJECT_WAIT_GROUP:
-		return "wait_group";
-	case PWK_OBJECT_INTERRUPT:
-		return "interrupt";
-	case PWK_OBJECT_THREAD:
-		return "thread";
-	case PWK_OBJECT_PROCESS:
-		return "process";
-	}
-	return "?";
+	return o->legacy_ticker ? "ticker" : pwk_object_type_name(o->type);
 }
 
 const char *cfg_mapping_type_name(cfg_mapping_type_t type)

@@ -73,25 +73,6 @@ static const char *state_name(pwk_thread_state_t s)
 	return "?";
 }
 
-static const char *object_type_name(pwk_object_type_t t)
-{
-	switch (t) {
-	case PWK_OBJECT_CHANNEL_INITIATOR:
-		return "channel_initiator";
-	case PWK_OBJECT_CHANNEL_HANDLER:
-		return "channel_handler";
-	case PWK_OBJECT_WAIT_GROUP:
-		return "wait_group";
-	case PWK_OBJECT_INTERRUPT:
-		return "interrupt";
-	case PWK_OBJECT_THREAD:
-		return "thread";
-	case PWK_OBJECT_PROCESS:
-		return "process";
-	}
-	return "object";
-}
-
 static void print_signals(FILE *out, uint32_t mask)
 {
 	static const char *const names[] = {"READABLE", "WRITEABLE", "ERROR", "JOINABLE"};
@@ -133,7 +114,7 @@ void host_report_threads(FILE *out)
 			if (info.waiting_object < sys->object_count) {
 				const struct pwk_object_desc *o =
 					&sys->objects[info.waiting_object];
-				fprintf(out, "'%s' (%s) ", o->name, object_type_name(o->type));
+				fprintf(out, "'%s' (%s) ", o->name, pwk_object_type_name(o->type));
 			}
 			fprintf(out, "for ");
 			print_signals(out, info.wait_mask);

@@ -15,14 +15,33 @@
 
 #define PWK_NONE UINT32_MAX /* "no index" in every table */
 
+/* Object types, with the name system.json5 gives each. */
+#define PWK_OBJECT_TYPE_LIST(X)                                                                    \
+	X(CHANNEL_INITIATOR, 1, channel_initiator)                                                 \
+	X(CHANNEL_HANDLER, 2, channel_handler)                                                     \
+	X(WAIT_GROUP, 3, wait_group)                                                               \
+	X(INTERRUPT, 4, interrupt)                                                                 \
+	X(THREAD, 5, thread)                                                                       \
+	X(PROCESS, 6, process)
+
 typedef enum {
-	PWK_OBJECT_CHANNEL_INITIATOR = 1,
-	PWK_OBJECT_CHANNEL_HANDLER,
-	PWK_OBJECT_WAIT_GROUP,
-	PWK_OBJECT_INTERRUPT,
-	PWK_OBJECT_THREAD,
-	PWK_OBJECT_PROCESS,
+#define PWK_OBJECT_TYPE_ENUM(name, value, json) PWK_OBJECT_##name = value,
+	PWK_OBJECT_TYPE_LIST(PWK_OBJECT_TYPE_ENUM)
+#undef PWK_OBJECT_TYPE_ENUM
 } pwk_object_type_t;
+
+/* "channel_initiator" etc.; "object" for a value outside the list. */
+static inline const char *pwk_object_type_name(pwk_object_type_t type)
+{
+	switch (type) {
+#define PWK_OBJECT_TYPE_CASE(name, value, json)                                                    \
+	case PWK_OBJECT_##name:                                                                    \
+		return #json;
+		PWK_OBJECT_TYPE_LIST(PWK_OBJECT_TYPE_CASE)
+#undef PWK_OBJECT_TYPE_CASE
+	}
+	return "object";
+}
 
 /* Access rights of a memory region, as pw_kernel's MemoryRegionType bits. */
 #define PWK_ACCESS_R 1u
