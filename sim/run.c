@@ -56,7 +56,7 @@ static void report_end(const struct scenario *s, const struct host_outcome *out,
 		fprintf(report,
 			"pwsim: virtual time limit of %.3f s exceeded (raise time_limit_ms "
 			"in %s if that is expected). Threads:\n",
-			(double)s->time_limit / 1e9, s->path);
+			(double)s->sim.time_limit / 1e9, s->path);
 		break;
 	case HOST_OUTCOME_WATCHDOG:
 		fprintf(report,
@@ -78,21 +78,15 @@ static void report_end(const struct scenario *s, const struct host_outcome *out,
 struct run_result sim_run(const struct scenario *s, const struct run_options *o)
 {
 	struct run_result result = {0};
-	struct host_options opts;
-	host_options_default(&opts);
-	opts.isolation = o->override_isolation ? o->isolation : s->isolation;
-	opts.syscall_cost = s->syscall_cost;
-	opts.block_cost = s->block_cost;
-	opts.preempt_window = s->preempt_window;
-	opts.delay_max = s->delay_max;
+	struct host_options opts = s->sim;
+	if (o->override_isolation) {
+		opts.isolation = o->isolation;
+	}
 	opts.seed = o->seed;
 	opts.trace = o->trace;
 	opts.trace_ctx = o->trace_ctx;
-	opts.watchdog_seconds = s->watchdog_seconds;
 	opts.injections = s->faults;
 	opts.injection_count = s->fault_count;
-	opts.tick_period = s->tick_period;
-	opts.time_limit = s->time_limit;
 	opts.console = o->console;
 	host_machine_reset(&opts);
 

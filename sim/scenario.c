@@ -313,26 +313,26 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 			}
 			*images = v;
 		} else if (strcmp(m->key, "isolation") == 0) {
-			ok &= parse_isolation(v, &s->isolation, d);
+			ok &= parse_isolation(v, &s->sim.isolation, d);
 		} else if (strcmp(m->key, "syscall_cost_ns") == 0) {
-			ok &= get_u64(v, "syscall_cost_ns", &s->syscall_cost, d);
+			ok &= get_u64(v, "syscall_cost_ns", &s->sim.syscall_cost, d);
 		} else if (strcmp(m->key, "block_cost_ns") == 0) {
-			ok &= get_u64(v, "block_cost_ns", &s->block_cost, d);
+			ok &= get_u64(v, "block_cost_ns", &s->sim.block_cost, d);
 		} else if (strcmp(m->key, "preempt_window_blocks") == 0) {
-			ok &= get_u64(v, "preempt_window_blocks", &s->preempt_window, d);
+			ok &= get_u64(v, "preempt_window_blocks", &s->sim.preempt_window, d);
 		} else if (strcmp(m->key, "delay_max_ns") == 0) {
-			ok &= get_u64(v, "delay_max_ns", &s->delay_max, d);
+			ok &= get_u64(v, "delay_max_ns", &s->sim.delay_max, d);
 		} else if (strcmp(m->key, "watchdog_s") == 0) {
 			uint64_t w = 0;
 			if ((ok &= get_u64(v, "watchdog_s", &w, d)) && w > 3600) {
 				diag_error(d, v->line, v->col, "watchdog_s is at most 3600");
 				ok = false;
 			}
-			s->watchdog_seconds = (unsigned)w;
+			s->sim.watchdog_seconds = (unsigned)w;
 		} else if (strcmp(m->key, "tick_ms") == 0) {
-			ok &= get_ms(v, "tick_ms", &s->tick_period, d);
+			ok &= get_ms(v, "tick_ms", &s->sim.tick_period, d);
 		} else if (strcmp(m->key, "time_limit_ms") == 0) {
-			ok &= get_ms(v, "time_limit_ms", &s->time_limit, d);
+			ok &= get_ms(v, "time_limit_ms", &s->sim.time_limit, d);
 		} else if (strcmp(m->key, "expect") == 0) {
 			ok &= parse_expect(v, &s->expect, d);
 		} else if (strcmp(m->key, "faults") == 0) {
@@ -360,17 +360,8 @@ bool scenario_load(const char *path, const struct scenario_search *search, struc
 		   struct diag *d)
 {
 	memset(s, 0, sizeof(*s));
-	struct host_options defaults;
-	host_options_default(&defaults);
 	s->path = strdup(path);
-	s->isolation = defaults.isolation;
-	s->syscall_cost = defaults.syscall_cost;
-	s->block_cost = defaults.block_cost;
-	s->preempt_window = defaults.preempt_window;
-	s->delay_max = defaults.delay_max;
-	s->watchdog_seconds = defaults.watchdog_seconds;
-	s->tick_period = defaults.tick_period;
-	s->time_limit = defaults.time_limit;
+	host_options_default(&s->sim);
 	struct json5_doc doc;
 	if (!json5_parse_file(path, &doc, d)) {
 		return false;

@@ -34,14 +34,9 @@ struct scenario {
 	char *system_path;
 	struct cfg_system system;
 	char **images; /* resolved image path per process (system.processes order) */
-	host_isolation_t isolation;
-	uint64_t syscall_cost;
-	uint64_t block_cost;
-	uint64_t tick_period;
-	uint64_t time_limit;
-	uint64_t preempt_window;
-	uint64_t delay_max;
-	unsigned watchdog_seconds;
+	/* How to simulate: the scenario's cost model, limits and isolation,
+	 * over host_options_default(). A run adds seed, trace and console. */
+	struct host_options sim;
 	struct scenario_expect expect;
 	struct host_injection *faults; /* what to inject (hal-host applies them) */
 	size_t fault_count;
