@@ -189,6 +189,9 @@ _Noreturn void hal_panic(const char *file, int line, const char *expr)
 	fprintf(stderr, "pwsim: KERNEL PANIC at %s:%d: %s (virtual time %llu ns)\n", file, line,
 		expr, (unsigned long long)host.now);
 	host_report_threads(stderr);
+	host_report_trace_tail(stderr);
+	fprintf(stderr, "pwsim: seed %llu; rerun the same command to replay this panic\n",
+		(unsigned long long)host.opts.seed);
 	fflush(NULL);
 	abort();
 }

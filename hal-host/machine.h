@@ -111,7 +111,9 @@ uint64_t host_inject_next_time(void);
 bool host_inject_on_syscall(uint32_t id, uint64_t *delay);
 void host_inject_hold_current(uint64_t extra_delay);
 
-/* trace_ring.c: fold bytes into the run's digest. */
+/* trace_ring.c: fold bytes into the run's digest; print the last records
+ * (hal_panic's dump). */
+void host_report_trace_tail(FILE *out);
 void host_digest_bytes(const void *bytes, size_t len);
 
 /* machine.c: end the run with `kind`; switches back to host_machine_run(). */

@@ -56,6 +56,21 @@ void hal_trace_emit(const struct pwk_trace_record *record)
 	}
 }
 
+/* The last records before a kernel panic: what the kernel was doing. */
+void host_report_trace_tail(FILE *out)
+{
+	uint64_t first = ring_next > HOST_TRACE_RING ? ring_next - HOST_TRACE_RING : 0;
+	fprintf(out, "pwsim: the last %llu trace records (time ns, kind, thread, a, b):\n",
+		(unsigned long long)(ring_next - first));
+	for (uint64_t i = first; i < ring_next; i++) {
+		const struct timed_record *t = &ring[i % HOST_TRACE_RING];
+		fprintf(out, "  %12llu  %u  thread %u  a=%u b=%u%s%s\n",
+			(unsigned long long)t->time, (unsigned)t->record.kind, t->record.thread,
+			t->record.a, t->record.b, t->record.reason ? "  " : "",
+			t->record.reason ? t->record.reason : "");
+	}
+}
+
 static const char *state_name(pwk_thread_state_t s)
 {
 	switch (s) {
