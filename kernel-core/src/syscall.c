@@ -7,7 +7,7 @@
  * (OUT_OF_RANGE), then buffers in argument order (INVALID_ARGUMENT /
  * PERMISSION_DENIED), then the object's type (UNIMPLEMENTED); masks are
  * checked where pw_kernel checks them. Only then does it call
- * pwk_<object>_<verb>(), which has no user-input failure path left (its
+ * pwk__<object>_<verb>(), which has no user-input failure path left (its
  * statuses depend on object state only). Every user-input failure leaves a
  * PWK_USER_ERROR record saying why.
  */
@@ -112,7 +112,7 @@ static pwk_status_t decode_channel_transact(const pwk_word_t *a, size_t *count)
 	if (status != PWK_OK) {
 		return status;
 	}
-	return pwk_channel_transact(init, &bufs[0], &bufs[1], pwk__arg_instant(a, 5), count);
+	return pwk__channel_transact(init, &bufs[0], &bufs[1], pwk__arg_instant(a, 5), count);
 }
 
 static pwk_status_t decode_channel_async_transact(const pwk_word_t *a)
@@ -124,7 +124,7 @@ static pwk_status_t decode_channel_async_transact(const pwk_word_t *a)
 	if (status != PWK_OK) {
 		return status;
 	}
-	return pwk_channel_async_transact(init, &bufs[0], &bufs[1]);
+	return pwk__channel_async_transact(init, &bufs[0], &bufs[1]);
 }
 
 static pwk_status_t decode_channel_async_complete(const pwk_word_t *a, size_t *count)
@@ -134,7 +134,7 @@ static pwk_status_t decode_channel_async_complete(const pwk_word_t *a, size_t *c
 	if (status != PWK_OK) {
 		return status;
 	}
-	return pwk_channel_async_complete(pwk__channel_from_object(obj), count);
+	return pwk__channel_async_complete(pwk__channel_from_object(obj), count);
 }
 
 static pwk_status_t decode_channel_async_cancel(const pwk_word_t *a)
@@ -144,7 +144,7 @@ static pwk_status_t decode_channel_async_cancel(const pwk_word_t *a)
 	if (status != PWK_OK) {
 		return status;
 	}
-	return pwk_channel_async_cancel(pwk__channel_from_object(obj));
+	return pwk__channel_async_cancel(pwk__channel_from_object(obj));
 }
 
 static pwk_status_t decode_channel_read(const pwk_word_t *a, size_t *count)
@@ -156,7 +156,7 @@ static pwk_status_t decode_channel_read(const pwk_word_t *a, size_t *count)
 	if (status != PWK_OK) {
 		return status;
 	}
-	return pwk_channel_read(handler, a[1], &buf, count);
+	return pwk__channel_read(handler, a[1], &buf, count);
 }
 
 static pwk_status_t decode_channel_respond(const pwk_word_t *a)
@@ -168,7 +168,7 @@ static pwk_status_t decode_channel_respond(const pwk_word_t *a)
 	if (status != PWK_OK) {
 		return status;
 	}
-	return pwk_channel_respond(handler, &buf);
+	return pwk__channel_respond(handler, &buf);
 }
 
 static pwk_status_t decode_object_set_peer_user_signal(const pwk_word_t *a)
@@ -182,7 +182,7 @@ static pwk_status_t decode_object_set_peer_user_signal(const pwk_word_t *a)
 	if (obj->type != PWK_OBJECT_CHANNEL_INITIATOR && obj->type != PWK_OBJECT_CHANNEL_HANDLER) {
 		return PWK_USER_ERROR(PWK_UNIMPLEMENTED, "object has no peer");
 	}
-	return pwk_channel_set_peer_user_signal(pwk__channel_from_object(obj), a[1] != 0);
+	return pwk__channel_set_peer_user_signal(pwk__channel_from_object(obj), a[1] != 0);
 }
 
 /* --- waiting, wait groups, interrupts --------------------------------------- */
@@ -202,7 +202,7 @@ static pwk_status_t decode_object_wait(const pwk_word_t *a, struct pwk_wait_resu
 	    pwk__wait_group_empty(pwk__wait_group_from_object(obj))) {
 		return PWK_USER_ERROR(PWK_INVALID_ARGUMENT, "wait group has no members");
 	}
-	return pwk_object_wait(obj, index, (pwk_signals_t)a[1], pwk__arg_instant(a, 2), result);
+	return pwk__object_wait(obj, index, (pwk_signals_t)a[1], pwk__arg_instant(a, 2), result);
 }
 
 /* The group and member handles of wait_group_add/remove. */
@@ -235,7 +235,7 @@ static pwk_status_t decode_wait_group_add(const pwk_word_t *a)
 	if (member->group != NULL) {
 		return PWK_USER_ERROR(PWK_RESOURCE_EXHAUSTED, "object is already in a wait group");
 	}
-	pwk_wait_group_add(pwk__wait_group_from_object(group), member, (pwk_signals_t)a[2], a[3]);
+	pwk__wait_group_add(pwk__wait_group_from_object(group), member, (pwk_signals_t)a[2], a[3]);
 	return PWK_OK;
 }
 
@@ -253,7 +253,7 @@ static pwk_status_t decode_wait_group_remove(const pwk_word_t *a)
 	if (member->type == PWK_OBJECT_WAIT_GROUP) {
 		return PWK_USER_ERROR(PWK_INVALID_ARGUMENT, "a wait group cannot be a member");
 	}
-	return pwk_wait_group_remove(pwk__wait_group_from_object(group), member);
+	return pwk__wait_group_remove(pwk__wait_group_from_object(group), member);
 }
 
 static pwk_status_t decode_interrupt_ack(const pwk_word_t *a)
@@ -267,7 +267,7 @@ static pwk_status_t decode_interrupt_ack(const pwk_word_t *a)
 	if (status != PWK_OK) {
 		return status;
 	}
-	pwk_interrupt_ack(pwk__interrupt_from_object(obj), (pwk_signals_t)a[1]);
+	pwk__interrupt_ack(pwk__interrupt_from_object(obj), (pwk_signals_t)a[1]);
 	return PWK_OK;
 }
 

@@ -12,7 +12,8 @@
 
 _Noreturn static void decode_process_exit(const pwk_word_t *a)
 {
-	pwk_process_exit(pwk__process_get(pwk__caller_process()), PWK_EXIT_SUCCESS, (uint32_t)a[0]);
+	pwk__process_exit(pwk__process_get(pwk__caller_process()), PWK_EXIT_SUCCESS,
+			  (uint32_t)a[0]);
 }
 
 _Noreturn static void decode_thread_exit(const pwk_word_t *a)
@@ -27,7 +28,7 @@ static pwk_status_t decode_process_start(const pwk_word_t *a)
 	if (status != PWK_OK) {
 		return status;
 	}
-	return pwk_process_start(pwk__process_from_object(obj));
+	return pwk__process_start(pwk__process_from_object(obj));
 }
 
 static pwk_status_t decode_thread_start(const pwk_word_t *a)
@@ -38,7 +39,7 @@ static pwk_status_t decode_thread_start(const pwk_word_t *a)
 		return status;
 	}
 	/* pc and sp are not checked, as in pw_kernel: bad ones fault later. */
-	return pwk_thread_start(pwk__thread_from_object(obj), pwk__caller_process(), a[1], a[2]);
+	return pwk__thread_start(pwk__thread_from_object(obj), pwk__caller_process(), a[1], a[2]);
 }
 
 /* task_terminate and task_join take a thread or a process object: exactly
@@ -78,7 +79,7 @@ static pwk_status_t decode_task_terminate(const pwk_word_t *a)
 	if (status != PWK_OK) {
 		return status;
 	}
-	return thread != NULL ? pwk_thread_terminate(thread) : pwk_process_terminate(process);
+	return thread != NULL ? pwk__thread_terminate(thread) : pwk__process_terminate(process);
 }
 
 static pwk_status_t decode_task_join(const pwk_word_t *a, struct pwk_syscall_out *out)
@@ -90,9 +91,9 @@ static pwk_status_t decode_task_join(const pwk_word_t *a, struct pwk_syscall_out
 		return status;
 	}
 	if (thread != NULL) {
-		return pwk_thread_join(thread, &out->exit_tag, &out->exit_payload);
+		return pwk__thread_join(thread, &out->exit_tag, &out->exit_payload);
 	}
-	return pwk_process_join(process, &out->exit_tag, &out->exit_payload);
+	return pwk__process_join(process, &out->exit_tag, &out->exit_payload);
 }
 
 /* Encodes Unicode scalar `c` as UTF-8 into `bytes`; returns the length. */
