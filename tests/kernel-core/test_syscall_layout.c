@@ -103,7 +103,8 @@ Test(syscall_layout, rv32_instant_result_is_low_then_high)
 	PWK_SYSCALL_ARGS_##name(EXPECT_SLOT, NAME);                                                \
 	cr_expect_eq(PWK_SYSCALL_ARG_WORDS(32, NAME), at32);                                       \
 	cr_expect_eq(PWK_SYSCALL_ARG_WORDS(64, NAME), at64);                                       \
-	cr_expect_leq(at32, PWK_SYSCALL_ARG_WORDS_MAX);
+	cr_expect_leq(at32, PWK_SYSCALL_ARG_WORDS_MAX, #NAME " fits a0..a6");                      \
+	cr_expect_leq(at64, 6, #NAME ": hal-host's gate forwards a0..a5");
 
 Test(syscall_layout, every_argument_follows_the_previous_one)
 {
