@@ -73,6 +73,7 @@ enum {
 #undef PWK__SLOT32
 #undef PWK__SLOT
 
+/* PWK__KIND_<NAME>_<arg> and PWK__RET_<NAME>: the kinds, as constants. */
 #define PWK__KIND(s, KIND, arg) s##_##arg = PWK_ARG_##KIND,
 #define PWK__KINDS(ctx, NAME, name, value, RET)                                                    \
 	PWK_SYSCALL_ARGS_##name(PWK__KIND, PWK__KIND_##NAME) PWK__RET_##NAME = PWK_RET_##RET,
