@@ -3,11 +3,12 @@
  * when (docs/scenario-reference.md). Names are resolved against the system
  * here, so a typo is an error with its position, never a silent no-op.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <pwk/abi.h>
+#include <pwk/syscall_table.h>
 
 #include "json5.h"
 #include "scenario.h"
@@ -27,24 +28,19 @@ static const struct {
 	{"starve", HOST_INJECT_STARVE, true, true, true, false, false},
 };
 
-/* "channel_respond" -> PWK_SYSCALL_CHANNEL_RESPOND, from the ABI's list. */
+/* "channel_respond" -> PWK_SYSCALL_CHANNEL_RESPOND, from the syscall table. */
 static bool syscall_by_name(const char *name, uint32_t *id)
 {
 	static const struct {
-		const char *upper;
+		const char *name;
 		uint32_t id;
 	} all[] = {
-#define PWK_SYSCALL_NAME(n, v) {#n, v},
-		PWK_SYSCALL_LIST(PWK_SYSCALL_NAME)
-#undef PWK_SYSCALL_NAME
+#define SYSCALL_ENTRY(ctx, NAME, lower, value, RET) {#lower, value},
+		PWK_SYSCALL_TABLE(SYSCALL_ENTRY, ~)
+#undef SYSCALL_ENTRY
 	};
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
-		size_t k = 0;
-		while (all[i].upper[k] != '\0' &&
-		       toupper((unsigned char)name[k]) == all[i].upper[k]) {
-			k++;
-		}
-		if (all[i].upper[k] == '\0' && name[k] == '\0') {
+		if (strcasecmp(all[i].name, name) == 0) {
 			*id = all[i].id;
 			return true;
 		}

@@ -3,39 +3,22 @@
  * traces and replay listings, all from pwk/abi.h's lists so they cannot
  * drift from the ABI.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <pwk/abi.h>
+#include <pwk/syscall_table.h>
 
 #include "trace_internal.h"
 
-static const char *syscall_upper_name(uint32_t id)
-{
-	switch (id) {
-#define SYSCALL_NAME(name, value)                                                                  \
-	case value:                                                                                \
-		return #name;
-		PWK_SYSCALL_LIST(SYSCALL_NAME)
-#undef SYSCALL_NAME
-	default:
-		return NULL;
-	}
-}
-
 const char *trace_syscall_name(uint32_t id, char *buf, size_t cap)
 {
-	const char *upper = syscall_upper_name(id);
-	if (upper == NULL) {
+	const char *name = pwk_syscall_name(id);
+	if (name == NULL) {
 		snprintf(buf, cap, "syscall_0x%04x", id);
 		return buf;
 	}
-	size_t i = 0;
-	for (; upper[i] != '\0' && i + 1 < cap; i++) {
-		buf[i] = (char)tolower((unsigned char)upper[i]);
-	}
-	buf[i] = '\0';
+	snprintf(buf, cap, "%s", name);
 	return buf;
 }
 
@@ -100,26 +83,28 @@ void trace_signals_text(uint32_t signals, char *buf, size_t cap)
 	}
 }
 
+/* Whether the syscall's first argument is a handle, from the one syscall
+ * table (pwk/syscall_table.h). */
 bool trace_syscall_takes_handle(uint32_t id)
 {
+	struct first_arg {
+		bool seen, handle;
+	};
+#define FIRST_ARG(s, KIND, arg)                                                                    \
+	if (!(s).seen) {                                                                           \
+		(s).seen = true;                                                                   \
+		(s).handle = PWK_ARG_##KIND == PWK_ARG_HANDLE;                                     \
+	}
+#define SYSCALL_CASE(ctx, NAME, name, value, RET)                                                  \
+	case value: {                                                                              \
+		struct first_arg first = {false, false};                                           \
+		PWK_SYSCALL_ARGS_##name(FIRST_ARG, first) return first.handle;                     \
+	}
 	switch (id) {
-	case PWK_SYSCALL_CHANNEL_ASYNC_CANCEL:
-	case PWK_SYSCALL_CHANNEL_ASYNC_TRANSACT:
-	case PWK_SYSCALL_CHANNEL_ASYNC_TRANSACT_COMPLETE:
-	case PWK_SYSCALL_CHANNEL_READ:
-	case PWK_SYSCALL_CHANNEL_RESPOND:
-	case PWK_SYSCALL_CHANNEL_TRANSACT:
-	case PWK_SYSCALL_INTERRUPT_ACK:
-	case PWK_SYSCALL_OBJECT_WAIT:
-	case PWK_SYSCALL_PROCESS_START:
-	case PWK_SYSCALL_OBJECT_SET_PEER_USER_SIGNAL:
-	case PWK_SYSCALL_TASK_JOIN:
-	case PWK_SYSCALL_TASK_TERMINATE:
-	case PWK_SYSCALL_THREAD_START:
-	case PWK_SYSCALL_WAIT_GROUP_ADD:
-	case PWK_SYSCALL_WAIT_GROUP_REMOVE:
-		return true;
+		PWK_SYSCALL_TABLE(SYSCALL_CASE, ~)
 	default:
 		return false;
 	}
+#undef SYSCALL_CASE
+#undef FIRST_ARG
 }
