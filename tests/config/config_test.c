@@ -4,8 +4,14 @@
  */
 #include "config_test.h"
 
+#include <fcntl.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
 
 void capture_begin(struct capture *c, const char *path)
 {
@@ -87,4 +93,41 @@ char *read_file(const char *path, size_t *len)
 		*len = got;
 	}
 	return buf;
+}
+
+int run_argv(char *const argv[], bool quiet)
+{
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	int status;
+
+	posix_spawn_file_actions_init(&fa);
+	if (quiet) {
+		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	}
+	int err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (err != 0 || waitpid(pid, &status, 0) != pid) {
+		return -1;
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+char *temp_dir(void)
+{
+	char *dir = strdup("/tmp/pwk-test-XXXXXX");
+	return mkdtemp(dir) != NULL ? dir : NULL;
+}
+
+char *write_temp_file(const char *dir, const char *name, const char *text)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *path = malloc(n);
+	snprintf(path, n, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	if (f != NULL) {
+		fputs(text, f);
+		fclose(f);
+	}
+	return path;
 }

@@ -159,9 +159,9 @@ static void count(struct pwkgen_target *t, uint32_t *n, enum limit l, struct cfg
 		return;
 	}
 	pwkgen_error_at(t, pos, NULL,
-			"\"%s\" is one of %s too many: the target kernel has room for %u %s "
-			"(hal-veer/boards/board_memory.h); split the system or drop some",
-			name, limits[l].what, limits[l].max, limits[l].what);
+			"\"%s\" exceeds the target kernel's %u %s "
+			"(hal-veer/boards/board_memory.h): split the system or drop some",
+			name, limits[l].max, limits[l].what);
 }
 
 static enum limit object_limit(const struct cfg_object *o)
