@@ -103,6 +103,7 @@ int run_argv(char *const argv[], bool quiet)
 
 	posix_spawn_file_actions_init(&fa);
 	if (quiet) {
+		posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
 	}
 	int err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
@@ -117,6 +118,13 @@ char *temp_dir(void)
 {
 	char *dir = strdup("/tmp/pwk-test-XXXXXX");
 	return mkdtemp(dir) != NULL ? dir : NULL;
+}
+
+void remove_temp_dir(char *dir)
+{
+	char *argv[] = {"rm", "-rf", dir, NULL};
+	run_argv(argv, false);
+	free(dir);
 }
 
 char *write_temp_file(const char *dir, const char *name, const char *text)

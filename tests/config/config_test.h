@@ -43,12 +43,15 @@ const char *data_path(const char *rel);
 /* Whole file, malloc'd and NUL-terminated, or NULL. */
 char *read_file(const char *path, size_t *len);
 
-/* Runs argv[0] (searched in PATH) with argv; stderr goes to /dev/null when
- * `quiet`. Returns the exit status, or -1 when it could not run or died. */
+/* Runs argv[0] (searched in PATH) with argv; its output goes to /dev/null
+ * when `quiet`. Returns the exit status, or -1 when it could not run or died. */
 int run_argv(char *const argv[], bool quiet);
 
 /* A fresh directory under /tmp, malloc'd path. */
 char *temp_dir(void);
+
+/* Removes the directory and everything in it, and frees `dir`. */
+void remove_temp_dir(char *dir);
 
 /* Writes `text` to dir/name; returns the malloc'd path. */
 char *write_temp_file(const char *dir, const char *name, const char *text);

@@ -10,7 +10,6 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "config_test.h"
 #include "target.h"
@@ -124,10 +123,8 @@ static void open_small(struct pwkgen_target *t, const char *board, enum pwkgen_p
 
 static void remove_small(char *dir, char *path)
 {
-	remove(path);
-	rmdir(dir);
 	free(path);
-	free(dir);
+	remove_temp_dir(dir);
 }
 
 Test(pwk_gen_board, place_board_packs_caliptra_mcu_from_its_base_in_pw_kernel_order)
@@ -167,8 +164,9 @@ Test(pwk_gen_board, place_config_keeps_the_addresses_pw_kernel_assigns)
 Test(pwk_gen_board, check_exits_1_on_a_misfit_and_0_on_a_fit)
 {
 	char *bad = strdup(data_path("bad_board/process_ram_outside.json5"));
-	char *fit[] = {PWK_GEN_PATH, "check", PWK_SOURCE_ROOT "/scenarios/uppercase/system.json5",
-		       "--board", "qemu-virt", NULL};
+	char *fit[] = {
+		PWK_GEN_PATH, "check",     PWK_SOURCE_ROOT "/scenarios/uppercase/system.json5",
+		"--board",    "qemu-virt", NULL};
 	char *misfit[] = {PWK_GEN_PATH, "check", bad, "--board=qemu-virt", NULL};
 	char *unknown[] = {PWK_GEN_PATH, "check", bad, "--board", "nosuch", NULL};
 	cr_expect_eq(run_argv(fit, false), 0);

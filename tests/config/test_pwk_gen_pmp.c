@@ -96,8 +96,7 @@ Test(pwk_gen_pmp, too_many_entries_is_an_error_naming_the_process_and_its_region
 					 PWKGEN_PLACE_CONFIG, cap.f));
 	pwkgen_target_close(&t);
 	const char *out = capture_text(&cap);
-	cr_expect(strstr(out, "process \"main\" needs 18 PMP entries but qemu-virt has 16") !=
-			  NULL,
+	cr_expect(strstr(out, "process \"main\" needs 18 PMP entries but qemu-virt has 16") != NULL,
 		  "%s", out);
 	cr_expect(strstr(out, "dev7 0x10007000+0x60: 2") != NULL, "%s", out);
 	cr_expect(strstr(out, "ram 0x81008000+0x400: 1") != NULL, "%s", out);
