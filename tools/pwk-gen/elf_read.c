@@ -105,9 +105,19 @@ bool pwkgen_elf_read(const char *path, const char *owner, uint8_t **bytes, uint3
 				path, index);
 			return false;
 		}
-		struct pwkgen_load l = {ph.p_paddr,           ph.p_vaddr, ph.p_filesz,
-					ph.p_memsz,           ph.p_flags, ph.p_align,
-					*bytes + ph.p_offset, owner,      index++};
+		/* A segment that loads no bytes is placed where it runs: a loader
+		 * that zero-fills it at p_paddr must not write into flash. */
+		struct pwkgen_load l = {
+			.paddr = ph.p_filesz != 0 ? ph.p_paddr : ph.p_vaddr,
+			.vaddr = ph.p_vaddr,
+			.filesz = ph.p_filesz,
+			.memsz = ph.p_memsz,
+			.flags = ph.p_flags,
+			.align = ph.p_align,
+			.data = *bytes + ph.p_offset,
+			.owner = owner,
+			.index = index++,
+		};
 		if (ph.p_memsz > 0 && !add_load(img, &l)) {
 			fprintf(err, "pwk-gen: out of memory\n");
 			return false;

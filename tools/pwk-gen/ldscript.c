@@ -5,6 +5,8 @@
  * the start code between the __*data* symbols), .bss NOLOAD in RAM (zeroed
  * between the __*bss* symbols), PHDRS so that ld 2.40 does not warn about
  * RWX segments, and ASSERTs that say which region overflowed and why.
+ * NOLOAD sections are loaded "at" their own RAM address, so that a loader
+ * that zero-fills p_memsz at p_paddr (QEMU's) touches only RAM.
  * __global_pointer$ is .sdata + 0x800 (the RISC-V psABI's reach of gp).
  */
 #include "ldscript.h"
@@ -51,8 +53,8 @@ static void write_data(FILE *out, const char *flash, const char *ram, const char
 		"\t\t*(.sbss .sbss.* .bss .bss.* COMMON)\n"
 		"\t\t. = ALIGN(4);\n"
 		"\t\t%s_bss_end = .;\n"
-		"\t} > %s :bss\n",
-		flash, prefix, prefix, ram, flash, prefix, prefix, prefix, ram);
+		"\t} > %s AT > %s :bss\n",
+		flash, prefix, prefix, ram, flash, prefix, prefix, prefix, ram, ram);
 }
 
 static void write_discard(FILE *out)
@@ -75,7 +77,7 @@ void pwkgen_write_kernel_ld(FILE *out, const struct pwkgen_target *t)
 	fprintf(out,
 		"\t.pwk_kstacks (NOLOAD) : ALIGN(16) {\n"
 		"\t\t*(.pwk_kstacks)\n"
-		"\t} > KRAM :bss\n"
+		"\t} > KRAM AT > KRAM :bss\n"
 		"\t__kernel_stack_top = ORIGIN(KRAM) + LENGTH(KRAM);\n"
 		"\t__kernel_stack_bottom = __kernel_stack_top - 0x%x;\n"
 		"\tASSERT(. <= __kernel_stack_bottom, \"the kernel RAM overflows: its data, bss "
