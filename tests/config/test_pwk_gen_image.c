@@ -140,6 +140,14 @@ Test(pwk_gen_image, kernel_and_processes_merge_into_one_elf_with_the_kernel_entr
 	cr_expect(strstr(names, ".kernel.0\n") && strstr(names, ".initiator.0\n") &&
 			  strstr(names, ".handler.0\n") && strstr(names, ".shstrtab\n"),
 		  "%s", names);
+	char *hex = in_dir("system.hex");
+	char *objcopy[] = {"riscv64-unknown-elf-objcopy", "-O", "verilog", out, hex, NULL};
+	cr_expect_eq(run_argv(objcopy, false), 0, "objcopy -O verilog reads the image");
+	char *verilog = read_file(hex, NULL);
+	cr_expect(verilog && strstr(verilog, "@80000000") && strstr(verilog, "@8003FC00"),
+		  "the hex file has the kernel's and the initiator's loads:\n%s", verilog);
+	free(verilog);
+	free(hex);
 	char *again = in_dir("again.elf");
 	cr_assert_eq(merge(kernel, ini, han, again), 0);
 	size_t a_len, b_len;
