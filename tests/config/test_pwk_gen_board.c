@@ -7,37 +7,11 @@
  * produce as `// expect: LINE:COL: error: start of the message`.
  */
 #include <criterion/criterion.h>
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config_test.h"
 #include "target.h"
-
-#define BAD_FILES_MAX 64
-
-static int compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static size_t bad_files(char *names[BAD_FILES_MAX])
-{
-	DIR *dir = opendir(data_path("bad_board"));
-	struct dirent *e;
-	size_t n = 0;
-
-	cr_assert_not_null(dir, "cannot open %s", data_path("bad_board"));
-	while ((e = readdir(dir)) != NULL && n < BAD_FILES_MAX) {
-		size_t len = strlen(e->d_name);
-		if (len > 6 && strcmp(e->d_name + len - 6, ".json5") == 0) {
-			names[n++] = strdup(e->d_name);
-		}
-	}
-	closedir(dir);
-	qsort(names, n, sizeof(names[0]), compare_names);
-	return n;
-}
 
 /* The value of a `// key: value` header line, or NULL. */
 static char *header(const char *text, const char *key)
@@ -54,7 +28,7 @@ static char *header(const char *text, const char *key)
 
 static void check_bad_file(const char *name)
 {
-	char rel[512], want[1024];
+	char rel[512];
 	snprintf(rel, sizeof(rel), "bad_board/%s", name);
 	char *path = strdup(data_path(rel));
 	char *text = read_file(path, NULL);
@@ -73,18 +47,7 @@ static void check_bad_file(const char *name)
 	pwkgen_target_close(&t);
 	const char *out = capture_text(&cap);
 	cr_expect_not(ok, "%s: accepted", name);
-	int expected = 0;
-	for (char *line = strtok(text, "\n"); line != NULL; line = strtok(NULL, "\n")) {
-		if (strncmp(line, "// expect: ", 11) == 0) {
-			expected++;
-			snprintf(want, sizeof(want), "%s:%s", name, line + 11);
-			cr_expect(strstr(out, want) != NULL, "%s:\n  want %s\n  got\n%s", name,
-				  want, out);
-		}
-	}
-	cr_expect_gt(expected, 0, "%s has no // expect: line", name);
-	cr_expect_eq(errors, expected, "%s: %d errors, %d expected:\n%s", name, errors, expected,
-		     out);
+	expect_reported(name, text, out, errors);
 	capture_free(&cap);
 	free(board);
 	free(place);
@@ -94,14 +57,7 @@ static void check_bad_file(const char *name)
 
 Test(pwk_gen_board, every_bad_system_fails_with_exactly_its_expected_errors)
 {
-	char *names[BAD_FILES_MAX];
-	size_t n = bad_files(names);
-
-	cr_assert_geq(n, 12, "only %zu bad systems found", n);
-	for (size_t i = 0; i < n; i++) {
-		check_bad_file(names[i]);
-		free(names[i]);
-	}
+	each_data_json5_file("bad_board", 12, check_bad_file);
 }
 
 static const char small_system[] =
