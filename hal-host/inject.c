@@ -15,6 +15,7 @@
 
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
+#include <pwk/syscall_args.h>
 
 #include "machine.h"
 
@@ -121,8 +122,9 @@ static void sleep_current(uint64_t ns)
 	const struct pwk_process_desc *pd =
 		&host.system->processes[host.threads[host.current].process];
 	uint64_t deadline = ns > UINT64_MAX - host.now ? UINT64_MAX : host.now + ns;
-	pwk_word_t args[PWK_SYSCALL_ARGS_MAX] = {pd->object_count - 1u, 0, (pwk_word_t)deadline};
-	(void)pwk_trap_syscall(PWK_SYSCALL_OBJECT_WAIT, args);
+	const struct pwk_syscall_call wait =
+		pwk_syscall_pack_object_wait(PWK_WORD_BITS, pd->object_count - 1u, 0, deadline);
+	(void)pwk_trap_syscall(wait.id, wait.args);
 }
 
 void host_inject_hold_current(uint64_t extra_delay)

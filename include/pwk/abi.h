@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <pwk/syscall_table.h>
+
 /* One machine word of the syscall ABI: 32 bits on RV32, 64 bits on the host. */
 typedef uintptr_t pwk_word_t;
 typedef intptr_t pwk_sword_t;
@@ -49,31 +51,10 @@ typedef enum {
 
 #define PWK_STATUS_COUNT 17
 
-/* Syscall ids (16 bits). 0x0000, 0x0012, 0xF000 and 0xF007 are bounds. */
-#define PWK_SYSCALL_LIST(X)                                                                        \
-	X(CHANNEL_ASYNC_CANCEL, 0x0001)                                                            \
-	X(CHANNEL_ASYNC_TRANSACT, 0x0002)                                                          \
-	X(CHANNEL_ASYNC_TRANSACT_COMPLETE, 0x0003)                                                 \
-	X(CHANNEL_READ, 0x0004)                                                                    \
-	X(CHANNEL_RESPOND, 0x0005)                                                                 \
-	X(CHANNEL_TRANSACT, 0x0006)                                                                \
-	X(INTERRUPT_ACK, 0x0007)                                                                   \
-	X(OBJECT_WAIT, 0x0008)                                                                     \
-	X(PROCESS_EXIT, 0x0009)                                                                    \
-	X(PROCESS_START, 0x000a)                                                                   \
-	X(OBJECT_SET_PEER_USER_SIGNAL, 0x000b)                                                     \
-	X(TASK_JOIN, 0x000c)                                                                       \
-	X(TASK_TERMINATE, 0x000d)                                                                  \
-	X(THREAD_EXIT, 0x000e)                                                                     \
-	X(THREAD_START, 0x000f)                                                                    \
-	X(WAIT_GROUP_ADD, 0x0010)                                                                  \
-	X(WAIT_GROUP_REMOVE, 0x0011)                                                               \
-	X(DEBUG_PUTC, 0xf001)                                                                      \
-	X(DEBUG_SHUTDOWN, 0xf002)                                                                  \
-	X(DEBUG_LOG, 0xf003)                                                                       \
-	X(DEBUG_NOP, 0xf004)                                                                       \
-	X(DEBUG_TRIGGER_INTERRUPT, 0xf005)                                                         \
-	X(DEBUG_CLOCK_NOW, 0xf006)
+/* Syscall ids, from the table in pwk/syscall_table.h. PWK_SYSCALL_LIST(X)
+ * is its (NAME, id) view: X(CHANNEL_ASYNC_CANCEL, 0x0001) ... */
+#define PWK__SYSCALL_LIST_ROW(X, NAME, name, value, RET) X(NAME, value)
+#define PWK_SYSCALL_LIST(X)                              PWK_SYSCALL_TABLE(PWK__SYSCALL_LIST_ROW, X)
 
 typedef enum {
 #define PWK_SYSCALL_ENUM(name, value) PWK_SYSCALL_##name = value,

@@ -218,7 +218,7 @@ _Noreturn void pwk_run(void)
 	PWK_ASSERT(s != NULL);
 	PWK_ASSERT(pwk__sched_current() == NULL);
 	for (uint32_t i = 0; i < s->process_count; i++) {
-		pwk_status_t status = pwk_process_start(pwk__process_get(i));
+		pwk_status_t status = pwk__process_start(pwk__process_get(i));
 		PWK_ASSERT(status == PWK_OK);
 	}
 	pwk__sched_start();

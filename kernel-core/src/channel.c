@@ -132,9 +132,9 @@ static pwk_status_t finish(struct pwk_channel_end *init, size_t *count)
 	return status;
 }
 
-pwk_status_t pwk_channel_transact(struct pwk_channel_end *init, const struct pwk_ubuf *send,
-				  const struct pwk_ubuf *recv, pwk_instant_t deadline,
-				  size_t *count)
+pwk_status_t pwk__channel_transact(struct pwk_channel_end *init, const struct pwk_ubuf *send,
+				   const struct pwk_ubuf *recv, pwk_instant_t deadline,
+				   size_t *count)
 {
 	uint64_t seq;
 	pwk_status_t status = start(init, send, recv, &seq);
@@ -155,14 +155,14 @@ pwk_status_t pwk_channel_transact(struct pwk_channel_end *init, const struct pwk
 	return waited != PWK_OK ? waited : finished;
 }
 
-pwk_status_t pwk_channel_async_transact(struct pwk_channel_end *init, const struct pwk_ubuf *send,
-					const struct pwk_ubuf *recv)
+pwk_status_t pwk__channel_async_transact(struct pwk_channel_end *init, const struct pwk_ubuf *send,
+					 const struct pwk_ubuf *recv)
 {
 	uint64_t seq;
 	return start(init, send, recv, &seq);
 }
 
-pwk_status_t pwk_channel_async_complete(struct pwk_channel_end *init, size_t *count)
+pwk_status_t pwk__channel_async_complete(struct pwk_channel_end *init, size_t *count)
 {
 	if ((init->obj.signals & PWK_SIGNAL_READABLE) == 0) {
 		return PWK_UNAVAILABLE; /* nothing changes: a pending transaction stays */
@@ -172,14 +172,14 @@ pwk_status_t pwk_channel_async_complete(struct pwk_channel_end *init, size_t *co
 	return finish(init, count);
 }
 
-pwk_status_t pwk_channel_async_cancel(struct pwk_channel_end *init)
+pwk_status_t pwk__channel_async_cancel(struct pwk_channel_end *init)
 {
 	size_t count;
 	return finish(init, &count);
 }
 
-pwk_status_t pwk_channel_read(struct pwk_channel_end *handler, size_t offset,
-			      const struct pwk_ubuf *dst, size_t *count)
+pwk_status_t pwk__channel_read(struct pwk_channel_end *handler, size_t offset,
+			       const struct pwk_ubuf *dst, size_t *count)
 {
 	PWK_ASSERT(handler->obj.type == PWK_OBJECT_CHANNEL_HANDLER);
 	if (handler->txn != PWK_TXN_PENDING) {
@@ -193,7 +193,7 @@ pwk_status_t pwk_channel_read(struct pwk_channel_end *handler, size_t offset,
 	return PWK_OK;
 }
 
-pwk_status_t pwk_channel_respond(struct pwk_channel_end *handler, const struct pwk_ubuf *src)
+pwk_status_t pwk__channel_respond(struct pwk_channel_end *handler, const struct pwk_ubuf *src)
 {
 	PWK_ASSERT(handler->obj.type == PWK_OBJECT_CHANNEL_HANDLER);
 	if (handler->txn != PWK_TXN_PENDING) {
@@ -212,7 +212,7 @@ pwk_status_t pwk_channel_respond(struct pwk_channel_end *handler, const struct p
 	return PWK_OK;
 }
 
-pwk_status_t pwk_channel_set_peer_user_signal(struct pwk_channel_end *end, bool set)
+pwk_status_t pwk__channel_set_peer_user_signal(struct pwk_channel_end *end, bool set)
 {
 	if (end->peer == NULL) {
 		PWK_ASSERT(end->obj.type == PWK_OBJECT_CHANNEL_HANDLER);

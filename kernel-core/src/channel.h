@@ -25,24 +25,24 @@ struct pwk_channel_end *pwk__channel_from_object(struct pwk_object *obj);
 
 /* Initiator verbs. UNAVAILABLE: a transaction is already pending or
  * responded (start), or there is none to finish. */
-pwk_status_t pwk_channel_transact(struct pwk_channel_end *init, const struct pwk_ubuf *send,
-				  const struct pwk_ubuf *recv, pwk_instant_t deadline,
-				  size_t *count);
-pwk_status_t pwk_channel_async_transact(struct pwk_channel_end *init, const struct pwk_ubuf *send,
-					const struct pwk_ubuf *recv);
-pwk_status_t pwk_channel_async_complete(struct pwk_channel_end *init, size_t *count);
-pwk_status_t pwk_channel_async_cancel(struct pwk_channel_end *init);
+pwk_status_t pwk__channel_transact(struct pwk_channel_end *init, const struct pwk_ubuf *send,
+				   const struct pwk_ubuf *recv, pwk_instant_t deadline,
+				   size_t *count);
+pwk_status_t pwk__channel_async_transact(struct pwk_channel_end *init, const struct pwk_ubuf *send,
+					 const struct pwk_ubuf *recv);
+pwk_status_t pwk__channel_async_complete(struct pwk_channel_end *init, size_t *count);
+pwk_status_t pwk__channel_async_cancel(struct pwk_channel_end *init);
 
 /* Handler verbs. UNAVAILABLE unless a transaction is pending (not yet
  * responded); OUT_OF_RANGE: offset past the send buffer / response longer
  * than the receive buffer. */
-pwk_status_t pwk_channel_read(struct pwk_channel_end *handler, size_t offset,
-			      const struct pwk_ubuf *dst, size_t *count);
-pwk_status_t pwk_channel_respond(struct pwk_channel_end *handler, const struct pwk_ubuf *src);
+pwk_status_t pwk__channel_read(struct pwk_channel_end *handler, size_t offset,
+			       const struct pwk_ubuf *dst, size_t *count);
+pwk_status_t pwk__channel_respond(struct pwk_channel_end *handler, const struct pwk_ubuf *src);
 
 /* Raises (set) or lowers USER on the peer; FAILED_PRECONDITION for a handler
  * without an initiator. */
-pwk_status_t pwk_channel_set_peer_user_signal(struct pwk_channel_end *end, bool set);
+pwk_status_t pwk__channel_set_peer_user_signal(struct pwk_channel_end *end, bool set);
 
 /* Process join (§2.7). */
 void pwk__channel_reset(struct pwk_channel_end *end);

@@ -68,7 +68,7 @@ void pwk__interrupt_fire(uint32_t irq)
 	}
 }
 
-void pwk_interrupt_ack(struct pwk_interrupt *intr, pwk_signals_t mask)
+void pwk__interrupt_ack(struct pwk_interrupt *intr, pwk_signals_t mask)
 {
 	PWK_ASSERT((mask & ~PWK_SIGNAL_VALID) == 0);
 	pwk__object_signals_update(&intr->obj, mask, 0);

@@ -28,6 +28,6 @@ struct pwk_interrupt *pwk__interrupt_from_object(struct pwk_object *obj);
 void pwk__interrupt_fire(uint32_t irq);
 
 /* interrupt_ack: lowers `mask` and acknowledges each line whose bit is in it. */
-void pwk_interrupt_ack(struct pwk_interrupt *intr, pwk_signals_t mask);
+void pwk__interrupt_ack(struct pwk_interrupt *intr, pwk_signals_t mask);
 
 #endif /* PWK_INTERRUPT_H */

@@ -145,8 +145,8 @@ pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signa
 	return t->wait.status;
 }
 
-pwk_status_t pwk_object_wait(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,
-			     pwk_instant_t deadline, struct pwk_wait_result *result)
+pwk_status_t pwk__object_wait(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,
+			      pwk_instant_t deadline, struct pwk_wait_result *result)
 {
 	PWK_ASSERT((mask & ~PWK_SIGNAL_VALID) == 0);
 	if (obj->type == PWK_OBJECT_WAIT_GROUP) {

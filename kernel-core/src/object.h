@@ -71,8 +71,8 @@ void pwk__object_notify(struct pwk_object *obj, pwk_signals_t match,
  * current thread until a matching signal (OK), the deadline
  * (DEADLINE_EXCEEDED) or termination (CANCELLED). A deadline not after now
  * fails at once. `index` is the global object index (for reports). */
-pwk_status_t pwk_object_wait(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,
-			     pwk_instant_t deadline, struct pwk_wait_result *result);
+pwk_status_t pwk__object_wait(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,
+			      pwk_instant_t deadline, struct pwk_wait_result *result);
 
 /* Blocks the current thread on `obj` as above, without the immediate check. */
 pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,

@@ -70,7 +70,7 @@ static bool starts_with(const struct pwk_process *p, uint32_t i)
 	return d->process == p->index && d->start_with_process;
 }
 
-pwk_status_t pwk_process_start(struct pwk_process *p)
+pwk_status_t pwk__process_start(struct pwk_process *p)
 {
 	const struct pwk_system_desc *system = pwk__system();
 	if (p->state != PWK_PROCESS_INACTIVE) {
@@ -126,7 +126,7 @@ void pwk__process_kill(struct pwk_process *p, pwk_exit_tag_t tag, pwk_word_t pay
 	}
 }
 
-pwk_status_t pwk_process_terminate(struct pwk_process *p)
+pwk_status_t pwk__process_terminate(struct pwk_process *p)
 {
 	if (p->state == PWK_PROCESS_INACTIVE) {
 		return PWK_FAILED_PRECONDITION;
@@ -135,7 +135,7 @@ pwk_status_t pwk_process_terminate(struct pwk_process *p)
 	return PWK_OK;
 }
 
-_Noreturn void pwk_process_exit(struct pwk_process *p, pwk_exit_tag_t tag, pwk_word_t payload)
+_Noreturn void pwk__process_exit(struct pwk_process *p, pwk_exit_tag_t tag, pwk_word_t payload)
 {
 	PWK_ASSERT(pwk__sched_current() != NULL);
 	PWK_ASSERT(pwk__sched_current()->process == p->index);
@@ -143,7 +143,7 @@ _Noreturn void pwk_process_exit(struct pwk_process *p, pwk_exit_tag_t tag, pwk_w
 	pwk__thread_exit(PWK_EXIT_PROCESS_TERMINATED, 0);
 }
 
-pwk_status_t pwk_process_join(struct pwk_process *p, pwk_exit_tag_t *tag, pwk_word_t *payload)
+pwk_status_t pwk__process_join(struct pwk_process *p, pwk_exit_tag_t *tag, pwk_word_t *payload)
 {
 	if (p->state == PWK_PROCESS_INACTIVE) {
 		return PWK_FAILED_PRECONDITION;

@@ -37,15 +37,15 @@ struct pwk_process *pwk__process_from_object(struct pwk_object *obj);
 
 /* process_start: ALREADY_EXISTS unless INACTIVE with all its
  * start_with_process threads STOPPED; then ACTIVE with those threads queued. */
-pwk_status_t pwk_process_start(struct pwk_process *p);
+pwk_status_t pwk__process_start(struct pwk_process *p);
 
 /* task_terminate(process): FAILED_PRECONDITION when INACTIVE; otherwise
  * terminates it with TerminatedBySyscall (asynchronous; OK if already dying). */
-pwk_status_t pwk_process_terminate(struct pwk_process *p);
+pwk_status_t pwk__process_terminate(struct pwk_process *p);
 
 /* task_join(process): FAILED_PRECONDITION when INACTIVE, UNAVAILABLE until
  * TERMINATED; then its status, every object of its table reset, INACTIVE. */
-pwk_status_t pwk_process_join(struct pwk_process *p, pwk_exit_tag_t *tag, pwk_word_t *payload);
+pwk_status_t pwk__process_join(struct pwk_process *p, pwk_exit_tag_t *tag, pwk_word_t *payload);
 
 /* Moves an ACTIVE process to TERMINATING with the given status (the first
  * status wins) and asks each of its threads to exit. */
@@ -54,7 +54,7 @@ void pwk__process_kill(struct pwk_process *p, pwk_exit_tag_t tag, pwk_word_t pay
 /* process_exit / a fault: `p` (the current thread's process) ends with the
  * given status (unless it is already ending), and the current thread exits.
  * Never returns. */
-_Noreturn void pwk_process_exit(struct pwk_process *p, pwk_exit_tag_t tag, pwk_word_t payload);
+_Noreturn void pwk__process_exit(struct pwk_process *p, pwk_exit_tag_t tag, pwk_word_t payload);
 
 /* True when threads may be started in it (ACTIVE). */
 bool pwk__process_accepts_threads(const struct pwk_process *p);

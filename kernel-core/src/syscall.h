@@ -1,40 +1,18 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * syscall.h — shared by the two halves of the syscall layer: syscall.c
- * (trap entry, encodings, IPC and waiting syscalls) and syscall_task.c
- * (process, thread and debug syscalls).
+ * (trap entry, the one dispatch switch, encodings, IPC and waiting
+ * decoders) and syscall_task.c (process, thread and debug decoders).
  */
 #ifndef PWK_SYSCALL_H
 #define PWK_SYSCALL_H
 
-#include <pwk/abi.h>
+#include <pwk/syscall_args.h>
 
 #include "object.h"
 
-/* How the two result words are encoded (pw_kernel §1.2). */
-enum pwk_ret_kind {
-	PWK_RET_UNIT,    /* Result<()> */
-	PWK_RET_COUNT,   /* Result<count> */
-	PWK_RET_WAIT,    /* WaitReturn */
-	PWK_RET_EXIT,    /* ExitStatus */
-	PWK_RET_INSTANT, /* debug_clock_now */
-};
-
-/* What a syscall returns besides its status. */
-struct pwk_syscall_out {
-	size_t count;
-	struct pwk_wait_result wait;
-	pwk_exit_tag_t exit_tag;
-	pwk_word_t exit_payload;
-	pwk_instant_t instant;
-};
-
 /* The process of the calling thread. */
 uint32_t pwk__caller_process(void);
-
-/* The 64-bit argument starting at word `i`: one word on 64-bit machines, two
- * (low first) on 32-bit ones. */
-pwk_instant_t pwk__arg_instant(const pwk_word_t args[PWK_SYSCALL_ARGS_MAX], uint32_t i);
 
 /* INVALID_ARGUMENT for a mask with bits outside PWK_SIGNAL_VALID. */
 pwk_status_t pwk__check_mask(pwk_word_t mask);
@@ -48,9 +26,29 @@ pwk_status_t pwk__expect_type(const struct pwk_object *obj, pwk_object_type_t ty
 /* pwk__lookup then pwk__expect_type. */
 pwk_status_t pwk__lookup_typed(pwk_word_t handle, pwk_object_type_t type, struct pwk_object **obj);
 
-/* Decodes and performs the process, thread and debug syscalls; `id` is any
- * id the IPC half does not know (INVALID_ARGUMENT if nobody does). */
-pwk_status_t pwk__dispatch_task(uint32_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX],
-				struct pwk_syscall_out *out, enum pwk_ret_kind *kind);
+/* Argument `arg` of syscall NAME in the trap's words `a`, at this build's
+ * word size (the layout comes from pwk/syscall_table.h). */
+#define PWK__ARG(a, NAME, arg)         PWK_SYSCALL_GET_WORD(a, PWK_WORD_BITS, NAME, arg)
+#define PWK__ARG_INSTANT(a, NAME, arg) PWK_SYSCALL_GET_INSTANT(a, PWK_WORD_BITS, NAME, arg)
+
+/* One decoder per syscall of the table, pwk__decode_<name>(): it reads its
+ * arguments from the trap's words, checks them in pw_kernel's order, then
+ * performs the call. Its signature follows the syscall's result kind, so a
+ * decoder that disagrees with the table does not compile. syscall.c holds
+ * the IPC and waiting decoders, syscall_task.c the task and debug ones. */
+#define PWK__DECODER_UNIT(name)  pwk_status_t pwk__decode_##name(const pwk_word_t *a)
+#define PWK__DECODER_COUNT(name) pwk_status_t pwk__decode_##name(const pwk_word_t *a, size_t *count)
+#define PWK__DECODER_WAIT(name)                                                                    \
+	pwk_status_t pwk__decode_##name(const pwk_word_t *a, struct pwk_wait_result *result)
+#define PWK__DECODER_EXIT(name)                                                                    \
+	pwk_status_t pwk__decode_##name(const pwk_word_t *a, pwk_exit_tag_t *tag,                  \
+					pwk_word_t *payload)
+#define PWK__DECODER_INSTANT(name)                                                                 \
+	pwk_status_t pwk__decode_##name(const pwk_word_t *a, pwk_instant_t *instant)
+#define PWK__DECODER_NORETURN(name) _Noreturn void pwk__decode_##name(const pwk_word_t *a)
+
+#define PWK__DECODER_PROTOTYPE(ctx, NAME, name, value, RET) PWK__DECODER_##RET(name);
+PWK_SYSCALL_TABLE(PWK__DECODER_PROTOTYPE, ~)
+#undef PWK__DECODER_PROTOTYPE
 
 #endif /* PWK_SYSCALL_H */

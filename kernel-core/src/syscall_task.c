@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * syscall_task.c — decoding of the process, thread and debug syscalls (the
- * other half of syscall.c, same decode-then-invoke rule).
+ * syscall_task.c — the decoders of the process, thread and debug syscalls
+ * (the other half of syscall.c, same decode-then-invoke rule; syscall.c's
+ * dispatcher calls them).
  */
 #include "assert.h"
 #include "process.h"
@@ -10,35 +11,39 @@
 #include "trace.h"
 #include "uaccess.h"
 
-_Noreturn static void decode_process_exit(const pwk_word_t *a)
+_Noreturn void pwk__decode_process_exit(const pwk_word_t *a)
 {
-	pwk_process_exit(pwk__process_get(pwk__caller_process()), PWK_EXIT_SUCCESS, (uint32_t)a[0]);
+	pwk__process_exit(pwk__process_get(pwk__caller_process()), PWK_EXIT_SUCCESS,
+			  (uint32_t)PWK__ARG(a, PROCESS_EXIT, code));
 }
 
-_Noreturn static void decode_thread_exit(const pwk_word_t *a)
+_Noreturn void pwk__decode_thread_exit(const pwk_word_t *a)
 {
-	pwk__thread_exit(PWK_EXIT_SUCCESS, (uint32_t)a[0]);
+	pwk__thread_exit(PWK_EXIT_SUCCESS, (uint32_t)PWK__ARG(a, THREAD_EXIT, code));
 }
 
-static pwk_status_t decode_process_start(const pwk_word_t *a)
+pwk_status_t pwk__decode_process_start(const pwk_word_t *a)
 {
 	struct pwk_object *obj;
-	pwk_status_t status = pwk__lookup_typed(a[0], PWK_OBJECT_PROCESS, &obj);
+	pwk_status_t status =
+		pwk__lookup_typed(PWK__ARG(a, PROCESS_START, handle), PWK_OBJECT_PROCESS, &obj);
 	if (status != PWK_OK) {
 		return status;
 	}
-	return pwk_process_start(pwk__process_from_object(obj));
+	return pwk__process_start(pwk__process_from_object(obj));
 }
 
-static pwk_status_t decode_thread_start(const pwk_word_t *a)
+pwk_status_t pwk__decode_thread_start(const pwk_word_t *a)
 {
 	struct pwk_object *obj;
-	pwk_status_t status = pwk__lookup_typed(a[0], PWK_OBJECT_THREAD, &obj);
+	pwk_status_t status =
+		pwk__lookup_typed(PWK__ARG(a, THREAD_START, handle), PWK_OBJECT_THREAD, &obj);
 	if (status != PWK_OK) {
 		return status;
 	}
 	/* pc and sp are not checked, as in pw_kernel: bad ones fault later. */
-	return pwk_thread_start(pwk__thread_from_object(obj), pwk__caller_process(), a[1], a[2]);
+	return pwk__thread_start(pwk__thread_from_object(obj), pwk__caller_process(),
+				 PWK__ARG(a, THREAD_START, pc), PWK__ARG(a, THREAD_START, sp));
 }
 
 /* task_terminate and task_join take a thread or a process object: exactly
@@ -70,29 +75,29 @@ static pwk_status_t lookup_task(pwk_word_t handle, struct pwk_thread **thread,
 	return PWK_USER_ERROR(PWK_UNIMPLEMENTED, "object is not a thread or a process");
 }
 
-static pwk_status_t decode_task_terminate(const pwk_word_t *a)
+pwk_status_t pwk__decode_task_terminate(const pwk_word_t *a)
 {
 	struct pwk_thread *thread;
 	struct pwk_process *process;
-	pwk_status_t status = lookup_task(a[0], &thread, &process);
+	pwk_status_t status = lookup_task(PWK__ARG(a, TASK_TERMINATE, handle), &thread, &process);
 	if (status != PWK_OK) {
 		return status;
 	}
-	return thread != NULL ? pwk_thread_terminate(thread) : pwk_process_terminate(process);
+	return thread != NULL ? pwk__thread_terminate(thread) : pwk__process_terminate(process);
 }
 
-static pwk_status_t decode_task_join(const pwk_word_t *a, struct pwk_syscall_out *out)
+pwk_status_t pwk__decode_task_join(const pwk_word_t *a, pwk_exit_tag_t *tag, pwk_word_t *payload)
 {
 	struct pwk_thread *thread;
 	struct pwk_process *process;
-	pwk_status_t status = lookup_task(a[0], &thread, &process);
+	pwk_status_t status = lookup_task(PWK__ARG(a, TASK_JOIN, handle), &thread, &process);
 	if (status != PWK_OK) {
 		return status;
 	}
 	if (thread != NULL) {
-		return pwk_thread_join(thread, &out->exit_tag, &out->exit_payload);
+		return pwk__thread_join(thread, tag, payload);
 	}
-	return pwk_process_join(process, &out->exit_tag, &out->exit_payload);
+	return pwk__process_join(process, tag, payload);
 }
 
 /* Encodes Unicode scalar `c` as UTF-8 into `bytes`; returns the length. */
@@ -121,9 +126,9 @@ static size_t utf8_encode(uint32_t c, uint8_t bytes[4])
 	return 4;
 }
 
-static pwk_status_t decode_debug_putc(const pwk_word_t *a, size_t *count)
+pwk_status_t pwk__decode_debug_putc(const pwk_word_t *a, size_t *count)
 {
-	const pwk_word_t c = a[0];
+	const pwk_word_t c = PWK__ARG(a, DEBUG_PUTC, c);
 	if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) {
 		return PWK_USER_ERROR(PWK_INVALID_ARGUMENT, "not a Unicode scalar value");
 	}
@@ -134,11 +139,12 @@ static pwk_status_t decode_debug_putc(const pwk_word_t *a, size_t *count)
 	return PWK_OK;
 }
 
-static pwk_status_t decode_debug_log(const pwk_word_t *a)
+pwk_status_t pwk__decode_debug_log(const pwk_word_t *a)
 {
 	struct pwk_ubuf buf;
 	pwk_status_t status =
-		pwk__ubuf_check(pwk__caller_process(), a[0], a[1], PWK_ACCESS_R, &buf);
+		pwk__ubuf_check(pwk__caller_process(), PWK__ARG(a, DEBUG_LOG, buf_ptr),
+				PWK__ARG(a, DEBUG_LOG, buf_len), PWK_ACCESS_R, &buf);
 	if (status != PWK_OK) {
 		return status;
 	}
@@ -157,51 +163,33 @@ static pwk_status_t decode_debug_log(const pwk_word_t *a)
 	return PWK_OK;
 }
 
-static pwk_status_t decode_debug_trigger_interrupt(const pwk_word_t *a)
+pwk_status_t pwk__decode_debug_trigger_interrupt(const pwk_word_t *a)
 {
-	if (((uint64_t)a[0] >> 32) != 0) {
+	/* Only a 64-bit word can hold an irq number over 32 bits. */
+	const pwk_word_t irq = PWK__ARG(a, DEBUG_TRIGGER_INTERRUPT, irq);
+	if (((uint64_t)irq >> 32) != 0) {
 		return PWK_USER_ERROR(PWK_INVALID_ARGUMENT, "irq number out of range");
 	}
-	if (!hal_irq_trigger((uint32_t)a[0])) {
+	if (!hal_irq_trigger((uint32_t)irq)) {
 		return PWK_USER_ERROR(PWK_UNIMPLEMENTED, "the HAL cannot trigger interrupts");
 	}
 	return PWK_OK;
 }
 
-pwk_status_t pwk__dispatch_task(uint32_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX],
-				struct pwk_syscall_out *out, enum pwk_ret_kind *kind)
+_Noreturn void pwk__decode_debug_shutdown(const pwk_word_t *a)
 {
-	PWK_ASSERT(*kind == PWK_RET_UNIT);
-	switch (id) {
-	case PWK_SYSCALL_PROCESS_EXIT:
-		decode_process_exit(args);
-	case PWK_SYSCALL_PROCESS_START:
-		return decode_process_start(args);
-	case PWK_SYSCALL_TASK_JOIN:
-		*kind = PWK_RET_EXIT;
-		return decode_task_join(args, out);
-	case PWK_SYSCALL_TASK_TERMINATE:
-		return decode_task_terminate(args);
-	case PWK_SYSCALL_THREAD_EXIT:
-		decode_thread_exit(args);
-	case PWK_SYSCALL_THREAD_START:
-		return decode_thread_start(args);
-	case PWK_SYSCALL_DEBUG_PUTC:
-		*kind = PWK_RET_COUNT;
-		return decode_debug_putc(args, &out->count);
-	case PWK_SYSCALL_DEBUG_SHUTDOWN:
-		hal_shutdown((uint32_t)args[0]);
-	case PWK_SYSCALL_DEBUG_LOG:
-		return decode_debug_log(args);
-	case PWK_SYSCALL_DEBUG_NOP:
-		return PWK_OK;
-	case PWK_SYSCALL_DEBUG_TRIGGER_INTERRUPT:
-		return decode_debug_trigger_interrupt(args);
-	case PWK_SYSCALL_DEBUG_CLOCK_NOW:
-		*kind = PWK_RET_INSTANT;
-		out->instant = hal_now();
-		return PWK_OK;
-	default:
-		return PWK_USER_ERROR(PWK_INVALID_ARGUMENT, "unknown syscall id");
-	}
+	hal_shutdown((uint32_t)PWK__ARG(a, DEBUG_SHUTDOWN, code));
+}
+
+pwk_status_t pwk__decode_debug_nop(const pwk_word_t *a)
+{
+	(void)a; /* no arguments */
+	return PWK_OK;
+}
+
+pwk_status_t pwk__decode_debug_clock_now(const pwk_word_t *a, pwk_instant_t *instant)
+{
+	(void)a; /* no arguments */
+	*instant = hal_now();
+	return PWK_OK;
 }

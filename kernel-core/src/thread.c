@@ -88,7 +88,7 @@ void pwk__thread_launch(struct pwk_thread *t, uint32_t process, uintptr_t pc, ui
 	PWK_ASSERT(t->state == PWK_THREAD_READY);
 }
 
-pwk_status_t pwk_thread_start(struct pwk_thread *t, uint32_t process, uintptr_t pc, uintptr_t sp)
+pwk_status_t pwk__thread_start(struct pwk_thread *t, uint32_t process, uintptr_t pc, uintptr_t sp)
 {
 	if (t->state != PWK_THREAD_STOPPED) {
 		return PWK_ALREADY_EXISTS;
@@ -147,7 +147,7 @@ void pwk__thread_mark_terminating(struct pwk_thread *t, pwk_exit_tag_t tag, pwk_
 	}
 }
 
-pwk_status_t pwk_thread_terminate(struct pwk_thread *t)
+pwk_status_t pwk__thread_terminate(struct pwk_thread *t)
 {
 	if (t->state == PWK_THREAD_STOPPED) {
 		return PWK_FAILED_PRECONDITION;
@@ -158,7 +158,7 @@ pwk_status_t pwk_thread_terminate(struct pwk_thread *t)
 	return PWK_OK;
 }
 
-pwk_status_t pwk_thread_join(struct pwk_thread *t, pwk_exit_tag_t *tag, pwk_word_t *payload)
+pwk_status_t pwk__thread_join(struct pwk_thread *t, pwk_exit_tag_t *tag, pwk_word_t *payload)
 {
 	if (t->state == PWK_THREAD_STOPPED) {
 		return PWK_FAILED_PRECONDITION;

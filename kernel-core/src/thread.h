@@ -61,15 +61,15 @@ void pwk__thread_launch(struct pwk_thread *t, uint32_t process, uintptr_t pc, ui
 
 /* thread_start: ALREADY_EXISTS unless STOPPED; FAILED_PRECONDITION unless
  * `process` (the caller's) is active. Arguments a0..a2 are 0. */
-pwk_status_t pwk_thread_start(struct pwk_thread *t, uint32_t process, uintptr_t pc, uintptr_t sp);
+pwk_status_t pwk__thread_start(struct pwk_thread *t, uint32_t process, uintptr_t pc, uintptr_t sp);
 
 /* task_terminate(thread): FAILED_PRECONDITION when STOPPED; otherwise marks
  * it TerminatedBySyscall (asynchronous) and returns OK. */
-pwk_status_t pwk_thread_terminate(struct pwk_thread *t);
+pwk_status_t pwk__thread_terminate(struct pwk_thread *t);
 
 /* task_join(thread): FAILED_PRECONDITION when STOPPED, UNAVAILABLE until it
  * has exited; then its status, JOINABLE cleared, and STOPPED again. */
-pwk_status_t pwk_thread_join(struct pwk_thread *t, pwk_exit_tag_t *tag, pwk_word_t *payload);
+pwk_status_t pwk__thread_join(struct pwk_thread *t, pwk_exit_tag_t *tag, pwk_word_t *payload);
 
 /* Asks `t` to exit with the given status at its next return to user mode
  * and cancels its wait. The first request's status wins unless `override`

@@ -59,7 +59,7 @@ _Noreturn void pwk_trap_fault(void)
 	PWK_ASSERT(t != NULL && from_user_mode());
 	pwk__trace(PWK_TRACE_FAULT, t->index, t->process, 0);
 	/* pw_kernel records no cause: the status is UnhandledException(0). */
-	pwk_process_exit(pwk__process_get(t->process), PWK_EXIT_UNHANDLED_EXCEPTION, 0);
+	pwk__process_exit(pwk__process_get(t->process), PWK_EXIT_UNHANDLED_EXCEPTION, 0);
 }
 
 bool pwk_thread_info(uint32_t thread, struct pwk_thread_info *info)

@@ -58,8 +58,8 @@ static bool matches(const struct pwk_object *member)
 	return (member->signals & member->group_mask) != 0;
 }
 
-void pwk_wait_group_add(struct pwk_wait_group *wg, struct pwk_object *member, pwk_signals_t mask,
-			pwk_word_t user_data)
+void pwk__wait_group_add(struct pwk_wait_group *wg, struct pwk_object *member, pwk_signals_t mask,
+			 pwk_word_t user_data)
 {
 	PWK_ASSERT(member->type != PWK_OBJECT_WAIT_GROUP);
 	PWK_ASSERT(member->group == NULL);
@@ -82,7 +82,7 @@ static void detach(struct pwk_wait_group *wg, struct pwk_object *member)
 	wg->member_count--;
 }
 
-pwk_status_t pwk_wait_group_remove(struct pwk_wait_group *wg, struct pwk_object *member)
+pwk_status_t pwk__wait_group_remove(struct pwk_wait_group *wg, struct pwk_object *member)
 {
 	if (member->group != wg) {
 		return PWK_NOT_FOUND;

@@ -19,11 +19,11 @@ struct pwk_wait_group *pwk__wait_group_from_object(struct pwk_object *obj);
 
 /* wait_group_add: `member` (not a wait group, in no group) joins `wg`; it is
  * classified, not announced (current waiters are not woken). */
-void pwk_wait_group_add(struct pwk_wait_group *wg, struct pwk_object *member, pwk_signals_t mask,
-			pwk_word_t user_data);
+void pwk__wait_group_add(struct pwk_wait_group *wg, struct pwk_object *member, pwk_signals_t mask,
+			 pwk_word_t user_data);
 
 /* wait_group_remove: NOT_FOUND unless `member` is in `wg`. */
-pwk_status_t pwk_wait_group_remove(struct pwk_wait_group *wg, struct pwk_object *member);
+pwk_status_t pwk__wait_group_remove(struct pwk_wait_group *wg, struct pwk_object *member);
 
 /* True when `wg` has no members (object_wait is then INVALID_ARGUMENT). */
 bool pwk__wait_group_empty(const struct pwk_wait_group *wg);

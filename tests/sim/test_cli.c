@@ -51,6 +51,16 @@ Test(cli, time_limit_stops_a_system_that_never_ends)
 	pwsim_result_free(&r);
 }
 
+Test(cli, default_time_limit_is_one_virtual_minute)
+{
+	const char *argv[] = {"run", "tests/sim/stuck/default_limit.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 3, "%s\n%s", r.out, r.err);
+	assert_contains(r.err, "virtual time limit of 60.000 s exceeded");
+	assert_contains(r.out, "slept 598: status 4");
+	pwsim_result_free(&r);
+}
+
 static void assert_bad_input(const char *scenario, const char *message)
 {
 	const char *argv[] = {"run", scenario, NULL};

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * fake_user.h — the syscall wrappers test threads call from "user mode".
- * They pack arguments exactly as the ABI says (a 64-bit deadline takes one
- * word on 64-bit machines, two on 32-bit ones), trap with
+ * They pack arguments with the syscall table (pwk/syscall_args.h: a 64-bit
+ * deadline takes one word on 64-bit machines, two on 32-bit ones), trap with
  * pwk_trap_syscall(), and decode the two result words.
  *
  * Result<...> wrappers return the value (>= 0) or -status.
@@ -18,9 +18,6 @@ pwk_syscall_ret_t u_raw(uint32_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2
 
 /* Result decoding: a negative a0 is -status. */
 intptr_t u_result(pwk_syscall_ret_t ret);
-
-/* Places `instant` at argument word `*i` (and advances *i). */
-void u_put_instant(pwk_word_t args[PWK_SYSCALL_ARGS_MAX], uint32_t *i, pwk_instant_t instant);
 
 /* Channels. Lengths are signed: a negative one is an iovec of -len entries. */
 intptr_t u_transact(uint32_t handle, const void *send, intptr_t send_len, void *recv,
