@@ -2,10 +2,11 @@
 /*
  * test_pwk_gen_tables.c — what `pwk-gen tables`, `ld-kernel` and
  * `ld-process` write: pwk_system.c for the uppercase system compiles with
- * the host compiler against pwk/system.h and hal-veer's veer_system.h and
- * holds the expected tables; the linker scripts give each process of a
- * multi-process app its own flash slice and RAM; the output is the same on
- * every run.
+ * the host compiler against pwk/system.h, kernel-core's limits.h (with the
+ * target limits) and hal-veer's veer_system.h and holds the expected
+ * tables, and does not compile against a kernel built with other limits; the linker scripts give
+ * each process of a multi-process app its own flash slice and RAM; the output is the same on every
+ * run.
  */
 #include <criterion/criterion.h>
 #include <stdlib.h>
@@ -15,15 +16,6 @@
 
 #define UPPERCASE PWK_SOURCE_ROOT "/scenarios/uppercase/system.json5"
 #define ASYNC_IPC PWK_SOURCE_ROOT "/scenarios/pw_kernel/async_ipc/system.json5"
-
-/* What a board build passes as -DPWK_*_MAX (kernel-core/src/limits.h). */
-static const char target_limits[] = "#define PWK_PROCESSES_MAX 16\n"
-				    "#define PWK_OBJECTS_MAX 128\n"
-				    "#define PWK_THREADS_MAX 32\n"
-				    "#define PWK_REGIONS_MAX 256\n"
-				    "#define PWK_CHANNEL_ENDS_MAX 64\n"
-				    "#define PWK_WAIT_GROUPS_MAX 16\n"
-				    "#define PWK_INTERRUPT_OBJECTS_MAX 8\n";
 
 /* Reads the tables back through the types the kernel and the HAL use. */
 static const char check_main[] =
@@ -65,18 +57,27 @@ Test(pwk_gen_tables, uppercase_tables_compile_natively_and_hold_the_system)
 {
 	char *dir = temp_dir();
 	char *c = path_in(dir, "pwk_system.c"), *exe = path_in(dir, "check");
-	free(write_temp_file(dir, "limits.h", target_limits));
 	char *main_c = write_temp_file(dir, "main.c", check_main);
 	cr_assert_eq(pwk_gen("tables", UPPERCASE, "--board", "qemu-virt", "-o", c, NULL, NULL), 0);
+	/* As a board build compiles it: kernel-core's limits.h with the target
+	 * limits passed as -D (docs/porting-guide.md). */
 	char *cc[] = {PWK_HOST_CC,
 		      "-std=c11",
 		      "-Wall",
 		      "-Wextra",
 		      "-Werror",
+		      "-DPWK_PROCESSES_MAX=16",
+		      "-DPWK_OBJECTS_MAX=128",
+		      "-DPWK_THREADS_MAX=32",
+		      "-DPWK_CHANNEL_ENDS_MAX=64",
+		      "-DPWK_WAIT_GROUPS_MAX=16",
+		      "-DPWK_INTERRUPT_OBJECTS_MAX=8",
 		      "-I",
 		      PWK_SOURCE_ROOT "/include",
 		      "-I",
 		      PWK_SOURCE_ROOT "/kernel-core/include",
+		      "-I",
+		      PWK_SOURCE_ROOT "/kernel-core/src",
 		      "-I",
 		      PWK_SOURCE_ROOT "/hal-veer/arch",
 		      c,
@@ -85,6 +86,20 @@ Test(pwk_gen_tables, uppercase_tables_compile_natively_and_hold_the_system)
 		      exe,
 		      NULL};
 	cr_assert_eq(run_argv(cc, false), 0, "pwk_system.c does not compile");
+	char *host_limits[] = {PWK_HOST_CC,
+			       "-std=c11",
+			       "-fsyntax-only",
+			       "-I",
+			       PWK_SOURCE_ROOT "/include",
+			       "-I",
+			       PWK_SOURCE_ROOT "/kernel-core/include",
+			       "-I",
+			       PWK_SOURCE_ROOT "/kernel-core/src",
+			       "-I",
+			       PWK_SOURCE_ROOT "/hal-veer/arch",
+			       c,
+			       NULL};
+	cr_expect_neq(run_argv(host_limits, true), 0, "compiles against the default limits");
 	char *run[] = {exe, NULL};
 	cr_expect_eq(run_argv(run, false), 0, "the tables do not hold the system");
 	char *text = read_file(c, NULL);
