@@ -60,6 +60,10 @@ static bool place_board(struct pwkgen_target *t)
 	const struct cfg_kernel *k = &sys->kernel;
 	struct packed *list = calloc(2 + sys->app_count + sys->process_count, sizeof(*list));
 	size_t n = 0;
+	if (list == NULL) {
+		diag_error(&t->d, 0, 0, "out of memory");
+		return false;
+	}
 	n = add(list, n, &t->kernel_flash, k->flash_size_bytes, 1, k->pos, "flash_size_bytes",
 		"the kernel's flash", NULL);
 	for (size_t a = 0; a < sys->app_count; a++) {
