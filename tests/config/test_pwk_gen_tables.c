@@ -53,53 +53,48 @@ static char *path_in(const char *dir, const char *name)
 	return p;
 }
 
+/* Compiles `c` (and `main_c` into `exe`, or only checks its syntax) as a
+ * board build does: kernel-core's limits.h, with the target limits passed
+ * as -D when `target_limits` (docs/porting-guide.md). */
+static int compile(const char *c, const char *main_c, const char *exe, bool target_limits)
+{
+	static const char *const limits[] = {
+		"-DPWK_PROCESSES_MAX=16",   "-DPWK_OBJECTS_MAX=128",
+		"-DPWK_THREADS_MAX=32",     "-DPWK_CHANNEL_ENDS_MAX=64",
+		"-DPWK_WAIT_GROUPS_MAX=16", "-DPWK_INTERRUPT_OBJECTS_MAX=8",
+	};
+	const char *argv[32] = {PWK_HOST_CC,
+				"-std=c11",
+				"-Wall",
+				"-Wextra",
+				"-Werror",
+				"-I" PWK_SOURCE_ROOT "/include",
+				"-I" PWK_SOURCE_ROOT "/kernel-core/include",
+				"-I" PWK_SOURCE_ROOT "/kernel-core/src",
+				"-I" PWK_SOURCE_ROOT "/hal-veer/arch",
+				c};
+	size_t n = 10;
+	for (size_t i = 0; target_limits && i < sizeof(limits) / sizeof(limits[0]); i++) {
+		argv[n++] = limits[i];
+	}
+	if (main_c != NULL) {
+		argv[n++] = main_c;
+		argv[n++] = "-o";
+		argv[n++] = exe;
+	} else {
+		argv[n++] = "-fsyntax-only";
+	}
+	return run_argv((char *const *)argv, !target_limits);
+}
+
 Test(pwk_gen_tables, uppercase_tables_compile_natively_and_hold_the_system)
 {
 	char *dir = temp_dir();
 	char *c = path_in(dir, "pwk_system.c"), *exe = path_in(dir, "check");
 	char *main_c = write_temp_file(dir, "main.c", check_main);
 	cr_assert_eq(pwk_gen("tables", UPPERCASE, "--board", "qemu-virt", "-o", c, NULL, NULL), 0);
-	/* As a board build compiles it: kernel-core's limits.h with the target
-	 * limits passed as -D (docs/porting-guide.md). */
-	char *cc[] = {PWK_HOST_CC,
-		      "-std=c11",
-		      "-Wall",
-		      "-Wextra",
-		      "-Werror",
-		      "-DPWK_PROCESSES_MAX=16",
-		      "-DPWK_OBJECTS_MAX=128",
-		      "-DPWK_THREADS_MAX=32",
-		      "-DPWK_CHANNEL_ENDS_MAX=64",
-		      "-DPWK_WAIT_GROUPS_MAX=16",
-		      "-DPWK_INTERRUPT_OBJECTS_MAX=8",
-		      "-I",
-		      PWK_SOURCE_ROOT "/include",
-		      "-I",
-		      PWK_SOURCE_ROOT "/kernel-core/include",
-		      "-I",
-		      PWK_SOURCE_ROOT "/kernel-core/src",
-		      "-I",
-		      PWK_SOURCE_ROOT "/hal-veer/arch",
-		      c,
-		      main_c,
-		      "-o",
-		      exe,
-		      NULL};
-	cr_assert_eq(run_argv(cc, false), 0, "pwk_system.c does not compile");
-	char *host_limits[] = {PWK_HOST_CC,
-			       "-std=c11",
-			       "-fsyntax-only",
-			       "-I",
-			       PWK_SOURCE_ROOT "/include",
-			       "-I",
-			       PWK_SOURCE_ROOT "/kernel-core/include",
-			       "-I",
-			       PWK_SOURCE_ROOT "/kernel-core/src",
-			       "-I",
-			       PWK_SOURCE_ROOT "/hal-veer/arch",
-			       c,
-			       NULL};
-	cr_expect_neq(run_argv(host_limits, true), 0, "compiles against the default limits");
+	cr_assert_eq(compile(c, main_c, exe, true), 0, "pwk_system.c does not compile");
+	cr_expect_neq(compile(c, NULL, NULL, false), 0, "compiles against the default limits");
 	char *run[] = {exe, NULL};
 	cr_expect_eq(run_argv(run, false), 0, "the tables do not hold the system");
 	char *text = read_file(c, NULL);
