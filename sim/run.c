@@ -5,23 +5,36 @@
 
 #include <stdlib.h>
 
-#include "system_desc.h"
+#include "system_desc.h" /* config/: the translation shared with pwk-gen */
 
-static bool setup_process(const struct scenario *s, uint32_t p, struct host_region_info *region,
-			  struct host_image_info *image, FILE *report)
+/* Creates process p's region, loads its image and records where it lives
+ * for the system description. */
+static bool setup_process(const struct scenario *s, uint32_t p, struct cfg_process_placement *place,
+			  FILE *report)
 {
 	const struct cfg_process *cp = &s->system.processes[p];
 	const struct cfg_app *app = &s->system.apps[cp->app_index];
+	struct host_region_info region;
+	struct host_image_info image;
 	char err[512];
-	if (!host_region_create(p, app->flash_size_bytes, cp->ram_size_bytes, region, err,
+	if (!host_region_create(p, app->flash_size_bytes, cp->ram_size_bytes, &region, err,
 				sizeof(err))) {
 		fprintf(report, "pwsim: process '%s': %s\n", cp->name, err);
 		return false;
 	}
-	if (!host_image_load(p, s->images[p], image, err, sizeof(err))) {
+	if (!host_image_load(p, s->images[p], &image, err, sizeof(err))) {
 		fprintf(report, "pwsim: process '%s': cannot load image: %s\n", cp->name, err);
 		return false;
 	}
+	*place = (struct cfg_process_placement){
+		.flash_start = region.flash_start,
+		.flash_size = region.flash_size,
+		.ram_start = region.ram_start,
+		.ram_size = region.ram_size,
+		.entry = image.entry,
+		.ram_used = image.ram_used,
+		.start_arg1 = host_process_start_arg(p),
+	};
 	return true;
 }
 
@@ -91,15 +104,16 @@ struct run_result sim_run(const struct scenario *s, const struct run_options *o)
 	host_machine_reset(&opts);
 
 	size_t n = s->system.process_count;
-	struct host_region_info *regions = calloc(n + 1, sizeof(*regions));
-	struct host_image_info *images = calloc(n + 1, sizeof(*images));
-	struct sim_system_desc desc = {0};
+	struct cfg_process_placement *places = calloc(n + 1, sizeof(*places));
+	struct cfg_system_desc desc = {0};
 	bool ok = true;
 	for (uint32_t p = 0; ok && p < n; p++) {
-		ok = setup_process(s, p, &regions[p], &images[p], o->report);
+		ok = setup_process(s, p, &places[p], o->report);
 	}
+	/* The host has no devices behind memory_mappings: they are no regions. */
+	struct cfg_placement place = {.processes = places, .mappings_as_regions = false};
 	char err[512];
-	if (ok && !sim_system_desc_build(&desc, &s->system, regions, images, err, sizeof(err))) {
+	if (ok && !cfg_system_desc_build(&desc, &s->system, &place, err, sizeof(err))) {
 		fprintf(o->report, "pwsim: %s\n", err);
 		ok = false;
 	}
@@ -109,8 +123,7 @@ struct run_result sim_run(const struct scenario *s, const struct run_options *o)
 		report_end(s, &result.outcome, o->seed, o->report);
 	}
 	/* Expectations read the console after the machine is gone: keep it. */
-	sim_system_desc_free(&desc);
-	free(regions);
-	free(images);
+	cfg_system_desc_free(&desc);
+	free(places);
 	return result;
 }
