@@ -153,6 +153,10 @@ int run_cli_parse(struct run_cli *c, const char *command, const char *synopsis, 
 		fprintf(stderr, "usage: pwsim %s %s (see pwsim help)\n", command, synopsis);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
+	if (c->board != NULL && strcmp(command, "run") != 0) {
+		return run_cli_refuse_board(command, "it reruns one seed of the simulator; a "
+						     "board run is rerun with pwsim run --board");
+	}
 	return check_board_options(c);
 }
 

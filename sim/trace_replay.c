@@ -60,10 +60,6 @@ int pwsim_cmd_replay(int argc, char **argv)
 	if (code != PWSIM_EXIT_OK) {
 		return code;
 	}
-	if (c.board != NULL) {
-		return run_cli_refuse_board("replay", "it reruns one seed of the simulator; "
-						      "rerun a board with pwsim run --board");
-	}
 	if (!c.seed_given) {
 		fprintf(stderr, "pwsim: replay needs --seed N, the seed of the run to replay "
 				"(pwsim sweep prints it)\n");
