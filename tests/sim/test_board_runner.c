@@ -3,7 +3,7 @@
  * (board/probe.c) that print what a kernel prints on the UART: each end of
  * a run is reported in a host run's words and gives a host run's exit
  * status, and what only a board run meets (no final line, a hang, no
- * emulator) has its own. Then what --board refuses, which needs no QEMU.
+ * emulator) has its own. What --board refuses is in test_board_cli.c.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -151,5 +151,15 @@ Test(board_runner, emulator_that_cannot_start_exits_127)
 	struct pwsim_result r = pwsim_run(argv);
 	assert_status(&r, 127);
 	assert_contains(r.err, "pwsim: cannot start /nonexistent/qemu-system-riscv32: ");
+	pwsim_result_free(&r);
+}
+
+Test(board_runner, expected_status_past_max_virtual_time_fails_that_expectation)
+{
+	struct pwsim_result r = run_probe("tests/sim/board/expect_status_3_quickly.json5",
+					  "shutdown_3", NULL, NULL);
+	assert_status(&r, 1);
+	assert_contains(r.err, "pwsim: expectation failed: ran for 2000000 ns of virtual time, "
+			       "more than the expected maximum 1000000 ns\n");
 	pwsim_result_free(&r);
 }
