@@ -91,7 +91,8 @@ static int parse_one(struct run_cli *c, int argc, char **argv, int *i)
 	return PWSIM_EXIT_OK;
 }
 
-int run_cli_refuse_board(const char *what, const char *why)
+/* Refuses `what` (an option or a scenario field) on a board, saying why. */
+static int refuse_on_board(const char *what, const char *why)
 {
 	fprintf(stderr, "pwsim: %s cannot be used with --board: %s\n", what, why);
 	return PWSIM_EXIT_BAD_INPUT;
@@ -112,21 +113,21 @@ static int check_board_options(const struct run_cli *c)
 		return PWSIM_EXIT_OK;
 	}
 	if (c->seed_given) {
-		return run_cli_refuse_board("--seed", "a seed perturbs the simulator's schedule; "
-						      "a board has the hardware's");
+		return refuse_on_board("--seed", "a seed perturbs the simulator's schedule; "
+						 "a board has the hardware's");
 	}
 	if (c->options.override_isolation) {
-		return run_cli_refuse_board("--isolation", "on a board the PMP isolates every "
-							   "process");
+		return refuse_on_board("--isolation", "on a board the PMP isolates every "
+						      "process");
 	}
 	if (c->trace_path != NULL) {
-		return run_cli_refuse_board("--trace", "traces come from the simulator's kernel "
-						       "trace hook");
+		return refuse_on_board("--trace", "traces come from the simulator's kernel "
+						  "trace hook");
 	}
 	if (c->search.image_dir_count > 0) {
-		return run_cli_refuse_board("--image-dir", "it finds the simulator's process "
-							   "images; a board boots one image "
-							   "(--image FILE)");
+		return refuse_on_board("--image-dir", "it finds the simulator's process "
+						      "images; a board boots one image "
+						      "(--image FILE)");
 	}
 	const struct board_profile *b = board_find(c->board, stderr);
 	if (b != NULL && b->qemu_machine == NULL) {
@@ -154,8 +155,8 @@ int run_cli_parse(struct run_cli *c, const char *command, const char *synopsis, 
 		return PWSIM_EXIT_BAD_INPUT;
 	}
 	if (c->board != NULL && strcmp(command, "run") != 0) {
-		return run_cli_refuse_board(command, "it reruns one seed of the simulator; a "
-						     "board run is rerun with pwsim run --board");
+		return refuse_on_board(command, "it reruns one seed of the simulator; a "
+						"board run is rerun with pwsim run --board");
 	}
 	return check_board_options(c);
 }
@@ -204,13 +205,13 @@ static int run_on_host(const struct run_cli *c, const struct scenario *s)
 static int run_on_board(const struct run_cli *c, const struct scenario *s)
 {
 	if (s->fault_count > 0) {
-		return run_cli_refuse_board("a scenario with faults",
-					    "pwsim injects them into the simulator only");
+		return refuse_on_board("a scenario with faults",
+				       "pwsim injects them into the simulator only");
 	}
 	if (s->expect.outcome == SIM_OUTCOME_TIME_LIMIT) {
-		return run_cli_refuse_board("expect.outcome \"time_limit\"",
-					    "a board has no virtual time limit; it would run "
-					    "until the wall-clock timeout");
+		return refuse_on_board("expect.outcome \"time_limit\"",
+				       "a board has no virtual time limit; it would run "
+				       "until the wall-clock timeout");
 	}
 	char image[4096];
 	if (!board_image_find(s, c->board, c->image, image, sizeof(image), stderr)) {

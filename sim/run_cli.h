@@ -16,11 +16,6 @@
 
 #define RUN_CLI_IMAGE_DIRS_MAX 16
 
-/* Refuses `what` (an option or a scenario field) on a board: prints
- * "pwsim: <what> cannot be used with --board: <why>" and returns
- * PWSIM_EXIT_BAD_INPUT. */
-int run_cli_refuse_board(const char *what, const char *why);
-
 struct run_cli {
 	const char *scenario_path;
 	const char *trace_path; /* NULL: no trace */
