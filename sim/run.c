@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "end_report.h"
 #include "system_desc.h" /* config/: the translation shared with pwk-gen */
 
 /* Creates process p's region, loads its image and records where it lives
@@ -41,51 +42,17 @@ static bool setup_process(const struct scenario *s, uint32_t p, struct cfg_proce
 static void report_end(const struct scenario *s, const struct host_outcome *out, uint64_t seed,
 		       FILE *report)
 {
-	double seconds = (double)out->end_time / 1e9;
 	fprintf(report,
 		"pwsim: seed %llu: %llu syscalls, %llu basic blocks, %u faults, trace digest "
 		"%016llx\n",
 		(unsigned long long)seed, (unsigned long long)out->syscalls,
 		(unsigned long long)out->blocks, out->faults,
 		(unsigned long long)out->trace_digest);
-	switch (out->kind) {
-	case HOST_OUTCOME_SHUTDOWN:
-		fprintf(report, "pwsim: system shut down with status %u at virtual time %.9f s\n",
-			out->code, seconds);
-		return;
-	case HOST_OUTCOME_DEADLOCK:
-		fprintf(report,
-			"pwsim: DEADLOCK at virtual time %.9f s: every thread is blocked "
-			"and no deadline is pending. Threads:\n",
-			seconds);
-		break;
-	case HOST_OUTCOME_IDLE:
-		fprintf(report,
-			"pwsim: every thread has exited at virtual time %.9f s without "
-			"debug_shutdown. Threads:\n",
-			seconds);
-		break;
-	case HOST_OUTCOME_TIME_LIMIT:
-		fprintf(report,
-			"pwsim: virtual time limit of %.3f s exceeded (raise time_limit_ms "
-			"in %s if that is expected). Threads:\n",
-			(double)s->sim.time_limit / 1e9, s->path);
-		break;
-	case HOST_OUTCOME_WATCHDOG:
-		fprintf(report,
-			"pwsim: the run was stopped by the watchdog at virtual time %.9f s. "
-			"Threads:\n",
-			seconds);
-		break;
-	case HOST_OUTCOME_BOOT_FAILED:
-		fprintf(report, "pwsim: the kernel refused the system (status %u): %s\n", out->code,
-			out->code == PWK_RESOURCE_EXHAUSTED
-				? "it exceeds the kernel's limits (kernel-core/src/limits.h)"
-				: "its description is inconsistent (a simulator bug: please report "
-				  "it)");
-		return;
+	bool threads = sim_end_lists_threads(out->kind);
+	sim_report_end(report, s, out->kind, out->code, out->end_time, threads);
+	if (threads) {
+		host_report_threads(report);
 	}
-	host_report_threads(report);
 }
 
 struct run_result sim_run(const struct scenario *s, const struct run_options *o)

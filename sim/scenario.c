@@ -249,7 +249,8 @@ static bool parse_isolation(const struct json5_value *v, host_isolation_t *out, 
 	return false;
 }
 
-/* `images` maps every process of the system to an image file. */
+/* `images` maps every process of the system to an image file, looked for
+ * as `search` says (NULL: not looked for, kept as written). */
 static bool resolve_images(const struct json5_value *images, const char *dir,
 			   const struct scenario_search *search, struct scenario *s, struct diag *d)
 {
@@ -272,7 +273,9 @@ static bool resolve_images(const struct json5_value *images, const char *dir,
 			continue;
 		}
 		char looked[2048];
-		char *found = find_image(dir, search, m->value.string, looked, sizeof(looked));
+		char *found = search == NULL ? strdup(m->value.string)
+					     : find_image(dir, search, m->value.string, looked,
+							  sizeof(looked));
 		if (found == NULL) {
 			diag_error(d, m->value.line, m->value.col,
 				   "image '%s' of process '%s' not found (looked for %s); build it "
@@ -356,8 +359,9 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 	return ok;
 }
 
-bool scenario_load(const char *path, const struct scenario_search *search, struct scenario *s,
-		   struct diag *d)
+/* scenario_load, with `search` NULL for scenario_load_without_images. */
+static bool load(const char *path, const struct scenario_search *search, struct scenario *s,
+		 struct diag *d)
 {
 	memset(s, 0, sizeof(*s));
 	s->path = strdup(path);
@@ -397,6 +401,17 @@ bool scenario_load(const char *path, const struct scenario_search *search, struc
 	free(dir);
 	json5_free(&doc);
 	return ok && d->errors == 0;
+}
+
+bool scenario_load(const char *path, const struct scenario_search *search, struct scenario *s,
+		   struct diag *d)
+{
+	return load(path, search, s, d);
+}
+
+bool scenario_load_without_images(const char *path, struct scenario *s, struct diag *d)
+{
+	return load(path, NULL, s, d);
 }
 
 void scenario_free(struct scenario *s)

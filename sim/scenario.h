@@ -55,6 +55,10 @@ struct scenario_search {
  * reported through `d` (path:line:col); returns false on any. */
 bool scenario_load(const char *path, const struct scenario_search *search, struct scenario *s,
 		   struct diag *d);
+/* As scenario_load, but the images' process names are checked and no file
+ * is looked for (a board run boots one image of its own): s->images keeps
+ * the names as written. */
+bool scenario_load_without_images(const char *path, struct scenario *s, struct diag *d);
 void scenario_free(struct scenario *s);
 
 /* Whether a parsed JSON5 document looks like a scenario (it names a system). */
