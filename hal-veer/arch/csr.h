@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #define CSR_READ(csr)                                                                              \
-	({                                                                                         \
+	__extension__({                                                                            \
 		uint32_t v_;                                                                       \
 		__asm__ volatile("csrr %0, " #csr : "=r"(v_));                                     \
 		v_;                                                                                \

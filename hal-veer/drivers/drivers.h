@@ -29,6 +29,7 @@ void veer_pic_init(void);
 bool veer_pic_enable(uint32_t irq);
 void veer_pic_claim_all(void);
 void veer_pic_complete(uint32_t irq);
+bool veer_pic_any_enabled(void);
 
 /* veer_timer.c: VeeR's internal timers 0 and 1 cascaded as the clock. */
 void veer_timer_init(void);
