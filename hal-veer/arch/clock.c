@@ -15,7 +15,6 @@
 #include <pwk/kernel.h>
 
 #include "veer.h"
-#include "veer_system.h"
 
 #define TICK_NS (10u * 1000u * 1000u) /* pw_kernel's 10 ms scheduler tick */
 
@@ -60,68 +59,6 @@ void veer_kernel_exit(void)
 	veer_timer_rearm();
 }
 
-static void report_threads(void)
-{
-	struct pwk_thread_info info;
-	static const char *const states[] = {"stopped", "ready", "running", "waiting", "exited"};
-	for (uint32_t t = 0; pwk_thread_info(t, &info); t++) {
-		const struct pwk_thread_desc *td = &pwk_system.threads[t];
-		veer_puts("pwk: thread ");
-		veer_puts(pwk_system.processes[td->process].name);
-		veer_puts("/");
-		veer_puts(td->name);
-		veer_puts(" (priority ");
-		veer_put_dec(info.priority);
-		veer_puts("): ");
-		veer_puts((uint32_t)info.state < 5u ? states[info.state] : "?");
-		if (info.state == PWK_THREAD_WAITING) {
-			if (info.waiting_object < pwk_system.object_count) {
-				const struct pwk_object_desc *o =
-					&pwk_system.objects[info.waiting_object];
-				veer_puts(" on '");
-				veer_puts(o->name);
-				veer_puts("' (");
-				veer_puts(pwk_object_type_name(o->type));
-				veer_puts(")");
-			}
-			veer_puts(" for mask ");
-			veer_put_hex(info.wait_mask);
-			if (info.deadline == PWK_INSTANT_MAX) {
-				veer_puts(", no deadline");
-			} else {
-				veer_puts(", deadline ");
-				veer_put_dec(info.deadline);
-				veer_puts(" ns");
-			}
-		}
-		veer_puts("\n");
-	}
-}
-
-/* Nothing can wake any thread: the run ends as a deadlock (some thread
- * waits for ever) or as idle (every thread has exited). */
-static _Noreturn void end_stuck(void)
-{
-	bool any_waiting = false;
-	struct pwk_thread_info info;
-	for (uint32_t t = 0; pwk_thread_info(t, &info); t++) {
-		any_waiting |= info.state == PWK_THREAD_WAITING;
-	}
-	veer_console_flush_all();
-	pwk_instant_t now = hal_now();
-	if (any_waiting) {
-		veer_puts("pwk: deadlock at ");
-		veer_put_dec(now);
-		veer_puts(" ns: every thread is blocked and no deadline is pending\n");
-	} else {
-		veer_puts("pwk: idle at ");
-		veer_put_dec(now);
-		veer_puts(" ns: every thread has exited\n");
-	}
-	report_threads();
-	veer_board_exit(any_waiting ? VEER_EXIT_DEADLOCK : VEER_EXIT_IDLE, 0);
-}
-
 void hal_idle(void)
 {
 	uint32_t irq;
@@ -130,7 +67,7 @@ void hal_idle(void)
 		return;
 	}
 	if (armed == PWK_INSTANT_MAX && !veer_board_irq_can_wake()) {
-		end_stuck();
+		veer_end_stuck();
 	}
 	if (hal_now() >= armed) {
 		return;

@@ -93,8 +93,9 @@ void veer_clock_boot(void);
 /* thread.c */
 uint32_t veer_current_thread(void);
 
-/* machine.c: the run's last kernel line, then the board's exit. */
-_Noreturn void veer_end(veer_exit_kind_t kind, uint32_t code);
+/* machine.c: nothing can wake any thread: the deadlock or idle report,
+ * then the board's exit. */
+_Noreturn void veer_end_stuck(void);
 
 /* trap.S / switch.S */
 void veer_trap_entry(void);
