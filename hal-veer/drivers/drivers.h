@@ -36,6 +36,9 @@ void veer_timer_init(void);
 uint64_t veer_timer_now_ns(void);
 void veer_timer_set(uint64_t deadline_ns);
 
+/* veer_mrac.c: VeeR's region access control (cacheable / side effect). */
+void veer_mrac_set(uint32_t mrac);
+
 /* sleep_wfi.c / sleep_mpmc.c */
 void wfi_sleep(void);
 void mpmc_sleep(void);

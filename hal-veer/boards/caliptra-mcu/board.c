@@ -11,6 +11,7 @@
 
 void veer_board_init(void)
 {
+	veer_mrac_set(BOARD_MRAC);
 	mtime_timer_set(UINT64_MAX);
 	veer_pic_init();
 	CSR_SET(mie, MIE_MTIE);

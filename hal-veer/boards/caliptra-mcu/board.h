@@ -18,6 +18,11 @@
 #define BOARD_MTIMECMP_ADDR (0x21000000u + 0xecu)
 #define BOARD_NS_PER_TICK   10u
 
+/* mrac (CSR 0x7C0): regions 0x1 (UART, exit) and 0x2 (MCI) side effect;
+ * the SRAM at 0x4 is left uncached (whether the part has an I-cache is not
+ * pinned down by the examples). */
+#define BOARD_MRAC ((2u << (2u * 0x1u)) | (2u << (2u * 0x2u)))
+
 #define BOARD_PIC_BASE  0x60000000u
 #define BOARD_PIC_LINES 64u
 

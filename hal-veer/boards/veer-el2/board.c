@@ -19,6 +19,7 @@ static void mailbox_write(uint8_t byte)
 
 void veer_board_init(void)
 {
+	veer_mrac_set(BOARD_MRAC);
 	veer_timer_init();
 	veer_pic_init();
 }
