@@ -13,14 +13,19 @@
  */
 #include "veer.h"
 
-static uint64_t enabled;
-static uint64_t pending;
-static uint64_t held;
-static uint64_t claimed; /* held lines the controller must be told about */
+/* One bit per line in two 32-bit words: RV32 has no 64-bit registers, and
+ * the empty check runs at every kernel exit. */
+#define WORDS (VEER_IRQS_MAX / 32u)
+_Static_assert(WORDS == 2u, "veer_irq_take's quick check reads two words");
 
-static uint64_t bit(uint32_t irq)
+static uint32_t enabled[WORDS];
+static uint32_t pending[WORDS];
+static uint32_t held[WORDS];
+static uint32_t claimed[WORDS]; /* held lines the controller must be told about */
+
+static uint32_t bit(uint32_t irq)
 {
-	return (uint64_t)1 << irq;
+	return 1u << (irq % 32u);
 }
 
 void hal_irq_enable(uint32_t irq)
@@ -28,7 +33,7 @@ void hal_irq_enable(uint32_t irq)
 	if (irq >= VEER_IRQS_MAX) {
 		hal_panic(__FILE__, __LINE__, "interrupt line beyond VEER_IRQS_MAX");
 	}
-	enabled |= bit(irq);
+	enabled[irq / 32u] |= bit(irq);
 	(void)veer_board_irq_enable(irq);
 }
 
@@ -37,9 +42,10 @@ void hal_irq_ack(uint32_t irq)
 	if (irq >= VEER_IRQS_MAX) {
 		return;
 	}
-	held &= ~bit(irq);
-	if (claimed & bit(irq)) {
-		claimed &= ~bit(irq);
+	uint32_t w = irq / 32u;
+	held[w] &= ~bit(irq);
+	if (claimed[w] & bit(irq)) {
+		claimed[w] &= ~bit(irq);
 		veer_board_irq_complete(irq);
 	}
 }
@@ -49,7 +55,7 @@ bool hal_irq_trigger(uint32_t irq)
 	if (irq >= VEER_IRQS_MAX) {
 		return false;
 	}
-	pending |= bit(irq);
+	pending[irq / 32u] |= bit(irq);
 	return true;
 }
 
@@ -58,19 +64,24 @@ void veer_irq_raise_line(uint32_t irq)
 	if (irq >= VEER_IRQS_MAX) {
 		return;
 	}
-	pending |= bit(irq);
-	claimed |= bit(irq);
+	pending[irq / 32u] |= bit(irq);
+	claimed[irq / 32u] |= bit(irq);
 }
 
 bool veer_irq_take(uint32_t *irq)
 {
-	uint64_t ready = pending & enabled & ~held;
-	if (ready == 0) {
-		return false;
+	if ((pending[0] | pending[1]) == 0) {
+		return false; /* every kernel exit asks; almost always nothing */
 	}
-	uint32_t line = (uint32_t)__builtin_ctzll(ready);
-	pending &= ~bit(line);
-	held |= bit(line);
-	*irq = line;
-	return true;
+	for (uint32_t w = 0; w < WORDS; w++) {
+		uint32_t ready = pending[w] & enabled[w] & ~held[w];
+		if (ready != 0) {
+			uint32_t b = ready & -ready; /* the lowest line first */
+			pending[w] &= ~b;
+			held[w] |= b;
+			*irq = w * 32u + (uint32_t)__builtin_ctz(b);
+			return true;
+		}
+	}
+	return false;
 }

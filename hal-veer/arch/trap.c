@@ -64,11 +64,9 @@ void veer_trap(struct veer_frame *frame)
 		veer_board_interrupt(mcause & ~MCAUSE_INTERRUPT);
 	} else if (mcause == MCAUSE_USER_ECALL) {
 		frame->x[VEER_FRAME_MEPC] += 4;
-		pwk_word_t args[PWK_SYSCALL_ARGS_MAX];
-		for (uint32_t i = 0; i < PWK_SYSCALL_ARGS_MAX; i++) {
-			args[i] = frame->x[VEER_FRAME_A0 + i];
-		}
-		pwk_syscall_ret_t ret = pwk_trap_syscall(frame->x[5] /* t0 */, args);
+		_Static_assert(VEER_FRAME_A0 + PWK_SYSCALL_ARGS_MAX <= 32, "a0..a7 in the frame");
+		pwk_syscall_ret_t ret =
+			pwk_trap_syscall((uint32_t)frame->x[5] /* t0 */, &frame->x[VEER_FRAME_A0]);
 		frame->x[VEER_FRAME_A0] = ret.a0;
 		frame->x[VEER_FRAME_A0 + 1] = ret.a1;
 	} else {

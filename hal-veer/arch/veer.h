@@ -23,9 +23,10 @@
 #define VEER_IRQS_MAX 64u
 
 /* The user context saved by trap.S at the top of the trapping thread's
- * kernel stack: x[0] holds mepc (x0 needs no slot), x[i] is register xi. */
+ * kernel stack: x[0] holds mepc (x0 needs no slot), x[i] is register xi,
+ * so a0..a7 are the syscall's argument words in place. */
 struct veer_frame {
-	uint32_t x[32];
+	pwk_word_t x[32];
 };
 #define VEER_FRAME_MEPC 0
 #define VEER_FRAME_SP   2

@@ -28,6 +28,14 @@ uint64_t mtime_now_ns(void)
 
 void mtime_timer_set(uint64_t deadline_ns)
 {
+	/* mtimecmp is absolute: writing the value it holds changes nothing,
+	 * and most kernel exits ask for the same one (a 64-bit division and
+	 * three device writes saved). */
+	static uint64_t programmed;
+	if (deadline_ns == programmed) {
+		return;
+	}
+	programmed = deadline_ns;
 	/* Round up: the interrupt must not come before hal_now() >= deadline. */
 	uint64_t ticks = deadline_ns == UINT64_MAX ? UINT64_MAX
 						   : deadline_ns / BOARD_NS_PER_TICK +
