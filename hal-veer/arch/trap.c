@@ -38,15 +38,10 @@ static const char *cause_name(uint32_t mcause)
 	return mcause < sizeof(names) / sizeof(names[0]) ? names[mcause] : "unknown";
 }
 
-static void report_fault(uint32_t mcause, uint32_t mtval, uint32_t mepc)
+/* "mcause 0x7 (store/AMO access fault) mtval 0x0 mepc 0x80010074\n" */
+static void put_cause(uint32_t mcause, uint32_t mtval, uint32_t mepc)
 {
-	uint32_t t = veer_current_thread();
-	const struct pwk_thread_desc *td = &pwk_system.threads[t];
-	veer_puts("pwk: fault: process '");
-	veer_puts(pwk_system.processes[td->process].name);
-	veer_puts("' thread '");
-	veer_puts(td->name);
-	veer_puts("': mcause ");
+	veer_puts("mcause ");
 	veer_put_hex(mcause);
 	veer_puts(" (");
 	veer_puts(cause_name(mcause));
@@ -55,6 +50,18 @@ static void report_fault(uint32_t mcause, uint32_t mtval, uint32_t mepc)
 	veer_puts(" mepc ");
 	veer_put_hex(mepc);
 	veer_puts("\n");
+}
+
+static void report_fault(uint32_t mcause, uint32_t mtval, uint32_t mepc)
+{
+	uint32_t t = veer_current_thread();
+	const struct pwk_thread_desc *td = &pwk_system.threads[t];
+	veer_puts("pwk: fault: process '");
+	veer_puts(pwk_system.processes[td->process].name);
+	veer_puts("' thread '");
+	veer_puts(td->name);
+	veer_puts("': ");
+	put_cause(mcause, mtval, mepc);
 }
 
 void veer_trap(struct veer_frame *frame)
@@ -79,15 +86,8 @@ void veer_trap(struct veer_frame *frame)
 _Noreturn void veer_machine_fault(uint32_t mcause, uint32_t mepc, uint32_t mtval)
 {
 	veer_console_flush_all();
-	veer_puts("pwk: panic: machine-mode trap: mcause ");
-	veer_put_hex(mcause);
-	veer_puts(" (");
-	veer_puts(cause_name(mcause));
-	veer_puts(") mtval ");
-	veer_put_hex(mtval);
-	veer_puts(" mepc ");
-	veer_put_hex(mepc);
-	veer_puts("\n");
+	veer_puts("pwk: panic: machine-mode trap: ");
+	put_cause(mcause, mtval, mepc);
 	veer_board_exit(VEER_EXIT_PANIC, 0);
 }
 

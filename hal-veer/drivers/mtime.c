@@ -1,22 +1,22 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * mtime.c — the clock and the deadline timer from a memory-mapped 64-bit
- * mtime/mtimecmp pair (BOARD_MTIME_ADDR, BOARD_MTIMECMP_ADDR, ticking
- * every BOARD_NS_PER_TICK ns).
+ * mtime.c — veer_board_now_ns and veer_board_timer_set from a memory-mapped
+ * 64-bit mtime/mtimecmp pair (BOARD_MTIME_ADDR, BOARD_MTIMECMP_ADDR,
+ * ticking every BOARD_NS_PER_TICK ns), raising the machine timer interrupt.
  *
  * RV32 reads the 64-bit counter in halves: high, low, high again until the
  * high word is stable. mtimecmp is written high = all ones first so no
  * transient low compare value raises the interrupt early.
  */
 #include "board.h"
-#include "drivers.h"
+#include "veer.h"
 
 static volatile uint32_t *word(uint32_t addr)
 {
 	return (volatile uint32_t *)addr;
 }
 
-uint64_t mtime_now_ns(void)
+uint64_t veer_board_now_ns(void)
 {
 	uint32_t hi, lo;
 	do {
@@ -26,7 +26,7 @@ uint64_t mtime_now_ns(void)
 	return (((uint64_t)hi << 32) | lo) * BOARD_NS_PER_TICK;
 }
 
-void mtime_timer_set(uint64_t deadline_ns)
+void veer_board_timer_set(uint64_t deadline_ns)
 {
 	/* mtimecmp is absolute: writing the value it holds changes nothing,
 	 * and most kernel exits ask for the same one (a 64-bit division and

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * plic.c — external lines through a RISC-V PLIC (QEMU virt), hart 0's
- * machine-mode context. A claimed line stays claimed (the PLIC masks it)
- * until the user acknowledges it: hal_irq_ack completes it.
+ * machine-mode context: the board's veer_board_irq_* functions. A claimed line stays claimed (the
+ * PLIC masks it) until the user acknowledges it: hal_irq_ack completes it.
  */
 #include "board.h"
+#include "csr.h"
 #include "drivers.h"
 #include "veer.h"
 
@@ -26,7 +27,7 @@ void plic_init(void)
 	*reg(PLIC_THRESHOLD) = 0;
 }
 
-bool plic_enable(uint32_t irq)
+bool veer_board_irq_enable(uint32_t irq)
 {
 	if (irq == 0 || irq >= BOARD_PLIC_LINES) {
 		return false;
@@ -48,7 +49,14 @@ void plic_claim_all(void)
 	}
 }
 
-void plic_complete(uint32_t irq)
+void veer_board_irq_complete(uint32_t irq)
 {
 	*reg(PLIC_CLAIM) = irq;
+}
+
+void veer_board_irq_poll(void)
+{
+	if (CSR_READ(mip) & MIE_MEIE) {
+		plic_claim_all();
+	}
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * veer_pic.c — external lines through the VeeR EL2 PIC (memory-mapped at
- * BOARD_PIC_BASE), by its registers only.
+ * BOARD_PIC_BASE), by its registers only: the board's veer_board_irq_*
+ * functions.
  *
  * VeeR builds with *fast interrupt redirect* make the claim CSR (meicpct)
  * illegal and jump through the external vector table (meivt) instead of
@@ -46,7 +47,7 @@ void veer_pic_init(void)
 	CSR_SET(mie, MIE_MEIE);
 }
 
-bool veer_pic_enable(uint32_t irq)
+bool veer_board_irq_enable(uint32_t irq)
 {
 	if (irq == 0 || irq >= BOARD_PIC_LINES || irq >= VEER_IRQS_MAX) {
 		return false;
@@ -76,8 +77,13 @@ bool veer_pic_any_enabled(void)
 	return (enabled[0] | enabled[1]) != 0;
 }
 
-void veer_pic_complete(uint32_t irq)
+void veer_board_irq_complete(uint32_t irq)
 {
 	*reg(PIC_MEIGWCLR(irq)) = 0;
 	*reg(PIC_MEIE(irq)) = 1;
+}
+
+void veer_board_irq_poll(void)
+{
+	veer_pic_claim_all();
 }

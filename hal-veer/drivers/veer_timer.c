@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * veer_timer.c — the clock and the deadline timer from VeeR EL2's internal
- * timers (CSRs, counting core clocks; the bare core has no mtime, and the
+ * veer_timer.c — veer_board_now_ns and veer_board_timer_set from VeeR EL2's
+ * internal timers (CSRs, counting core clocks; the bare core has no mtime, and the
  * `time` CSR traps).
  *
  * Timer 0 runs free (bound 0xFFFFFFFF: it wraps to 0) as the low word of
@@ -19,6 +19,7 @@
 #include "board.h"
 #include "csr.h"
 #include "drivers.h"
+#include "veer.h"
 
 #define MITCTL_ENABLE  1u
 #define MITCTL_HALT_EN 2u
@@ -39,7 +40,7 @@ void veer_timer_init(void)
 	CSR_SET(mie, MIE_MITIE1);
 }
 
-uint64_t veer_timer_now_ns(void)
+uint64_t veer_board_now_ns(void)
 {
 	uint32_t low = CSR_READ(0x7d2);
 	if (low < last_low) {
@@ -49,10 +50,10 @@ uint64_t veer_timer_now_ns(void)
 	return (((uint64_t)high << 32) | low) * BOARD_NS_PER_CYCLE;
 }
 
-void veer_timer_set(uint64_t deadline_ns)
+void veer_board_timer_set(uint64_t deadline_ns)
 {
 	CSR_WRITE(0x7d7, 0);
-	uint64_t now = veer_timer_now_ns();
+	uint64_t now = veer_board_now_ns();
 	uint64_t cycles = 1;
 	if (deadline_ns > now) {
 		cycles = (deadline_ns - now + BOARD_NS_PER_CYCLE - 1u) / BOARD_NS_PER_CYCLE;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * board.c — Caliptra MCU glue: byte UART, exit register, MCI mtime as the
- * clock and deadline timer, the VeeR PIC, mpmc sleep (wfi does nothing on
- * VeeR).
+ * board.c — Caliptra MCU glue: byte UART, exit register, which interrupts
+ * arrive. The clock and timer (mtime.c on the MCI block), the interrupt
+ * lines (veer_pic.c) and the sleep (sleep_mpmc.c: wfi does nothing on
+ * VeeR) are the drivers' own.
  */
 #include "board.h"
 #include "csr.h"
@@ -12,7 +13,7 @@
 void veer_board_init(void)
 {
 	veer_mrac_set(BOARD_MRAC);
-	mtime_timer_set(UINT64_MAX);
+	veer_board_timer_set(UINT64_MAX);
 	veer_pic_init();
 	CSR_SET(mie, MIE_MTIE);
 }
@@ -31,47 +32,17 @@ _Noreturn void veer_board_exit(veer_exit_kind_t kind, uint32_t code)
 	uint32_t value = kind == VEER_EXIT_SHUTDOWN ? code & 0xffu : fail_code[kind];
 	*(volatile uint32_t *)BOARD_EXIT = value;
 	for (;;) {
-		mpmc_sleep();
+		veer_board_sleep();
 	}
-}
-
-uint64_t veer_board_now_ns(void)
-{
-	return mtime_now_ns();
-}
-
-void veer_board_timer_set(uint64_t deadline_ns)
-{
-	mtime_timer_set(deadline_ns);
-}
-
-void veer_board_sleep(void)
-{
-	mpmc_sleep();
 }
 
 void veer_board_interrupt(uint32_t code)
 {
 	if (code == IRQ_M_TIMER) {
-		mtime_timer_set(UINT64_MAX);
+		veer_board_timer_set(UINT64_MAX);
 	} else if (code == IRQ_M_EXTERNAL) {
 		veer_pic_claim_all();
 	}
-}
-
-void veer_board_irq_poll(void)
-{
-	veer_pic_claim_all();
-}
-
-bool veer_board_irq_enable(uint32_t irq)
-{
-	return veer_pic_enable(irq);
-}
-
-void veer_board_irq_complete(uint32_t irq)
-{
-	veer_pic_complete(irq);
 }
 
 /* OpenPRoT's platform wires devices to PIC lines: an enabled line may

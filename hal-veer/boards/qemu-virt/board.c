@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * board.c — QEMU virt glue: boot order of the drivers, the exit device,
- * which interrupts the machine timer and the PLIC deliver.
+ * which interrupts the machine timer and the PLIC deliver. The clock and
+ * timer (mtime.c), the interrupt lines (plic.c) and the sleep
+ * (sleep_wfi.c) are the drivers' own.
  */
 #include "board.h"
 #include "csr.h"
@@ -11,7 +13,7 @@
 void veer_board_init(void)
 {
 	ns16550_init();
-	mtime_timer_set(UINT64_MAX);
+	veer_board_timer_set(UINT64_MAX);
 	plic_init();
 	CSR_WRITE(mie, MIE_MTIE | MIE_MEIE);
 }
@@ -35,49 +37,17 @@ _Noreturn void veer_board_exit(veer_exit_kind_t kind, uint32_t code)
 	}
 	*(volatile uint32_t *)BOARD_TEST_DEVICE = value;
 	for (;;) {
-		__asm__ volatile("wfi");
+		veer_board_sleep();
 	}
-}
-
-uint64_t veer_board_now_ns(void)
-{
-	return mtime_now_ns();
-}
-
-void veer_board_timer_set(uint64_t deadline_ns)
-{
-	mtime_timer_set(deadline_ns);
-}
-
-void veer_board_sleep(void)
-{
-	wfi_sleep();
 }
 
 void veer_board_interrupt(uint32_t code)
 {
 	if (code == IRQ_M_TIMER) {
-		mtime_timer_set(UINT64_MAX);
+		veer_board_timer_set(UINT64_MAX);
 	} else if (code == IRQ_M_EXTERNAL) {
 		plic_claim_all();
 	}
-}
-
-void veer_board_irq_poll(void)
-{
-	if (CSR_READ(mip) & MIE_MEIE) {
-		plic_claim_all();
-	}
-}
-
-bool veer_board_irq_enable(uint32_t irq)
-{
-	return plic_enable(irq);
-}
-
-void veer_board_irq_complete(uint32_t irq)
-{
-	plic_complete(irq);
 }
 
 /* With the CI command line (-nographic, no -device) nothing on the virt

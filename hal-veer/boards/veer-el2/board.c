@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * board.c — VeeR EL2 testbench glue: mailbox console and exit, the
- * internal timers as clock and wake-up, the VeeR PIC, mpmc sleep.
+ * board.c — VeeR EL2 testbench glue: mailbox console and exit, which
+ * interrupts arrive. The clock and wake-up (veer_timer.c: internal
+ * timers), the interrupt lines (veer_pic.c) and the sleep (sleep_mpmc.c)
+ * are the drivers' own.
  */
 #include "board.h"
 #include "csr.h"
 #include "drivers.h"
 #include "veer.h"
-
-#define IRQ_INTERNAL_TIMER1 28u
 
 static void mailbox_write(uint8_t byte)
 {
@@ -36,47 +36,17 @@ _Noreturn void veer_board_exit(veer_exit_kind_t kind, uint32_t code)
 {
 	mailbox_write(kind == VEER_EXIT_SHUTDOWN && code == 0 ? 0xffu : 0x01u);
 	for (;;) {
-		mpmc_sleep();
+		veer_board_sleep();
 	}
 }
 
-uint64_t veer_board_now_ns(void)
-{
-	return veer_timer_now_ns();
-}
-
-void veer_board_timer_set(uint64_t deadline_ns)
-{
-	veer_timer_set(deadline_ns);
-}
-
-void veer_board_sleep(void)
-{
-	mpmc_sleep();
-}
-
+/* External lines are claimed from the PIC; internal timer 1 (cause 28)
+ * needs nothing: its interrupt is not sticky and clock.c re-arms it. */
 void veer_board_interrupt(uint32_t code)
 {
 	if (code == IRQ_M_EXTERNAL) {
 		veer_pic_claim_all();
 	}
-	/* Internal timer 1 (IRQ_INTERNAL_TIMER1): nothing to silence, the
-	 * interrupt is not sticky and clock.c re-arms the timer. */
-}
-
-void veer_board_irq_poll(void)
-{
-	veer_pic_claim_all();
-}
-
-bool veer_board_irq_enable(uint32_t irq)
-{
-	return veer_pic_enable(irq);
-}
-
-void veer_board_irq_complete(uint32_t irq)
-{
-	veer_pic_complete(irq);
 }
 
 /* The testbench raises external lines only on mailbox command 0x81, which
