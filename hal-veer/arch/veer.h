@@ -51,7 +51,9 @@ _Noreturn void veer_board_exit(veer_exit_kind_t kind, uint32_t code);
 /* Nanoseconds since reset; monotonic. */
 uint64_t veer_board_now_ns(void);
 /* Raises the timer interrupt once veer_board_now_ns() >= `deadline_ns`
- * (UINT64_MAX: never). Replaces the previous setting. */
+ * (UINT64_MAX: no deadline). Replaces the previous setting. It may also
+ * fire earlier (veer-el2 wakes at least every 2^31 cycles to keep its
+ * clock's high word): callers re-check the time. */
 void veer_board_timer_set(uint64_t deadline_ns);
 /* Waits, with interrupts off in the kernel, until an enabled interrupt is
  * pending (or returns early: callers re-check). */
