@@ -6,6 +6,9 @@
  * from it with interrupts off again and the idle loop polls for what woke
  * it. Interrupts cannot be enabled before the halt instead: an expiry in
  * between would be taken before the sleep, and the sleep would never end.
+ * An expiry between arming the timer and the halt is lost (VeeR), but the
+ * wake-up timer fires again one period later: its counter restarts from 0
+ * at the bound (veer_timer.c), so the sleep ends late, never not at all.
  */
 #include "veer.h"
 
