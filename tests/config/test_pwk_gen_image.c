@@ -15,7 +15,7 @@
 
 #include "config_test.h"
 
-#define UPPERCASE PWK_SOURCE_ROOT "/scenarios/uppercase/system.json5"
+#define UPPERCASE PWK_SOURCE_ROOT "/tests/config/data/target/two_process.json5"
 #define RV_GCC    "riscv64-unknown-elf-gcc"
 
 static char *dir;

@@ -14,7 +14,7 @@
 
 #include "config_test.h"
 
-#define UPPERCASE PWK_SOURCE_ROOT "/scenarios/uppercase/system.json5"
+#define UPPERCASE PWK_SOURCE_ROOT "/tests/config/data/target/two_process.json5"
 #define ASYNC_IPC PWK_SOURCE_ROOT "/scenarios/pw_kernel/async_ipc/system.json5"
 
 /* Reads the tables back through the types the kernel and the HAL use. */
