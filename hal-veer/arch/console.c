@@ -31,8 +31,9 @@ void veer_put_dec(uint64_t v)
 	char digits[20];
 	uint32_t n = 0;
 	do {
-		digits[n++] = (char)('0' + v % 10u);
-		v /= 10u;
+		uint32_t digit;
+		v = veer_udiv64(v, 10u, &digit);
+		digits[n++] = (char)('0' + digit);
 	} while (v != 0);
 	while (n != 0) {
 		veer_board_putc((uint8_t)digits[--n]);

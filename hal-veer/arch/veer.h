@@ -75,6 +75,10 @@ bool veer_board_irq_can_wake(void);
 
 /* --- arch services used by the boards and by each other ------------------- */
 
+/* div.c: n / d (and n % d in *rem unless NULL) without libgcc's 64-bit
+ * division. d != 0. */
+uint64_t veer_udiv64(uint64_t n, uint32_t d, uint32_t *rem);
+
 /* console.c */
 void veer_puts(const char *s);
 void veer_put_dec(uint64_t v);

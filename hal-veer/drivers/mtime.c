@@ -37,9 +37,11 @@ void veer_board_timer_set(uint64_t deadline_ns)
 	}
 	programmed = deadline_ns;
 	/* Round up: the interrupt must not come before hal_now() >= deadline. */
-	uint64_t ticks = deadline_ns == UINT64_MAX ? UINT64_MAX
-						   : deadline_ns / BOARD_NS_PER_TICK +
-							     (deadline_ns % BOARD_NS_PER_TICK != 0);
+	uint32_t rest = 0;
+	uint64_t ticks = deadline_ns == UINT64_MAX
+				 ? UINT64_MAX
+				 : veer_udiv64(deadline_ns, BOARD_NS_PER_TICK, &rest);
+	ticks += rest != 0;
 	*word(BOARD_MTIMECMP_ADDR + 4u) = UINT32_MAX;
 	*word(BOARD_MTIMECMP_ADDR) = (uint32_t)ticks;
 	*word(BOARD_MTIMECMP_ADDR + 4u) = (uint32_t)(ticks >> 32);

@@ -56,7 +56,8 @@ void veer_board_timer_set(uint64_t deadline_ns)
 	uint64_t now = veer_board_now_ns();
 	uint64_t cycles = 1;
 	if (deadline_ns > now) {
-		cycles = (deadline_ns - now + BOARD_NS_PER_CYCLE - 1u) / BOARD_NS_PER_CYCLE;
+		cycles = veer_udiv64(deadline_ns - now + BOARD_NS_PER_CYCLE - 1u,
+				     BOARD_NS_PER_CYCLE, NULL);
 	}
 	if (cycles > WAKE_MAX) {
 		cycles = WAKE_MAX; /* also what keeps the software high word right */
