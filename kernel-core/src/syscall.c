@@ -36,7 +36,7 @@ uint32_t pwk__caller_process(void)
 
 pwk_status_t pwk__check_mask(pwk_word_t mask)
 {
-	if ((mask & ~(pwk_word_t)PWK_SIGNAL_VALID) != 0) {
+	if ((mask & ~(pwk_word_t)PWK_SIGNAL_MASK_VALID) != 0) {
 		return PWK_USER_ERROR(PWK_INVALID_ARGUMENT, "signal mask has undefined bits");
 	}
 	return PWK_OK;

@@ -10,7 +10,7 @@
 #define W    PWK_SIGNAL_WRITEABLE
 #define USER PWK_SIGNAL_USER
 
-static uint32_t ih, hh, self;
+static uint32_t ih, hh, self, wg, intr;
 static uint8_t buf[4];
 static int woken;
 
@@ -162,7 +162,6 @@ FAKE_ENTRY(bad_masks)
 {
 	cr_expect_eq(u_wait(ih, 1u << 4, 0).status, PWK_INVALID_ARGUMENT);
 	cr_expect_eq(u_wait(ih, 1u << 14, 0).status, PWK_INVALID_ARGUMENT);
-	cr_expect_eq(u_wait(ih, PWK_SIGNAL_RESERVED, 0).status, PWK_INVALID_ARGUMENT);
 	cr_expect_eq(u_wait(ih, PWK_SIGNAL_VALID, 0).status, PWK_OK);
 	u_shutdown(0);
 }
@@ -172,4 +171,28 @@ Test(object_wait, mask_with_undefined_bits_is_invalid_argument)
 	setup(bad_masks, NULL, NULL);
 	run_expecting_shutdown(0);
 	cr_assert_str_eq(fake_last_user_error(), "signal mask has undefined bits");
+}
+
+/* pw_kernel declares RESERVED (bit 31), so Signals::from_bits accepts it in
+ * a mask; it is never raised. */
+FAKE_ENTRY(reserved_masks)
+{
+	const uint32_t reserved = PWK_SIGNAL_RESERVED;
+	struct u_wait w = u_wait(ih, reserved | W, 0);
+	cr_expect_eq(w.status, PWK_OK, "object_wait accepts RESERVED");
+	cr_expect_eq(w.signals, W, "RESERVED is never raised");
+	cr_expect_eq(u_wait(ih, reserved, 0).status, PWK_DEADLINE_EXCEEDED);
+	expect_status(u_wg_add(wg, ih, reserved | USER, 7), PWK_OK);
+	expect_status(u_interrupt_ack(intr, reserved | PWK_SIGNAL_INTERRUPT(0)), PWK_OK);
+	u_shutdown(0);
+}
+
+Test(object_wait, reserved_is_a_valid_mask_bit)
+{
+	static const uint32_t irqs[] = {5};
+	setup(reserved_masks, NULL, NULL);
+	wg = fake_wait_group(0);
+	intr = fake_interrupt(0, irqs, 1);
+	run_expecting_shutdown(0);
+	cr_assert_eq(fake_trace_count(PWK_TRACE_USER_ERROR), 0);
 }
