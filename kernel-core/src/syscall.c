@@ -265,12 +265,14 @@ pwk_status_t pwk__decode_wait_group_add(const pwk_word_t *a)
 	if (status != PWK_OK) {
 		return status;
 	}
-	if (member->type == PWK_OBJECT_WAIT_GROUP) {
-		return PWK_USER_ERROR(PWK_INVALID_ARGUMENT, "a wait group cannot be a member");
-	}
+	/* pw_kernel dispatches on the group's type before the group looks at
+	 * the member. */
 	status = pwk__expect_type(group, PWK_OBJECT_WAIT_GROUP);
 	if (status != PWK_OK) {
 		return status;
+	}
+	if (member->type == PWK_OBJECT_WAIT_GROUP) {
+		return PWK_USER_ERROR(PWK_INVALID_ARGUMENT, "a wait group cannot be a member");
 	}
 	if (member->group != NULL) {
 		return PWK_USER_ERROR(PWK_RESOURCE_EXHAUSTED, "object is already in a wait group");
