@@ -152,9 +152,14 @@ pwk_status_t pwk__thread_terminate(struct pwk_thread *t)
 	if (t->state == PWK_THREAD_STOPPED) {
 		return PWK_FAILED_PRECONDITION;
 	}
-	if (t->state != PWK_THREAD_TERMINATED) {
-		pwk__thread_mark_terminating(t, PWK_EXIT_TERMINATED_BY_SYSCALL, 0, false);
+	if (t->state == PWK_THREAD_TERMINATED) {
+		/* As pw_kernel: the status of an exited, unjoined thread is
+		 * replaced, so its join reports TerminatedBySyscall. */
+		t->exit_tag = PWK_EXIT_TERMINATED_BY_SYSCALL;
+		t->exit_payload = 0;
+		return PWK_OK;
 	}
+	pwk__thread_mark_terminating(t, PWK_EXIT_TERMINATED_BY_SYSCALL, 0, false);
 	return PWK_OK;
 }
 

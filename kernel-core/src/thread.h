@@ -64,7 +64,8 @@ void pwk__thread_launch(struct pwk_thread *t, uint32_t process, uintptr_t pc, ui
 pwk_status_t pwk__thread_start(struct pwk_thread *t, uint32_t process, uintptr_t pc, uintptr_t sp);
 
 /* task_terminate(thread): FAILED_PRECONDITION when STOPPED; otherwise marks
- * it TerminatedBySyscall (asynchronous) and returns OK. */
+ * it TerminatedBySyscall (asynchronous; an exited, unjoined thread's status
+ * is replaced) and returns OK. */
 pwk_status_t pwk__thread_terminate(struct pwk_thread *t);
 
 /* task_join(thread): FAILED_PRECONDITION when STOPPED, UNAVAILABLE until it

@@ -113,6 +113,21 @@ Test(lifecycle, returning_from_the_entry_function_exits_with_zero)
 	run_expecting_shutdown(0);
 }
 
+FAKE_ENTRY(m_terminates_exited)
+{
+	expect_status(u_thread_start(m_thr, exits_42, 0), PWK_OK);
+	cr_expect_eq(u_wait(m_thr, PWK_SIGNAL_JOINABLE, PWK_INSTANT_MAX).status, PWK_OK);
+	expect_status(u_terminate(m_thr), PWK_OK);
+	expect_join(m_thr, PWK_EXIT_TERMINATED_BY_SYSCALL, 0);
+	u_shutdown(0);
+}
+
+Test(lifecycle, terminating_an_exited_unjoined_thread_replaces_its_status)
+{
+	setup(m_terminates_exited, PRIO, NULL, NULL);
+	run_expecting_shutdown(0);
+}
+
 FAKE_ENTRY(sleeps_forever)
 {
 	park(m_self);
