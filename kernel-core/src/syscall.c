@@ -388,6 +388,6 @@ pwk_syscall_ret_t pwk_trap_syscall(uint32_t id, const pwk_word_t args[PWK_SYSCAL
 	pwk_syscall_ret_kind_t kind;
 	pwk_status_t status = dispatch(id16, args, &out, &kind);
 	pwk__trace_syscall_exit(id16, status);
-	pwk__thread_return_to_user();
+	pwk__thread_exit_if_terminating();
 	return encode(kind, status, &out);
 }

@@ -4,8 +4,8 @@
  * (pw_kernel §1.7, §2.5, §3.6).
  *
  * Termination only marks a thread and cancels its wait; the thread exits by
- * itself at its next return to user mode (pwk__thread_return_to_user() at
- * the end of every kernel entry). The one exception is a thread that was
+ * itself at its next return to user mode (at the end of every kernel
+ * entry). The one exception is a thread that was
  * started but never ran: it has no kernel context to return through, so it
  * is retired on the spot.
  *
@@ -196,7 +196,7 @@ _Noreturn void pwk__thread_exit(pwk_exit_tag_t tag, pwk_word_t payload)
 	exit_current();
 }
 
-static void exit_if_terminating(void)
+void pwk__thread_exit_if_terminating(void)
 {
 	struct pwk_thread *t = pwk__sched_current();
 	PWK_ASSERT(t != NULL && t->state == PWK_THREAD_RUNNING);
@@ -207,8 +207,8 @@ static void exit_if_terminating(void)
 
 void pwk__thread_return_to_user(void)
 {
-	exit_if_terminating();
+	pwk__thread_exit_if_terminating();
 	pwk__sched_preempt_check();
 	/* It may have been terminated while it was preempted. */
-	exit_if_terminating();
+	pwk__thread_exit_if_terminating();
 }

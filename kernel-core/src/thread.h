@@ -81,9 +81,15 @@ void pwk__thread_mark_terminating(struct pwk_thread *t, pwk_exit_tag_t tag, pwk_
 /* The current thread exits with the given status. Never returns. */
 _Noreturn void pwk__thread_exit(pwk_exit_tag_t tag, pwk_word_t payload);
 
-/* At every return to user mode (end of a syscall, timer, tick or irq
- * entry): a terminating current thread exits here, and a strictly
- * higher-priority ready thread preempts the current one. */
+/* The end of a syscall: a terminating current thread exits here. Nothing
+ * else: as in pw_kernel, a thread the syscall woke or started waits until
+ * the caller blocks or the next interrupt, even if it has a higher
+ * priority. */
+void pwk__thread_exit_if_terminating(void);
+
+/* At the end of an interrupt-like entry (timer, tick, irq, kill): a
+ * terminating current thread exits here, and a strictly higher-priority
+ * ready thread preempts the current one. */
 void pwk__thread_return_to_user(void);
 
 #endif /* PWK_THREAD_H */

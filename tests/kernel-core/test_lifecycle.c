@@ -293,6 +293,8 @@ FAKE_ENTRY(m_after_fault)
 {
 	expect_join(m_w, PWK_EXIT_UNHANDLED_EXCEPTION, 0);
 	expect_status(u_process_start(m_w), PWK_OK); /* the threads were joined by the kernel */
+	/* W's threads, though of a higher priority, run once M blocks. */
+	expect_join(m_w, PWK_EXIT_UNHANDLED_EXCEPTION, 0);
 	u_shutdown(0);
 }
 
