@@ -181,6 +181,7 @@ FAKE_ENTRY(m_stops_spinner)
 Test(lifecycle, spinning_thread_is_terminated_at_its_next_kernel_entry)
 {
 	setup(m_stops_spinner, PRIO, NULL, NULL);
+	fake_set_tick_period(1); /* M's deadline is examined on the tick */
 	run_expecting_shutdown(0);
 	const int want[] = {1, 1, 1};
 	expect_events(want, 3);

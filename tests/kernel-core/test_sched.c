@@ -231,11 +231,24 @@ FAKE_ENTRY(spinner)
 	}
 }
 
-Test(sched, expired_deadline_of_a_higher_priority_thread_preempts_user_code)
+Test(sched, expired_deadline_of_a_higher_priority_thread_preempts_user_code_at_the_next_tick)
 {
 	const uint32_t prios[] = {PRIO + 1, PRIO};
 	const fake_entry_fn fns[] = {sleeps_until_5, spinner};
 	setup(2, prios, fns);
+	fake_set_tick_period(4); /* ticks at 4, 8, ...: the deadline 5 fires at 8 */
+	run_expecting_shutdown(0);
+	const int want[] = {0, 1, 2, 3, 4, 5, 6, 7, 100};
+	expect_events(want, 9);
+}
+
+Test(sched, exact_deadline_of_a_higher_priority_thread_preempts_user_code_when_it_expires)
+{
+	const uint32_t prios[] = {PRIO + 1, PRIO};
+	const fake_entry_fn fns[] = {sleeps_until_5, spinner};
+	setup(2, prios, fns);
+	fake_options(PWK_BOOT_EXACT_DEADLINES);
+	fake_set_tick_period(4);
 	run_expecting_shutdown(0);
 	const int want[] = {0, 1, 2, 3, 4, 100};
 	expect_events(want, 6);
