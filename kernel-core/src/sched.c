@@ -133,7 +133,6 @@ static void switch_to(uint32_t from, struct pwk_thread *next)
 	PWK_ASSERT(sched.current == NULL);
 	sched.current = next;
 	next->state = PWK_THREAD_RUNNING;
-	next->fresh = false;
 	if (from == next->index) {
 		return; /* the thread that gave up the CPU is still the best */
 	}

@@ -5,9 +5,8 @@
  *
  * Termination only marks a thread and cancels its wait; the thread exits by
  * itself at its next return to user mode (at the end of every kernel
- * entry). The one exception is a thread that was
- * started but never ran: it has no kernel context to return through, so it
- * is retired on the spot.
+ * entry); a thread that was started but never ran first enters user mode,
+ * as in pw_kernel.
  *
  * A thread that exits while its process is terminating is joined by the
  * kernel (back to STOPPED, no JOINABLE), which is what lets process_start
@@ -38,7 +37,6 @@ void pwk__thread_reset_all(const struct pwk_system_desc *system)
 		t->priority = system->threads[i].priority;
 		t->state = PWK_THREAD_STOPPED;
 		t->terminating = false;
-		t->fresh = false;
 		t->exit_tag = PWK_EXIT_SUCCESS;
 		t->exit_payload = 0;
 		pwk__node_init(&t->run_link);
@@ -79,7 +77,6 @@ void pwk__thread_launch(struct pwk_thread *t, uint32_t process, uintptr_t pc, ui
 	PWK_ASSERT(pwk__process_accepts_threads(p));
 	t->process = process;
 	t->terminating = false;
-	t->fresh = true;
 	t->exit_tag = PWK_EXIT_SUCCESS;
 	t->exit_payload = 0;
 	hal_thread_prepare(t->index, process, pc, sp, a0, a1, a2);
@@ -109,7 +106,6 @@ static void retire(struct pwk_thread *t)
 	struct pwk_process *p = pwk__process_get(t->process);
 	pwk__trace(PWK_TRACE_EXIT, t->index, (uint32_t)t->exit_tag, (uint32_t)t->exit_payload);
 	t->terminating = false;
-	t->fresh = false;
 	if (pwk__process_terminating(p)) {
 		t->state = PWK_THREAD_STOPPED;
 	} else {
@@ -134,13 +130,10 @@ void pwk__thread_mark_terminating(struct pwk_thread *t, pwk_exit_tag_t tag, pwk_
 		pwk__sched_wake(t, PWK_CANCELLED);
 		break;
 	case PWK_THREAD_READY:
-		if (t->fresh) {
-			pwk__sched_dequeue(t);
-			retire(t);
-		}
-		break;
 	case PWK_THREAD_RUNNING:
-		break; /* exits on its way back to user mode */
+		/* Exits at its next kernel entry. One that never ran enters user
+		 * mode first, as pw_kernel's user trampoline checks nothing. */
+		break;
 	case PWK_THREAD_STOPPED:
 	case PWK_THREAD_TERMINATED:
 		PWK_UNREACHABLE();

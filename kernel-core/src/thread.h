@@ -34,7 +34,6 @@ struct pwk_thread {
 	uint32_t priority;
 	pwk_thread_state_t state;
 	bool terminating; /* exits instead of returning to user mode */
-	bool fresh;       /* started, never switched to: has no kernel context yet */
 	pwk_exit_tag_t exit_tag;
 	pwk_word_t exit_payload;
 	struct pwk_list_node run_link;   /* run queue */

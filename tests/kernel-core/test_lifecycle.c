@@ -128,6 +128,29 @@ Test(lifecycle, terminating_an_exited_unjoined_thread_replaces_its_status)
 	run_expecting_shutdown(0);
 }
 
+FAKE_ENTRY(logs_then_syscalls)
+{
+	fake_event(5);
+	u_nop();
+	fake_event(-1); /* exits at the end of that syscall */
+}
+
+FAKE_ENTRY(m_terminates_unstarted)
+{
+	expect_status(u_thread_start(m_thr, logs_then_syscalls, 0), PWK_OK);
+	expect_status(u_terminate(m_thr), PWK_OK); /* before it ever ran */
+	expect_join(m_thr, PWK_EXIT_TERMINATED_BY_SYSCALL, 0);
+	u_shutdown(0);
+}
+
+Test(lifecycle, terminated_thread_that_never_ran_enters_user_mode_before_it_exits)
+{
+	setup(m_terminates_unstarted, PRIO, NULL, NULL);
+	run_expecting_shutdown(0);
+	const int want[] = {5};
+	expect_events(want, 1);
+}
+
 FAKE_ENTRY(sleeps_forever)
 {
 	park(m_self);
