@@ -75,7 +75,11 @@ void hal_idle(void);
 /* Enables interrupt line `irq` (declared by an interrupt object) at boot. */
 void hal_irq_enable(uint32_t irq);
 
-/* interrupt_ack(): the user has handled `irq`; let it fire again. */
+/* interrupt_ack(): the user has handled `irq`; let it fire again. From its
+ * delivery (pwk_trap_irq) until this call the line is held off, as
+ * pw_kernel's PLIC claim or VeeR PIC source disable does; a pend that
+ * arrives meanwhile is kept and delivered after this call, not merged into
+ * the first. May be called for a line that is not in service (a no-op). */
 void hal_irq_ack(uint32_t irq);
 
 /* debug_trigger_interrupt(): software-pends `irq`. Returns false where the
