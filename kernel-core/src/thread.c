@@ -166,10 +166,16 @@ pwk_status_t pwk__thread_join(struct pwk_thread *t, pwk_exit_tag_t *tag, pwk_wor
 	}
 	*tag = t->exit_tag;
 	*payload = t->exit_payload;
+	pwk__thread_reap(t);
+	return PWK_OK;
+}
+
+void pwk__thread_reap(struct pwk_thread *t)
+{
+	PWK_ASSERT(t->state == PWK_THREAD_TERMINATED);
 	t->state = PWK_THREAD_STOPPED;
 	pwk__object_signals_update(&t->obj, PWK_SIGNAL_JOINABLE, 0);
 	PWK_ASSERT((t->obj.signals & PWK_SIGNAL_JOINABLE) == 0);
-	return PWK_OK;
 }
 
 static _Noreturn void exit_current(void)

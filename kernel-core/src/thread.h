@@ -71,6 +71,10 @@ pwk_status_t pwk__thread_terminate(struct pwk_thread *t);
  * has exited; then its status, JOINABLE cleared, and STOPPED again. */
 pwk_status_t pwk__thread_join(struct pwk_thread *t, pwk_exit_tag_t *tag, pwk_word_t *payload);
 
+/* Joins exited (TERMINATED) `t` without reporting its status: STOPPED,
+ * JOINABLE cleared. */
+void pwk__thread_reap(struct pwk_thread *t);
+
 /* Asks `t` to exit with the given status at its next return to user mode
  * and cancels its wait. The first request's status wins unless `override`
  * (process termination replaces a thread's own status). */

@@ -337,7 +337,6 @@ FAKE_ENTRY(m_all_threads_exited)
 	cr_expect_eq(u_join(m_w).status, PWK_UNAVAILABLE, "still ACTIVE with no thread");
 	expect_status(u_terminate(m_w), PWK_OK);
 	expect_join(m_w, PWK_EXIT_TERMINATED_BY_SYSCALL, 0);
-	expect_status(u_process_start(m_w), PWK_ALREADY_EXISTS); /* main thread not joined */
 	u_shutdown(0);
 }
 
@@ -345,6 +344,30 @@ Test(lifecycle, process_whose_threads_all_exited_is_not_joinable_until_terminate
 {
 	setup(m_all_threads_exited, PRIO, returns, NULL);
 	run_expecting_shutdown(0);
+}
+
+FAKE_ENTRY(w_exits_thread_once)
+{
+	if (++w_runs == 1) {
+		u_thread_exit(7); /* never joined by anyone */
+	}
+	u_shutdown(0);
+}
+
+FAKE_ENTRY(m_restarts_after_thread_exit)
+{
+	u_sleep_until(m_self, 5);
+	expect_status(u_terminate(m_w), PWK_OK);
+	expect_join(m_w, PWK_EXIT_TERMINATED_BY_SYSCALL, 0);
+	expect_status(u_process_start(m_w), PWK_OK);
+	park(m_self);
+}
+
+Test(lifecycle, threads_that_exited_unjoined_do_not_keep_a_joined_process_from_restarting)
+{
+	setup(m_restarts_after_thread_exit, PRIO, w_exits_thread_once, NULL);
+	run_expecting_shutdown(0);
+	cr_assert_eq(w_runs, 2);
 }
 
 FAKE_ENTRY(w_joins_group)
