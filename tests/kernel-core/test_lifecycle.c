@@ -354,22 +354,6 @@ FAKE_ENTRY(w_exits_thread_once)
 	u_shutdown(0);
 }
 
-FAKE_ENTRY(m_restarts_after_thread_exit)
-{
-	u_sleep_until(m_self, 5);
-	expect_status(u_terminate(m_w), PWK_OK);
-	expect_join(m_w, PWK_EXIT_TERMINATED_BY_SYSCALL, 0);
-	expect_status(u_process_start(m_w), PWK_OK);
-	park(m_self);
-}
-
-Test(lifecycle, threads_that_exited_unjoined_do_not_keep_a_joined_process_from_restarting)
-{
-	setup(m_restarts_after_thread_exit, PRIO, w_exits_thread_once, NULL);
-	run_expecting_shutdown(0);
-	cr_assert_eq(w_runs, 2);
-}
-
 FAKE_ENTRY(w_joins_group)
 {
 	if (++w_runs == 1) {
@@ -396,6 +380,13 @@ Test(lifecycle, join_resets_the_wait_groups_of_the_joined_process)
 {
 	setup(m_restarts_w, PRIO, w_joins_group, NULL);
 	run_expecting_shutdown(0);
+}
+
+Test(lifecycle, threads_that_exited_unjoined_do_not_keep_a_joined_process_from_restarting)
+{
+	setup(m_restarts_w, PRIO, w_exits_thread_once, NULL);
+	run_expecting_shutdown(0);
+	cr_assert_eq(w_runs, 2);
 }
 
 Test(lifecycle, thread_info_reports_each_thread)
