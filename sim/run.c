@@ -85,6 +85,7 @@ struct run_result sim_run(const struct scenario *s, const struct run_options *o)
 		ok = false;
 	}
 	if (ok) {
+		desc.desc.options = s->kernel_options;
 		result.ran = true;
 		result.outcome = host_machine_run(&desc.desc);
 		report_end(s, &result.outcome, o->seed, o->report);

@@ -152,6 +152,18 @@ static bool get_u64(const struct json5_value *v, const char *what, uint64_t *out
 	return true;
 }
 
+/* A boolean field that sets `bit` of `*bits` when true. */
+static bool get_flag(const struct json5_value *v, const char *what, uint32_t bit, uint32_t *bits,
+		     struct diag *d)
+{
+	if (v->kind != JSON5_BOOL) {
+		diag_error(d, v->line, v->col, "%s must be true or false", what);
+		return false;
+	}
+	*bits = v->boolean ? *bits | bit : *bits & ~bit;
+	return true;
+}
+
 static bool get_ms(const struct json5_value *v, const char *what, uint64_t *ns, struct diag *d)
 {
 	uint64_t ms;
@@ -334,6 +346,9 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 			s->sim.watchdog_seconds = (unsigned)w;
 		} else if (strcmp(m->key, "tick_ms") == 0) {
 			ok &= get_ms(v, "tick_ms", &s->sim.tick_period, d);
+		} else if (strcmp(m->key, "exact_deadlines") == 0) {
+			ok &= get_flag(v, "exact_deadlines", PWK_BOOT_EXACT_DEADLINES,
+				       &s->kernel_options, d);
 		} else if (strcmp(m->key, "time_limit_ms") == 0) {
 			ok &= get_ms(v, "time_limit_ms", &s->sim.time_limit, d);
 		} else if (strcmp(m->key, "expect") == 0) {
@@ -346,13 +361,12 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 				ok = false;
 			}
 		} else {
-			diag_error(
-				d, m->line, m->col,
-				"unknown field '%s' (known: description, system, images, "
-				"isolation, syscall_cost_ns, block_cost_ns, tick_ms, "
-				"time_limit_ms, preempt_window_blocks, delay_max_ns, watchdog_s, "
-				"expect, faults)",
-				m->key);
+			diag_error(d, m->line, m->col,
+				   "unknown field '%s' (known: description, system, images, "
+				   "isolation, syscall_cost_ns, block_cost_ns, tick_ms, "
+				   "exact_deadlines, time_limit_ms, preempt_window_blocks, "
+				   "delay_max_ns, watchdog_s, expect, faults)",
+				   m->key);
 			ok = false;
 		}
 	}

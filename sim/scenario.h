@@ -37,6 +37,9 @@ struct scenario {
 	/* How to simulate: the scenario's cost model, limits and isolation,
 	 * over host_options_default(). A run adds seed, trace and console. */
 	struct host_options sim;
+	/* Kernel boot options (pwk_system_desc.options, PWK_BOOT_*): the
+	 * scenario's `exact_deadlines`. 0 is pw_kernel's behaviour. */
+	uint32_t kernel_options;
 	struct scenario_expect expect;
 	struct host_injection *faults; /* what to inject (hal-host applies them) */
 	size_t fault_count;
