@@ -208,6 +208,14 @@ static int run_on_board(const struct run_cli *c, const struct scenario *s)
 		return refuse_on_board("a scenario with faults",
 				       "pwsim injects them into the simulator only");
 	}
+	if (s->kernel_options != 0) {
+		/* A board image's kernel tables come from system.json5 alone
+		 * (pwk-gen tables): they hold pw_kernel's tick-granular
+		 * deadlines, and nothing a scenario says can change them. */
+		return refuse_on_board("exact_deadlines",
+				       "it is a simulator boot option; a board image keeps "
+				       "pw_kernel's tick-granular deadlines");
+	}
 	if (s->expect.outcome == SIM_OUTCOME_TIME_LIMIT) {
 		return refuse_on_board("expect.outcome \"time_limit\"",
 				       "a board has no virtual time limit; it would run "

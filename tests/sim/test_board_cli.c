@@ -61,6 +61,15 @@ Test(board_cli, scenario_with_faults_is_refused)
 	assert_refused(argv, "pwsim: a scenario with faults cannot be used with --board: ");
 }
 
+Test(board_cli, exact_deadlines_are_refused)
+{
+	const char *argv[] = {"run",
+			      "scenarios/pw_kernel/stress_process_termination/"
+			      "exact_deadlines.json5",
+			      "--board", "qemu-virt", NULL};
+	assert_refused(argv, "pwsim: exact_deadlines cannot be used with --board: ");
+}
+
 Test(board_cli, expected_time_limit_is_refused)
 {
 	const char *argv[] = {"run", "tests/sim/board/expect_time_limit.json5", "--board",
