@@ -14,7 +14,9 @@
  */
 #include <pwk/user.h>
 
+#include "irq_check.h"
 #include "pic_check_handles.h"
+#include "pw_test.h"
 
 #define MAILBOX_RAISE     0x81u
 #define MAILBOX_LOWER_ALL 0x90u
@@ -29,48 +31,15 @@ static void raise_line(uint32_t line)
 	mailbox(line << 8 | MAILBOX_RAISE);
 }
 
-/* Waits (at most 10 ms) for `mask` and expects exactly `expected`. */
-static pwk_status_t expect_signals(uint32_t mask, uint32_t expected, const char *what)
-{
-	pwk_wait_result_t w =
-		pwk_object_wait(HANDLE_MAILBOX_LINES, mask, pwk_deadline_after_ms(10));
-	if (w.status != PWK_OK || w.pending_signals != expected || w.user_data != 0) {
-		pwk_log("FAILED %s: status %u, signals 0x%x (expected 0x%x), user_data %u\n", what,
-			(unsigned)w.status, (unsigned)w.pending_signals, (unsigned)expected,
-			(unsigned)w.user_data);
-		return w.status != PWK_OK ? w.status : PWK_INTERNAL;
-	}
-	return PWK_OK;
-}
-
-/* A poll: nothing may be pending. */
-static pwk_status_t expect_quiet(const char *what)
-{
-	pwk_wait_result_t w =
-		pwk_object_wait(HANDLE_MAILBOX_LINES, SIGNAL_LINE5 | SIGNAL_LINE9, pwk_now());
-	if (w.status != PWK_DEADLINE_EXCEEDED) {
-		pwk_log("FAILED %s: status %u, signals 0x%x (expected a timeout)\n", what,
-			(unsigned)w.status, (unsigned)w.pending_signals);
-		return w.status == PWK_OK ? PWK_INTERNAL : w.status;
-	}
-	return PWK_OK;
-}
-
-#define CHECK(call)                                                                                \
-	do {                                                                                       \
-		pwk_status_t check_status_ = (call);                                               \
-		if (check_status_ != PWK_OK) {                                                     \
-			return check_status_;                                                      \
-		}                                                                                  \
-	} while (0)
+#define LINES (SIGNAL_LINE5 | SIGNAL_LINE9)
 
 static pwk_status_t line5_once(void)
 {
 	raise_line(5);
-	CHECK(expect_signals(SIGNAL_LINE5 | SIGNAL_LINE9, SIGNAL_LINE5, "line 5"));
+	TRY(irq_expect(HANDLE_MAILBOX_LINES, LINES, SIGNAL_LINE5, "line 5"));
 	mailbox(MAILBOX_LOWER_ALL);
-	CHECK(pwk_interrupt_ack(HANDLE_MAILBOX_LINES, SIGNAL_LINE5));
-	CHECK(expect_quiet("line 5 after lower + ack"));
+	TRY(pwk_interrupt_ack(HANDLE_MAILBOX_LINES, SIGNAL_LINE5));
+	TRY(irq_expect_quiet(HANDLE_MAILBOX_LINES, LINES, "line 5 after lower + ack"));
 	pwk_log("line 5: INTERRUPT_A, lowered, acked, quiet\n");
 	return PWK_OK;
 }
@@ -78,12 +47,13 @@ static pwk_status_t line5_once(void)
 static pwk_status_t line9_held(void)
 {
 	raise_line(9);
-	CHECK(expect_signals(SIGNAL_LINE5 | SIGNAL_LINE9, SIGNAL_LINE9, "line 9"));
-	CHECK(pwk_interrupt_ack(HANDLE_MAILBOX_LINES, SIGNAL_LINE9));
-	CHECK(expect_signals(SIGNAL_LINE9, SIGNAL_LINE9, "line 9 still high after ack"));
+	TRY(irq_expect(HANDLE_MAILBOX_LINES, LINES, SIGNAL_LINE9, "line 9"));
+	TRY(pwk_interrupt_ack(HANDLE_MAILBOX_LINES, SIGNAL_LINE9));
+	TRY(irq_expect(HANDLE_MAILBOX_LINES, SIGNAL_LINE9, SIGNAL_LINE9,
+		       "line 9 still high after ack"));
 	mailbox(MAILBOX_LOWER_ALL);
-	CHECK(pwk_interrupt_ack(HANDLE_MAILBOX_LINES, SIGNAL_LINE9));
-	CHECK(expect_quiet("line 9 after lower + ack"));
+	TRY(pwk_interrupt_ack(HANDLE_MAILBOX_LINES, SIGNAL_LINE9));
+	TRY(irq_expect_quiet(HANDLE_MAILBOX_LINES, LINES, "line 9 after lower + ack"));
 	pwk_log("line 9: INTERRUPT_B, acked high, fired again, lowered, acked, quiet\n");
 	return PWK_OK;
 }
