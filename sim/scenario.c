@@ -312,7 +312,8 @@ static bool resolve_images(const struct json5_value *images, const char *dir,
 
 static bool parse_top(const struct json5_value *root, struct scenario *s,
 		      const struct json5_value **images, const struct json5_value **system,
-		      const struct json5_value **faults, struct diag *d)
+		      const struct json5_value **faults, const struct json5_value **board_only,
+		      struct diag *d)
 {
 	bool ok = true;
 	for (size_t i = 0; i < root->member_count; i++) {
@@ -355,18 +356,26 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 			ok &= parse_expect(v, &s->expect, d);
 		} else if (strcmp(m->key, "faults") == 0) {
 			*faults = v; /* parsed once the system is known */
+		} else if (strcmp(m->key, "board_only") == 0) {
+			if (v->kind != JSON5_BOOL) {
+				diag_error(d, v->line, v->col, "board_only must be true or false");
+				ok = false;
+			} else if (v->boolean) {
+				*board_only = v;
+			}
 		} else if (strcmp(m->key, "description") == 0) {
 			if (v->kind != JSON5_STRING) {
 				diag_error(d, v->line, v->col, "description must be a string");
 				ok = false;
 			}
 		} else {
-			diag_error(d, m->line, m->col,
-				   "unknown field '%s' (known: description, system, images, "
-				   "isolation, syscall_cost_ns, block_cost_ns, tick_ms, "
-				   "exact_deadlines, time_limit_ms, preempt_window_blocks, "
-				   "delay_max_ns, watchdog_s, expect, faults)",
-				   m->key);
+			diag_error(
+				d, m->line, m->col,
+				"unknown field '%s' (known: description, system, images, "
+				"board_only, isolation, syscall_cost_ns, block_cost_ns, tick_ms, "
+				"exact_deadlines, time_limit_ms, preempt_window_blocks, "
+				"delay_max_ns, watchdog_s, expect, faults)",
+				m->key);
 			ok = false;
 		}
 	}
@@ -385,12 +394,18 @@ static bool load(const char *path, const struct scenario_search *search, struct 
 		return false;
 	}
 	bool ok = false;
-	const struct json5_value *images = NULL, *system = NULL, *faults = NULL;
+	const struct json5_value *images = NULL, *system = NULL, *faults = NULL, *board_only = NULL;
 	char *dir = dir_of(path);
 	if (doc.root.kind != JSON5_OBJECT) {
 		diag_error(d, doc.root.line, doc.root.col, "a scenario must be an object");
-	} else if (parse_top(&doc.root, s, &images, &system, &faults, d)) {
-		if (system == NULL || system->kind != JSON5_STRING) {
+	} else if (parse_top(&doc.root, s, &images, &system, &faults, &board_only, d)) {
+		if (board_only != NULL && search != NULL) {
+			/* Its processes drive a board's devices, which the
+			 * simulator does not have: only a board run boots it. */
+			diag_error(d, board_only->line, board_only->col,
+				   "this scenario is board-only (board_only: true): run it with "
+				   "--board <board>");
+		} else if (system == NULL || system->kind != JSON5_STRING) {
 			diag_error(d, system ? system->line : doc.root.line,
 				   system ? system->col : doc.root.col,
 				   "a scenario needs \"system\": the path of its system.json5");

@@ -20,6 +20,7 @@ void ns16550_putc(uint8_t c);
 /* plic.c: RISC-V PLIC, hart 0 machine context. */
 void plic_init(void);
 void plic_claim_all(void);
+bool plic_line_enabled(uint32_t irq);
 
 /* veer_pic.c: the VeeR EL2 programmable interrupt controller. */
 void veer_pic_init(void);

@@ -49,6 +49,12 @@ void plic_claim_all(void)
 	}
 }
 
+bool plic_line_enabled(uint32_t irq)
+{
+	return irq != 0 && irq < BOARD_PLIC_LINES &&
+	       (*reg(PLIC_ENABLE(irq)) & (1u << (irq % 32u))) != 0;
+}
+
 void veer_board_irq_complete(uint32_t irq)
 {
 	*reg(PLIC_CLAIM) = irq;

@@ -10,6 +10,12 @@
  * found in the meip bits and masked at the PIC (meie = 0) while it is held,
  * and hal_irq_ack clears its gateway and unmasks it. A level line still
  * asserted then fires again, as it should.
+ *
+ * The core fetches the table entry itself, and only from the DCCM: with
+ * meivt in external memory (flash) an interrupt becomes an NMI with mcause
+ * 0xF0001001/2 instead (measured on the verilated EL2). So the table is
+ * written at boot to BOARD_PIC_VECTORS, the first KiB of the board's DCCM,
+ * which nothing else uses.
  */
 #include "board.h"
 #include "csr.h"
@@ -23,14 +29,9 @@
 #define PIC_MEIGWCTRL(s) (BOARD_PIC_BASE + 0x4000u + 4u * (s))
 #define PIC_MEIGWCLR(s)  (BOARD_PIC_BASE + 0x5000u + 4u * (s))
 
-#define T1   veer_trap_entry
-#define T4   T1, T1, T1, T1
-#define T16  T4, T4, T4, T4
-#define T64  T16, T16, T16, T16
-#define T256 T64, T64, T64, T64
-
 /* meivt needs 1 KiB alignment; slot 0 (no interrupt) is never used. */
-static void (*const vector_table[256])(void) __attribute__((aligned(1024))) = {T256};
+#define VECTORS 256u
+_Static_assert(BOARD_PIC_VECTORS % 1024u == 0, "meivt is 1 KiB aligned");
 
 static uint32_t enabled[2]; /* lines 1..63 the kernel declared */
 
@@ -42,7 +43,10 @@ static volatile uint32_t *reg(uint32_t addr)
 void veer_pic_init(void)
 {
 	*reg(PIC_MPICCFG) = 0; /* standard priority order */
-	__asm__ volatile("csrw 0xbc8, %0" : : "r"((uint32_t)(uintptr_t)vector_table));
+	for (uint32_t i = 0; i < VECTORS; i++) {
+		*reg(BOARD_PIC_VECTORS + 4u * i) = (uint32_t)(uintptr_t)veer_trap_entry;
+	}
+	__asm__ volatile("csrw 0xbc8, %0" : : "r"(BOARD_PIC_VECTORS));
 	__asm__ volatile("csrw 0xbc9, zero"); /* meipt: threshold 0 */
 	CSR_SET(mie, MIE_MEIE);
 }

@@ -23,7 +23,11 @@
  * pinned down by the examples). */
 #define BOARD_MRAC ((2u << (2u * 0x1u)) | (2u << (2u * 0x2u)))
 
-#define BOARD_PIC_BASE  0x60000000u
-#define BOARD_PIC_LINES 64u
+#define BOARD_PIC_BASE    0x60000000u
+/* The PIC's external vector table (meivt, 1 KiB): the core reads it only
+ * from the DCCM; veer_pic.c fills it at boot. Here: the first KiB of
+ * the DCCM at 0x50000000, where OpenPRoT's Caliptra MCU target keeps its table. */
+#define BOARD_PIC_VECTORS 0x50000000u
+#define BOARD_PIC_LINES   64u
 
 #endif /* PWK_HAL_VEER_BOARD_H */

@@ -50,10 +50,12 @@ void veer_board_interrupt(uint32_t code)
 	}
 }
 
-/* With the CI command line (-nographic, no -device) nothing on the virt
- * board raises a PLIC line: only a deadline can wake an idle system, and
- * a system with none is stuck. A board variant with devices says so here. */
+/* With the CI command line (-nographic, no -device) the only PLIC source
+ * is UART0 (line 10): its receiver (host input, or a process's own bytes
+ * in loopback) can wake an idle system once a process enabled the line,
+ * as pw_kernel's uart test does. Otherwise only a deadline can, and a
+ * system with none is stuck. */
 bool veer_board_irq_can_wake(void)
 {
-	return false;
+	return plic_line_enabled(BOARD_UART_IRQ);
 }

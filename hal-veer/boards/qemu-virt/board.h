@@ -10,6 +10,8 @@
 
 /* NS16550A, byte registers, no FIFO set-up needed under QEMU. */
 #define BOARD_UART_BASE 0x10000000u
+/* Its interrupt (RX data, THR empty, ... as IER enables them) on the PLIC. */
+#define BOARD_UART_IRQ  10u
 
 /* CLINT: 64-bit mtime and hart 0's mtimecmp, 10 MHz = 100 ns per tick. */
 #define BOARD_MTIME_ADDR    0x0200bff8u

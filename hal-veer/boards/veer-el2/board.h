@@ -22,7 +22,11 @@
  * neither merged nor reordered. */
 #define BOARD_MRAC ((1u << (2u * 0x8u)) | (2u << (2u * 0xdu)))
 
-#define BOARD_PIC_BASE  0xf00c0000u
-#define BOARD_PIC_LINES 32u
+#define BOARD_PIC_BASE    0xf00c0000u
+/* The PIC's external vector table (meivt, 1 KiB): the core reads it only
+ * from the DCCM; veer_pic.c fills it at boot. Here: the first KiB of
+ * the testbench build's DCCM (0xF0040000, 64 KiB). */
+#define BOARD_PIC_VECTORS 0xf0040000u
+#define BOARD_PIC_LINES   32u
 
 #endif /* PWK_HAL_VEER_BOARD_H */
