@@ -29,6 +29,11 @@
 static uint32_t high;
 static uint32_t last_low;
 
+/* What timer 1 was last started for: the deadline asked, and the clock
+ * time it expires at (earlier when the wake-up was capped at WAKE_MAX). */
+static uint64_t armed_deadline = UINT64_MAX;
+static uint64_t armed_expiry;
+
 void veer_timer_init(void)
 {
 	CSR_WRITE(0x7d7, 0);           /* mitctl1: the wake-up is off */
@@ -37,6 +42,8 @@ void veer_timer_init(void)
 	CSR_WRITE(0x7d4, MITCTL_ENABLE | MITCTL_HALT_EN);
 	high = 0;
 	last_low = 0;
+	armed_deadline = UINT64_MAX;
+	armed_expiry = 0;
 	CSR_SET(mie, MIE_MITIE1);
 }
 
@@ -52,8 +59,14 @@ uint64_t veer_board_now_ns(void)
 
 void veer_board_timer_set(uint64_t deadline_ns)
 {
-	CSR_WRITE(0x7d7, 0);
 	uint64_t now = veer_board_now_ns();
+	/* Most kernel exits ask for the deadline the timer already counts
+	 * toward; while it has not expired, restarting it would only cost
+	 * the division below (a quarter of a syscall's instructions). */
+	if (deadline_ns == armed_deadline && now < armed_expiry) {
+		return;
+	}
+	CSR_WRITE(0x7d7, 0);
 	uint64_t cycles = 1;
 	if (deadline_ns > now) {
 		cycles = veer_udiv64(deadline_ns - now + BOARD_NS_PER_CYCLE - 1u,
@@ -62,6 +75,8 @@ void veer_board_timer_set(uint64_t deadline_ns)
 	if (cycles > WAKE_MAX) {
 		cycles = WAKE_MAX; /* also what keeps the software high word right */
 	}
+	armed_deadline = deadline_ns;
+	armed_expiry = now + cycles * BOARD_NS_PER_CYCLE;
 	CSR_WRITE(0x7d5, 0); /* mitcnt1 */
 	CSR_WRITE(0x7d6, (uint32_t)cycles);
 	CSR_WRITE(0x7d7, MITCTL_ENABLE | MITCTL_HALT_EN);
