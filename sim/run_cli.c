@@ -124,11 +124,6 @@ static int check_board_options(const struct run_cli *c)
 		return refuse_on_board("--trace", "traces come from the simulator's kernel "
 						  "trace hook");
 	}
-	if (c->search.image_dir_count > 0) {
-		return refuse_on_board("--image-dir", "it finds the simulator's process "
-						      "images; a board boots one image "
-						      "(--image FILE)");
-	}
 	const struct board_profile *b = board_find(c->board, stderr);
 	if (b != NULL && b->qemu_machine == NULL) {
 		fprintf(stderr, "pwsim: board %s cannot be run by pwsim: %s\n", b->name,
@@ -214,7 +209,7 @@ static int run_on_board(const struct run_cli *c, const struct scenario *s)
 				       "until the wall-clock timeout");
 	}
 	char image[4096];
-	if (!board_image_find(s, c->board, c->image, image, sizeof(image), stderr)) {
+	if (!board_image_find(s, c->board, c->image, &c->search, image, sizeof(image), stderr)) {
 		return PWSIM_EXIT_BAD_INPUT;
 	}
 	struct board_run_options o = {
