@@ -10,7 +10,7 @@
 
 static const char run_usage[] =
 	"usage: pwsim run SCENARIO [--seed N] [--isolation none|mprotect] [--image-dir DIR]...\n"
-	"                 [--trace FILE] [--gdb] [--quiet]\n"
+	"                 [--trace FILE] [--gdb FILE] [--allow-uncounted] [--quiet]\n"
 	"       pwsim run SCENARIO --board NAME [--image FILE | --image-dir DIR...]\n"
 	"                 [--timeout SECONDS] [--quiet]\n"
 	"  Boots the scenario's system in the simulator (or, with --board, its image on\n"
@@ -20,8 +20,10 @@ static const char run_usage[] =
 	"  copy of the scenario's folder (a build tree: --image-dir build). With\n"
 	"  --board the image is <folder>.<board>.elf, looked for the same way\n"
 	"  (--image-dir build-rv32/scenarios). --seed N perturbs what the system\n"
-	"  leaves free (seed 0: the plain schedule). --gdb prints the gdb commands\n"
+	"  leaves free (seed 0: the plain schedule). --gdb FILE writes the gdb commands\n"
 	"  that load each process's symbols where it runs (docs/debugging.md).\n"
+	"  An image whose code does not count basic blocks is refused unless\n"
+	"  --allow-uncounted.\n"
 	"  Exit status: 0 as expected; N the system shut down with status N where\n"
 	"  another was expected; 1 another expectation failed; 2 bad input;\n"
 	"  3 unexpected deadlock, idle system or time limit; with --board also 4, 124,\n"
