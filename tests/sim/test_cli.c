@@ -131,3 +131,13 @@ Test(cli, image_built_without_the_block_counter_is_refused_naming_the_flags)
 	assert_contains(r.err, "pkg-config --cflags pwk-user-host");
 	pwsim_result_free(&r);
 }
+
+Test(cli, fault_with_the_pc_in_ram_is_labelled_ram)
+{
+	const char *argv[] = {"run", "tests/sim/exec_ram/exec_ram.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "exit %d\n%s", r.status, r.err);
+	assert_contains(r.err, "pwsim: fault: process 'initiator' thread 'initiator_thread': ");
+	assert_contains(r.err, ", pc ram+0x");
+	pwsim_result_free(&r);
+}
