@@ -81,7 +81,9 @@ int main(int argc, char **argv)
 	struct diag d;
 	diag_init(&d, path, stderr);
 	struct scenario s;
-	struct scenario_search search = {NULL, 0};
+	/* pwsim knows no build tree: the images are in this one. */
+	static const char *const build_tree[] = {PWK_BUILD_ROOT};
+	struct scenario_search search = {build_tree, 1};
 	if (!scenario_load(path, &search, &s, &d)) {
 		scenario_free(&s);
 		return 2;

@@ -31,7 +31,9 @@ static int syscalls_per_second(void)
 	struct diag d;
 	diag_init(&d, BENCH_SCENARIO, stderr);
 	struct scenario s;
-	struct scenario_search search = {NULL, 0};
+	/* pwsim knows no build tree: the images are in this one. */
+	static const char *const build_tree[] = {PWK_BUILD_ROOT};
+	struct scenario_search search = {build_tree, 1};
 	if (!scenario_load(BENCH_SCENARIO, &search, &s, &d)) {
 		scenario_free(&s);
 		return 1;
@@ -64,7 +66,7 @@ static int sweep_rate(unsigned seeds)
 	}
 	char range[32];
 	snprintf(range, sizeof(range), "0..%u", seeds - 1);
-	char **argv = calloc(g.gl_pathc + 8, sizeof(char *));
+	char **argv = calloc(g.gl_pathc + 10, sizeof(char *));
 	size_t n = 0;
 	argv[n++] = (char *)PWSIM_PATH;
 	argv[n++] = (char *)"sweep";
@@ -75,6 +77,9 @@ static int sweep_rate(unsigned seeds)
 	argv[n++] = range;
 	argv[n++] = (char *)"-j";
 	argv[n++] = (char *)"2";
+	/* pwsim knows no build tree: the images are in this one. */
+	argv[n++] = (char *)"--image-dir";
+	argv[n++] = (char *)PWK_BUILD_ROOT;
 	fflush(NULL);
 	double t0 = now_s();
 	pid_t pid = fork();

@@ -72,9 +72,12 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 		   addr < r->hal_page + HOST_REGION_HAL_PAGE + HOST_REGION_GUARD) {
 		snprintf(where, sizeof(where), "in the guard page above the region");
 	}
+	/* A pc in RAM (a jump into data) is labelled like an address in RAM. */
 	char at[64] = "outside its code";
 	if (host_region_contains(r, pc)) {
-		snprintf(at, sizeof(at), "flash+%#lx", (unsigned long)(pc - r->user_base));
+		uintptr_t off = pc - r->user_base;
+		snprintf(at, sizeof(at), "%s+%#lx", off < r->flash_size ? "flash" : "ram",
+			 (unsigned long)(off < r->flash_size ? off : off - r->flash_size));
 	}
 	fprintf(stderr,
 		"pwsim: fault: process '%s' thread '%s': %s at address %#lx (%s), pc %s, "

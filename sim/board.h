@@ -39,10 +39,11 @@ struct board_profile {
 const struct board_profile *board_find(const char *name, FILE *report);
 
 /* Writes the path of the image `s` boots on `board` into `out`: `given`
- * (--image) when not NULL, else <source root>/build-rv32/scenarios/
- * <flat>.<board>.elf. False after telling `report` why there is none. */
-bool board_image_find(const struct scenario *s, const char *board, const char *given, char *out,
-		      size_t cap, FILE *report);
+ * (--image) when not NULL, else <flat>.<board>.elf found through `search`
+ * like a process image (board_image.c). False after telling `report` why
+ * there is none. */
+bool board_image_find(const struct scenario *s, const char *board, const char *given,
+		      const struct scenario_search *search, char *out, size_t cap, FILE *report);
 
 struct board_run_options {
 	const struct board_profile *board;

@@ -2,7 +2,8 @@
 /*
  * cmd_check.c — `pwsim check SYSTEM.json5`: validates a system description
  * the way the simulator will load it and shows the result (handles, memory
- * layout, threads), so a manifest can be fixed before anything runs.
+ * layout, threads), so a manifest can be fixed before anything runs. Bad
+ * input is exit 2, as for every pwsim command.
  */
 #include "commands.h"
 
@@ -19,7 +20,7 @@ int pwsim_cmd_check_system(const char *path)
 	diag_init(&d, path, stderr);
 	if (!cfg_system_load(path, &sys, &d)) {
 		fprintf(stderr, "%s: %d error%s\n", path, d.errors, d.errors == 1 ? "" : "s");
-		return 1;
+		return 2; /* PWSIM_EXIT_BAD_INPUT (expect.h needs the host HAL) */
 	}
 	cfg_system_print(stdout, &sys);
 	cfg_system_free(&sys);

@@ -11,9 +11,7 @@
 
 #include "diag.h"
 #include "json5.h"
-
-static const char json5_usage[] = "usage: pwsim json5 FILE\n"
-				  "  Prints FILE (JSON5; - reads stdin) as canonical JSON.\n";
+#include "usage.h"
 
 int pwsim_cmd_json5(int argc, char **argv)
 {
@@ -26,17 +24,17 @@ int pwsim_cmd_json5(int argc, char **argv)
 		argv++;
 	}
 	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-		fputs(json5_usage, stdout);
+		pwsim_command_usage("json5", stdout);
 		return 0;
 	}
 	if (argc != 2) {
-		fputs(json5_usage, stderr);
+		pwsim_command_usage("json5", stderr);
 		return 2;
 	}
 	const char *path = argv[1];
 	diag_init(&d, strcmp(path, "-") == 0 ? "<stdin>" : path, stderr);
 	if (!json5_parse_file(path, &doc, &d)) {
-		return 1;
+		return 2;
 	}
 	json5_write_json(stdout, &doc.root);
 	fputc('\n', stdout);

@@ -6,13 +6,15 @@
 #include <stdlib.h>
 
 #include "end_report.h"
+#include "image_elf.h"
 #include "system_desc.h" /* config/: the translation shared with pwk-gen */
 
 /* Creates process p's region, loads its image and records where it lives
  * for the system description. */
 static bool setup_process(const struct scenario *s, uint32_t p, struct cfg_process_placement *place,
-			  FILE *report)
+			  const struct run_options *o)
 {
+	FILE *report = o->report;
 	const struct cfg_process *cp = &s->system.processes[p];
 	const struct cfg_app *app = &s->system.apps[cp->app_index];
 	struct host_region_info region;
@@ -26,6 +28,14 @@ static bool setup_process(const struct scenario *s, uint32_t p, struct cfg_proce
 	if (!host_image_load(p, s->images[p], &image, err, sizeof(err))) {
 		fprintf(report, "pwsim: process '%s': cannot load image: %s\n", cp->name, err);
 		return false;
+	}
+	if (!o->allow_uncounted && !sim_image_counts_blocks(s->images[p], err, sizeof(err))) {
+		fprintf(report, "pwsim: process '%s': image %s refused: %s\n", cp->name,
+			s->images[p], err);
+		return false;
+	}
+	if (o->gdb_script != NULL) {
+		sim_image_write_gdb_symbols(o->gdb_script, s->images[p], image.load_base);
 	}
 	*place = (struct cfg_process_placement){
 		.flash_start = region.flash_start,
@@ -75,7 +85,7 @@ struct run_result sim_run(const struct scenario *s, const struct run_options *o)
 	struct cfg_system_desc desc = {0};
 	bool ok = true;
 	for (uint32_t p = 0; ok && p < n; p++) {
-		ok = setup_process(s, p, &places[p], o->report);
+		ok = setup_process(s, p, &places[p], o);
 	}
 	/* The host has no devices behind memory_mappings: they are no regions. */
 	struct cfg_placement place = {.processes = places, .mappings_as_regions = false};

@@ -18,6 +18,12 @@ struct run_options {
 	void *trace_ctx;
 	FILE *console; /* console lines; NULL = quiet */
 	FILE *report;  /* the simulator's own messages (stderr) */
+	/* Run images whose code does not count basic blocks (image_elf.h):
+	 * only the watchdog stops their loops. */
+	bool allow_uncounted;
+	/* When set, gdb's add-symbol-file line of each process as it is loaded
+	 * (the same addresses in every run: regions sit at fixed addresses). */
+	FILE *gdb_script;
 };
 
 struct run_result {

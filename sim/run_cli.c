@@ -4,6 +4,7 @@
  */
 #include "run_cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,10 @@ static int parse_one(struct run_cli *c, int argc, char **argv, int *i)
 	bool has_value = *i + 1 < argc;
 	if (strcmp(a, "--quiet") == 0) {
 		c->options.console = NULL;
+	} else if (strcmp(a, "--allow-uncounted") == 0) {
+		c->options.allow_uncounted = true;
+	} else if (strcmp(a, "--gdb") == 0 && has_value) {
+		c->gdb_path = argv[++*i];
 	} else if (strcmp(a, "--isolation") == 0 && has_value) {
 		return parse_isolation(&c->options, argv[++*i]);
 	} else if (strcmp(a, "--seed") == 0 && has_value) {
@@ -124,10 +129,9 @@ static int check_board_options(const struct run_cli *c)
 		return refuse_on_board("--trace", "traces come from the simulator's kernel "
 						  "trace hook");
 	}
-	if (c->search.image_dir_count > 0) {
-		return refuse_on_board("--image-dir", "it finds the simulator's process "
-						      "images; a board boots one image "
-						      "(--image FILE)");
+	if (c->gdb_path != NULL) {
+		return refuse_on_board("--gdb", "a board image is debugged through QEMU's gdb "
+						"stub (docs/boards.md)");
 	}
 	const struct board_profile *b = board_find(c->board, stderr);
 	if (b != NULL && b->qemu_machine == NULL) {
@@ -161,10 +165,36 @@ int run_cli_parse(struct run_cli *c, const char *command, const char *synopsis, 
 	return check_board_options(c);
 }
 
+/* The gdb script --gdb writes: how pwsim's signals reach it, then (as
+ * each process is loaded) one add-symbol-file line per process. */
+static FILE *gdb_script_open(const char *path, const char *scenario_path)
+{
+	FILE *f = fopen(path, "w");
+	if (f == NULL) {
+		fprintf(stderr, "pwsim: --gdb %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	fprintf(f,
+		"# Written by pwsim run %s --gdb: the symbols of each process at\n"
+		"# its region (regions sit at fixed addresses, so every run agrees).\n"
+		"# Use: gdb -x THIS --args pwsim run SCENARIO, then `run`; gdb stops\n"
+		"# when every image is in its region: set hardware breakpoints in process\n"
+		"# code (hbreak FILE:LINE; gdb cannot write int3 into a region's shared\n"
+		"# mapping, so `break` does not stop there) and `continue`\n"
+		"# (docs/debugging.md).\n"
+		"# pwsim turns process faults into signals it handles itself:\n"
+		"handle SIGSEGV SIGBUS SIGILL SIGFPE nostop noprint pass\n"
+		"tbreak host_machine_run\n",
+		scenario_path);
+	return f;
+}
+
 /* Runs the loaded scenario `s` with the trace writer `trace` (or NULL). */
-static int run_loaded(const struct run_cli *c, const struct scenario *s, struct trace_export *trace)
+static int run_loaded(const struct run_cli *c, const struct scenario *s, struct trace_export *trace,
+		      FILE *gdb)
 {
 	struct run_options o = c->options;
+	o.gdb_script = gdb;
 	if (trace != NULL) {
 		trace_export_describe(trace, c->scenario_path, o.seed);
 		o.trace = trace_export_record;
@@ -198,7 +228,16 @@ static int run_on_host(const struct run_cli *c, const struct scenario *s)
 		fprintf(stderr, "pwsim: --trace %s: %s\n", c->trace_path, err);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
-	return run_loaded(c, s, trace);
+	FILE *gdb = NULL;
+	if (c->gdb_path != NULL && (gdb = gdb_script_open(c->gdb_path, c->scenario_path)) == NULL) {
+		return PWSIM_EXIT_BAD_INPUT;
+	}
+	int code = run_loaded(c, s, trace, gdb);
+	if (gdb != NULL && fclose(gdb) == 0) {
+		fprintf(stderr, "pwsim: gdb commands written to %s (docs/debugging.md)\n",
+			c->gdb_path);
+	}
+	return code;
 }
 
 /* What a scenario asks of the simulator alone is refused on a board. */
@@ -222,7 +261,7 @@ static int run_on_board(const struct run_cli *c, const struct scenario *s)
 				       "until the wall-clock timeout");
 	}
 	char image[4096];
-	if (!board_image_find(s, c->board, c->image, image, sizeof(image), stderr)) {
+	if (!board_image_find(s, c->board, c->image, &c->search, image, sizeof(image), stderr)) {
 		return PWSIM_EXIT_BAD_INPUT;
 	}
 	struct board_run_options o = {

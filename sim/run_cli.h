@@ -29,8 +29,9 @@ struct run_cli {
 	/* --board NAME: run on that board's image instead (board.h); NULL: in
 	 * the simulator. */
 	const char *board;
-	const char *image; /* --image FILE */
-	double timeout_s;  /* --timeout SECONDS; 0: derived */
+	const char *image;    /* --image FILE */
+	const char *gdb_path; /* --gdb FILE: write gdb's symbol commands there */
+	double timeout_s;     /* --timeout SECONDS; 0: derived */
 };
 
 /* Parses argv[2..argc) of `pwsim <command> ...` into `c` (which it

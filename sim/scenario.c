@@ -93,51 +93,70 @@ static void normalize(char *path)
 	*out = '\0';
 }
 
-/* In-tree scenarios find their images in the build tree's mirror of the
- * scenario's directory (meson builds the images of scenarios/x into build/scenarios/x). */
-static char *build_mirror(const char *dir)
+/* Whether `path` (normalized in place) can be read; if not, appends it to
+ * the `looked` list for the error message. */
+static bool try_candidate(char *path, char *looked, size_t looked_cap)
 {
-#if defined(PWK_SOURCE_ROOT) && defined(PWK_BUILD_ROOT)
-	char real[PATH_MAX];
-	if (realpath(dir, real) == NULL) {
-		return NULL;
+	normalize(path);
+	if (access(path, R_OK) == 0) {
+		return true;
 	}
-	size_t n = strlen(PWK_SOURCE_ROOT);
-	if (strncmp(real, PWK_SOURCE_ROOT, n) != 0 || (real[n] != '/' && real[n] != '\0')) {
-		return NULL;
-	}
-	return join(PWK_BUILD_ROOT, real[n] == '/' ? real + n + 1 : ".");
-#else
-	(void)dir;
-	return NULL;
-#endif
+	size_t used = strlen(looked);
+	snprintf(looked + used, looked_cap - used, "%s%s", used ? ", " : "", path);
+	return false;
 }
 
-static char *find_image(const char *scenario_dir, const struct scenario_search *search,
-			const char *name, char *looked, size_t looked_cap)
+/* NAME in an --image-dir DIR: DIR/NAME, else DIR's copy of the scenario's
+ * folder, DIR/<last k folders of the scenario's directory>/NAME for
+ * k = 1, 2, ... So `--image-dir build` finds build/scenarios/x/NAME for a
+ * scenario in <anywhere>/scenarios/x, as meson lays its build tree out,
+ * without pwsim knowing where any tree is. Only DIR/NAME is listed in the
+ * error message: the copies are a convenience for build trees. */
+static char *find_in_image_dir(const char *dir, const char *real_scenario_dir, const char *name,
+			       char *looked, size_t looked_cap)
 {
-	size_t dirs = 2 + search->image_dir_count;
-	looked[0] = '\0';
-	for (size_t i = 0; i < dirs; i++) {
-		char *mirror = NULL;
-		const char *dir = i == 0 ? scenario_dir : NULL;
-		if (i == 1) {
-			dir = mirror = build_mirror(scenario_dir);
-		} else if (i >= 2) {
-			dir = search->image_dirs[i - 2];
-		}
-		if (dir == NULL) {
-			continue;
-		}
-		char *candidate = join(dir, name);
+	char *candidate = join(dir, name);
+	if (try_candidate(candidate, looked, looked_cap)) {
+		return candidate;
+	}
+	free(candidate);
+	char ignored[1];
+	const char *tail = real_scenario_dir + strlen(real_scenario_dir);
+	while (tail > real_scenario_dir) {
+		do {
+			tail--;
+		} while (tail > real_scenario_dir && *tail != '/');
+		char *mirror = join(dir, tail[0] == '/' ? tail + 1 : tail);
+		candidate = join(mirror, name);
 		free(mirror);
-		normalize(candidate);
-		if (access(candidate, R_OK) == 0) {
+		ignored[0] = '\0';
+		if (try_candidate(candidate, ignored, sizeof(ignored))) {
 			return candidate;
 		}
-		size_t used = strlen(looked);
-		snprintf(looked + used, looked_cap - used, "%s%s", used ? ", " : "", candidate);
 		free(candidate);
+	}
+	return NULL;
+}
+
+char *scenario_find_file(const char *scenario_dir, const struct scenario_search *search,
+			 const char *name, char *looked, size_t looked_cap)
+{
+	looked[0] = '\0';
+	char *candidate = join(scenario_dir, name);
+	if (try_candidate(candidate, looked, looked_cap)) {
+		return candidate;
+	}
+	free(candidate);
+	char real[PATH_MAX];
+	if (realpath(scenario_dir, real) == NULL) {
+		snprintf(real, sizeof(real), "%s", scenario_dir);
+	}
+	for (size_t i = 0; i < search->image_dir_count; i++) {
+		char *found =
+			find_in_image_dir(search->image_dirs[i], real, name, looked, looked_cap);
+		if (found != NULL) {
+			return found;
+		}
 	}
 	return NULL;
 }
@@ -286,13 +305,15 @@ static bool resolve_images(const struct json5_value *images, const char *dir,
 		}
 		char looked[2048];
 		char *found = search == NULL ? strdup(m->value.string)
-					     : find_image(dir, search, m->value.string, looked,
-							  sizeof(looked));
+					     : scenario_find_file(dir, search, m->value.string,
+								  looked, sizeof(looked));
 		if (found == NULL) {
-			diag_error(d, m->value.line, m->value.col,
-				   "image '%s' of process '%s' not found (looked for %s); build it "
-				   "(ninja -C build) or pass --image-dir",
-				   m->value.string, m->key, looked);
+			diag_error(
+				d, m->value.line, m->value.col,
+				"image '%s' of process '%s' not found (looked for %s); build it, "
+				"or pass --image-dir DIR (the folder it is in, or a build tree "
+				"that copies the scenario's folder)",
+				m->value.string, m->key, looked);
 			ok = false;
 			continue;
 		}

@@ -48,11 +48,19 @@ struct scenario {
 
 #define SCENARIO_FAULTS_MAX 64
 
-/* Directories searched for images after the scenario's own directory. */
+/* Directories searched for images after the scenario's own directory
+ * (pwsim run/replay/sweep/check --image-dir DIR). */
 struct scenario_search {
 	const char *const *image_dirs;
 	size_t image_dir_count;
 };
+
+/* A file `name` of the scenario in `scenario_dir`: relative to that
+ * directory, else in each search directory DIR as DIR/name or, for build
+ * trees, DIR/<the scenario directory's last k folders>/name. Returns the
+ * path (malloc'd) or NULL with `looked` listing the places tried. */
+char *scenario_find_file(const char *scenario_dir, const struct scenario_search *search,
+			 const char *name, char *looked, size_t looked_cap);
 
 /* Loads `path`, its system.json5 and resolves every image. Errors are
  * reported through `d` (path:line:col); returns false on any. */

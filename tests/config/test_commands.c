@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * test_commands.c — `pwsim json5` and `pwsim check` as a user runs them:
- * output on stdout, diagnostics on stderr, exit status 0/1/2.
+ * output on stdout, diagnostics on stderr, exit status 0, or 2 for bad input.
  */
 #include <criterion/criterion.h>
 #include <criterion/redirect.h>
@@ -71,11 +71,11 @@ Test(commands, json5_prints_canonical_json, .init = redirect_all)
 				"}\n");
 }
 
-Test(commands, json5_reports_errors_on_stderr_with_status_1, .init = redirect_all)
+Test(commands, json5_reports_errors_on_stderr_with_status_2, .init = redirect_all)
 {
 	const char *path = data_path("bad/json5_syntax_error.json5");
 	char want[4096];
-	cr_assert_eq(json5_cmd(path), 1);
+	cr_assert_eq(json5_cmd(path), 2);
 	fflush(stderr);
 	snprintf(want, sizeof(want),
 		 "%s:5:19: error: missing ',' between members: add ',' before 'f'\n", path);
@@ -118,11 +118,11 @@ Test(commands, check_prints_the_system, .init = redirect_all)
 		"%s", buf);
 }
 
-Test(commands, check_fails_invalid_systems_with_status_1, .init = redirect_all)
+Test(commands, check_fails_invalid_systems_with_status_2, .init = redirect_all)
 {
 	const char *path = data_path("bad/process_no_threads.json5");
 	char want[4096];
-	cr_assert_eq(pwsim_cmd_check_system(path), 1);
+	cr_assert_eq(pwsim_cmd_check_system(path), 2);
 	fflush(stderr);
 	snprintf(want, sizeof(want),
 		 "%s:9:9: error: process \"main\" has no threads: add an object {type: \"thread\", "

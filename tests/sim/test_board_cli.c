@@ -50,8 +50,6 @@ Test(board_cli, simulator_options_are_refused_by_name)
 	assert_refused(iso, "pwsim: --isolation cannot be used with --board: ");
 	const char *trace[] = {"run", UPPERCASE, "--board", "qemu-virt", "--trace", "t.json", NULL};
 	assert_refused(trace, "pwsim: --trace cannot be used with --board: ");
-	const char *dir[] = {"run", UPPERCASE, "--board", "qemu-virt", "--image-dir", "/tmp", NULL};
-	assert_refused(dir, "pwsim: --image-dir cannot be used with --board: ");
 }
 
 Test(board_cli, scenario_with_faults_is_refused)
@@ -102,10 +100,15 @@ Test(board_cli, missing_image_file_is_bad_input)
 			     "or directory\n");
 }
 
-Test(board_cli, scenario_outside_the_tree_needs_image)
+Test(board_cli, board_image_is_looked_for_by_folder_name_beside_the_scenario_and_in_image_dirs)
 {
-	const char *argv[] = {"run", "tests/sim/board/expect_shutdown.json5", "--board",
-			      "qemu-virt", NULL};
-	assert_refused(argv, "is not under the source tree's scenarios/, so it has no "
-			     "cross-built qemu-virt image: pass --image FILE\n");
+	const char *argv[] = {"run",         "tests/sim/board/expect_shutdown.json5",
+			      "--board",     "qemu-virt",
+			      "--image-dir", "/nonexistent",
+			      NULL};
+	assert_refused(argv, "pwsim: no qemu-virt image for ");
+	struct pwsim_result r = pwsim_run(argv);
+	assert_contains(r.err, source_path("tests/sim/board/board.qemu-virt.elf"));
+	assert_contains(r.err, "/nonexistent/board.qemu-virt.elf");
+	pwsim_result_free(&r);
 }

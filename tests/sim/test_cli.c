@@ -99,9 +99,10 @@ Test(cli, broken_system_is_reported_in_the_system_file)
 	assert_bad_input("tests/sim/bad/bad_system.json5", "broken_system.json5:");
 }
 
-static void assert_watchdog_stops(const char *scenario)
+/* `option` (or NULL): what the run needs beyond the scenario. */
+static void assert_watchdog_stops(const char *scenario, const char *option)
 {
-	const char *argv[] = {"run", scenario, NULL};
+	const char *argv[] = {"run", scenario, option, NULL};
 	struct pwsim_result r = pwsim_run(argv);
 	cr_assert_eq(r.status, 3, "%s\n%s", r.out, r.err);
 	assert_contains(r.err, "pwsim: watchdog: process 'spinner' thread 'spinner_thread'");
@@ -111,10 +112,32 @@ static void assert_watchdog_stops(const char *scenario)
 
 Test(cli, watchdog_stops_code_built_without_the_block_counter, .timeout = 60)
 {
-	assert_watchdog_stops("tests/sim/watchdog/uncounted.json5");
+	assert_watchdog_stops("tests/sim/watchdog/uncounted.json5", "--allow-uncounted");
 }
 
 Test(cli, watchdog_stops_a_process_that_rewrites_its_budget, .timeout = 60)
 {
-	assert_watchdog_stops("tests/sim/watchdog/thief.json5");
+	assert_watchdog_stops("tests/sim/watchdog/thief.json5", NULL);
+}
+
+Test(cli, image_built_without_the_block_counter_is_refused_naming_the_flags)
+{
+	assert_bad_input("tests/sim/watchdog/uncounted.json5", "pwsim: process 'spinner': image ");
+	const char *argv[] = {"run", "tests/sim/watchdog/uncounted.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	assert_contains(r.err, "refused: its code does not count basic blocks "
+			       "(-fsanitize-coverage=trace-pc, -fprofile-arcs "
+			       "-fprofile-update=single missing)");
+	assert_contains(r.err, "pkg-config --cflags pwk-user-host");
+	pwsim_result_free(&r);
+}
+
+Test(cli, fault_with_the_pc_in_ram_is_labelled_ram)
+{
+	const char *argv[] = {"run", "tests/sim/exec_ram/exec_ram.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "exit %d\n%s", r.status, r.err);
+	assert_contains(r.err, "pwsim: fault: process 'initiator' thread 'initiator_thread': ");
+	assert_contains(r.err, ", pc ram+0x");
+	pwsim_result_free(&r);
 }

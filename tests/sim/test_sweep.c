@@ -260,7 +260,7 @@ static struct background_sweep sweep_start(const char *scenario, const char *see
 		dup2(null, 2);
 		close(null);
 		execl(PWSIM_PATH, PWSIM_PATH, "sweep", source_path(scenario), "--seeds", seeds,
-		      "-j", jobs, (char *)NULL);
+		      "-j", jobs, "--image-dir", PWK_BUILD_ROOT, (char *)NULL);
 		_exit(127);
 	}
 	return b;

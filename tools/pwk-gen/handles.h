@@ -22,4 +22,20 @@
 bool pwkgen_write_handles(FILE *out, const struct cfg_system *sys, const struct cfg_process *p,
 			  const char *source, struct diag *d);
 
+/* Where the header's MAPPING_ macros come from (`pwk-gen handles --target`):
+ * host (pwsim places every region itself at run time, so the header has
+ * the flash and RAM sizes only, and no device mappings: pwsim maps none),
+ * or a board's layout (the app's flash and the process's RAM as pwk-gen
+ * lays them out for the board; devices as written). */
+struct pwkgen_handles_layout {
+	bool host;
+	uint64_t flash_start, flash_size; /* ignored for host */
+	uint64_t ram_start, ram_size;
+};
+
+/* pwkgen_write_handles with the mappings of `layout`. */
+bool pwkgen_write_handles_for(FILE *out, const struct cfg_system *sys, const struct cfg_process *p,
+			      const struct pwkgen_handles_layout *layout, const char *source,
+			      struct diag *d);
+
 #endif

@@ -2,7 +2,7 @@
 /*
  * main.c — pwk-gen, the one generator of build artifacts from a
  * system.json5 (STYLE rule 15). Subcommands (docs/generator.md):
- *   pwk-gen handles    SYSTEM PROCESS OUT.h
+ *   pwk-gen handles    SYSTEM PROCESS OUT.h [--target host|rv32 --board B [--place P]]
  *   pwk-gen tables     SYSTEM --board B [--place config|board] -o pwk_system.c
  *   pwk-gen ld-kernel  SYSTEM --board B [--place config|board] -o kernel.ld
  *   pwk-gen ld-process SYSTEM PROCESS --board B [--place config|board] -o PROCESS.ld
@@ -30,14 +30,18 @@
 #include "target.h"
 
 static const char usage[] =
-	"usage: pwk-gen handles SYSTEM.json5 PROCESS OUT.h\n"
+	"usage: pwk-gen handles SYSTEM.json5 PROCESS OUT.h [--target host|rv32 --board B\n"
+	"                          [--place config|board]]\n"
 	"       pwk-gen tables     SYSTEM.json5 --board B [--place config|board] -o pwk_system.c\n"
 	"       pwk-gen ld-kernel  SYSTEM.json5 --board B [--place config|board] -o kernel.ld\n"
 	"       pwk-gen ld-process SYSTEM.json5 PROCESS --board B [--place config|board] -o P.ld\n"
 	"       pwk-gen image      SYSTEM.json5 --board B [--place config|board] -o system.elf\n"
 	"                          --kernel kernel.elf PROCESS=process.elf ...\n"
 	"       pwk-gen check      SYSTEM.json5 --board B [--place config|board]\n"
-	"  handles:    the C header of PROCESS's handles, IRQ signals, mappings, constants\n"
+	"  handles:    the C header of PROCESS's handles, IRQ signals, mappings, constants;\n"
+	"              --target host: for pwsim (region sizes only, no addresses);\n"
+	"              --target rv32 --board B: the board layout's addresses;\n"
+	"              no --target: system.json5's addresses (pw_kernel's assignment)\n"
 	"  tables:     the kernel's system tables for the board (pwk_system.c)\n"
 	"  ld-kernel:  the kernel's linker script;  ld-process: PROCESS's linker script\n"
 	"  image:      merges the kernel and every process ELF into one ELF\n"
@@ -108,15 +112,21 @@ struct handles_ctx {
 	const struct cfg_process *p;
 	const char *source;
 	struct diag *d;
+	const struct pwkgen_handles_layout *layout; /* NULL: the config's addresses */
 };
 
 static bool emit_handles(FILE *out, void *ctx)
 {
 	struct handles_ctx *c = ctx;
+	if (c->layout != NULL) {
+		return pwkgen_write_handles_for(out, c->sys, c->p, c->layout, c->source, c->d);
+	}
 	return pwkgen_write_handles(out, c->sys, c->p, c->source, c->d);
 }
 
-static int cmd_handles(const char *system_path, const char *process_name, const char *out_path)
+/* `host`: the header for pwsim (sizes only); else the config's addresses. */
+static int cmd_handles(const char *system_path, const char *process_name, const char *out_path,
+		       bool host)
 {
 	struct cfg_system sys;
 	struct diag d;
@@ -133,7 +143,13 @@ static int cmd_handles(const char *system_path, const char *process_name, const 
 		list_processes(&sys);
 		status = 1;
 	} else {
-		struct handles_ctx c = {&sys, &sys.processes[index], system_path, &d};
+		const struct cfg_process *p = &sys.processes[index];
+		struct pwkgen_handles_layout layout = {
+			.host = true,
+			.flash_size = sys.apps[p->app_index].flash_size_bytes,
+			.ram_size = p->ram_size_bytes,
+		};
+		struct handles_ctx c = {&sys, p, system_path, &d, host ? &layout : NULL};
 		status = write_file(out_path, (struct output){emit_handles, &c});
 	}
 	cfg_system_free(&sys);
@@ -298,6 +314,56 @@ static int run_board(const struct command *c, struct args *a)
 	return status;
 }
 
+static bool emit_board_handles(FILE *out, void *ctx)
+{
+	struct run *r = ctx;
+	const struct pwkgen_target *t = r->t;
+	const struct cfg_process *p = &t->sys.processes[r->process];
+	struct pwkgen_handles_layout layout = {
+		.flash_start = t->app_flash[p->app_index].start,
+		.flash_size = t->app_flash[p->app_index].size,
+		.ram_start = t->process_ram[r->process].start,
+		.ram_size = t->process_ram[r->process].size,
+	};
+	return pwkgen_write_handles_for(out, &t->sys, p, &layout, t->path, &r->t->d);
+}
+
+/* `pwk-gen handles SYSTEM PROCESS OUT.h --target host|rv32 [--board B]
+ * [--place P]`: the header valid for that target. */
+static int cmd_handles_target(int argc, char **argv)
+{
+	const char *pos[3], *target = NULL;
+	struct args a = {.cmd = argv[1]};
+	size_t n = 0;
+	for (int i = 2; i < argc; i++) {
+		if (option(argv, argc, &i, "--target", &target) ||
+		    option(argv, argc, &i, "--board", &a.board) ||
+		    option(argv, argc, &i, "--place", &a.place)) {
+			continue;
+		}
+		if ((argv[i][0] == '-' && argv[i][1] != '\0') || n == 3) {
+			return usage_error("handles: unexpected argument %s", argv[i]);
+		}
+		pos[n++] = argv[i];
+	}
+	if (n != 3) {
+		return usage_error("%s needs SYSTEM.json5 PROCESS OUT.h", "handles");
+	}
+	if (target != NULL && strcmp(target, "host") == 0 && a.board == NULL) {
+		return cmd_handles(pos[0], pos[1], pos[2], true);
+	}
+	if (target == NULL || strcmp(target, "rv32") != 0 || a.board == NULL) {
+		return usage_error(
+			"handles takes --target host, or --target rv32 --board B, not %s",
+			target != NULL ? target : "--board alone");
+	}
+	static const struct command board_handles = {"handles", 2, true, emit_board_handles};
+	a.positional[0] = pos[0];
+	a.positional[1] = pos[1];
+	a.out = pos[2];
+	return run_board(&board_handles, &a);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
@@ -305,7 +371,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (argc == 5 && strcmp(argv[1], "handles") == 0) {
-		return cmd_handles(argv[2], argv[3], argv[4]);
+		return cmd_handles(argv[2], argv[3], argv[4], false);
+	}
+	if (argc > 5 && strcmp(argv[1], "handles") == 0) {
+		return cmd_handles_target(argc, argv);
 	}
 	for (size_t i = 0; argc >= 2 && i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(argv[1], commands[i].name) != 0) {

@@ -87,8 +87,11 @@ _Noreturn void pwk_debug_shutdown(uint32_t code);
 pwk_instant_t pwk_deadline_after_ms(uint64_t ms);
 
 /* --- tiny logger over debug_log (no libc) ---------------------------------- */
-/* pwk_log("Sent %c, received (%c,%c)\n", ...): supports %s %c %d %u %x %p %%
- * and "%.*s"; output longer than PWK_LOG_LINE_MAX is truncated. */
+/* pwk_log("Sent %c, received (%c,%c)\n", ...): printf's conversions
+ * d i u x X o c s p %, flags '-' and '0', width, precision ("%.*s"), and the
+ * length modifiers hh h l ll z j t (%lu, %llx, %zu...). Checked by the
+ * compiler like printf (-Wformat, which `pkg-config --cflags` turns on);
+ * output longer than PWK_LOG_LINE_MAX is truncated. */
 #define PWK_LOG_LINE_MAX 160
 void pwk_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

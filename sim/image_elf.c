@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * image_elf.c — see image_elf.h. The loader (hal-host/loader.c) has already
+ * validated the program headers when these run; here only section headers
+ * and the symbol table are read, each bounds-checked against the file.
+ */
+#include "image_elf.h"
+
+#include <elf.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define IMAGE_MAX_BYTES (64u * 1024u * 1024u)
+
+struct elf_file {
+	uint8_t *bytes;
+	size_t len;
+	const Elf64_Ehdr *eh;
+	const Elf64_Shdr *sh; /* eh->e_shnum entries, bounds-checked */
+};
+
+static bool in_file(const struct elf_file *f, uint64_t off, uint64_t size)
+{
+	return off <= f->len && size <= f->len - off;
+}
+
+static bool elf_open(struct elf_file *f, const char *path)
+{
+	*f = (struct elf_file){0};
+	FILE *in = fopen(path, "rb");
+	if (in == NULL) {
+		return false;
+	}
+	f->bytes = malloc(IMAGE_MAX_BYTES);
+	f->len = f->bytes != NULL ? fread(f->bytes, 1, IMAGE_MAX_BYTES, in) : 0;
+	fclose(in);
+	f->eh = (const Elf64_Ehdr *)f->bytes;
+	if (f->len < sizeof(Elf64_Ehdr) || memcmp(f->bytes, ELFMAG, SELFMAG) != 0 ||
+	    f->eh->e_ident[EI_CLASS] != ELFCLASS64 || f->eh->e_shentsize != sizeof(Elf64_Shdr) ||
+	    !in_file(f, f->eh->e_shoff, (uint64_t)f->eh->e_shnum * sizeof(Elf64_Shdr))) {
+		free(f->bytes);
+		f->bytes = NULL;
+		return false;
+	}
+	f->sh = (const Elf64_Shdr *)(f->bytes + f->eh->e_shoff);
+	return true;
+}
+
+static void elf_close(struct elf_file *f)
+{
+	free(f->bytes);
+	f->bytes = NULL;
+}
+
+/* The NUL-terminated string at `off` of string table section `index`. */
+static const char *elf_string(const struct elf_file *f, size_t index, uint64_t off)
+{
+	if (index >= f->eh->e_shnum || !in_file(f, f->sh[index].sh_offset, f->sh[index].sh_size) ||
+	    off >= f->sh[index].sh_size) {
+		return "";
+	}
+	const char *s = (const char *)f->bytes + f->sh[index].sh_offset + off;
+	return memchr(s, '\0', f->sh[index].sh_size - off) != NULL ? s : "";
+}
+
+static const char *section_name(const struct elf_file *f, const Elf64_Shdr *s)
+{
+	return elf_string(f, f->eh->e_shstrndx, s->sh_name);
+}
+
+/* What the symbol table says about the counter: the address of
+ * __sanitizer_cov_trace_pc (0: none) and whether gcov counters exist. */
+struct counter_symbols {
+	bool has_symtab;
+	uint64_t trace_pc;
+	bool gcov_counters;
+};
+
+static struct counter_symbols read_counter_symbols(const struct elf_file *f)
+{
+	struct counter_symbols c = {0};
+	for (size_t i = 0; i < f->eh->e_shnum; i++) {
+		const Elf64_Shdr *s = &f->sh[i];
+		if (s->sh_type != SHT_SYMTAB || !in_file(f, s->sh_offset, s->sh_size)) {
+			continue;
+		}
+		c.has_symtab = true;
+		const Elf64_Sym *syms = (const Elf64_Sym *)(f->bytes + s->sh_offset);
+		for (size_t k = 0; k < s->sh_size / sizeof(Elf64_Sym); k++) {
+			const char *name = elf_string(f, s->sh_link, syms[k].st_name);
+			if (strcmp(name, "__sanitizer_cov_trace_pc") == 0) {
+				c.trace_pc = syms[k].st_value;
+			}
+			c.gcov_counters |= strncmp(name, "__gcov0.", 8) == 0;
+		}
+	}
+	return c;
+}
+
+/* Whether executable code calls `target` (x86-64 `call rel32`, e8 xx xx xx
+ * xx): instrumented code calls the hook at every block; the runtime never. */
+static bool calls(const struct elf_file *f, uint64_t target)
+{
+	for (size_t i = 0; target != 0 && i < f->eh->e_shnum; i++) {
+		const Elf64_Shdr *s = &f->sh[i];
+		if (!(s->sh_flags & SHF_EXECINSTR) || s->sh_type != SHT_PROGBITS ||
+		    !in_file(f, s->sh_offset, s->sh_size)) {
+			continue;
+		}
+		const uint8_t *code = f->bytes + s->sh_offset;
+		for (size_t k = 0; k + 5 <= s->sh_size; k++) {
+			int32_t rel;
+			memcpy(&rel, code + k + 1, sizeof(rel));
+			if (code[k] == 0xe8 &&
+			    s->sh_addr + k + 5 + (uint64_t)(int64_t)rel == target) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+bool sim_image_counts_blocks(const char *path, char *err, size_t err_cap)
+{
+	struct elf_file f;
+	if (!elf_open(&f, path)) {
+		return true; /* the loader has reported what is wrong with it */
+	}
+	struct counter_symbols c = read_counter_symbols(&f);
+	bool trace_pc = calls(&f, c.trace_pc);
+	elf_close(&f);
+	if (!c.has_symtab || (trace_pc && c.gcov_counters)) {
+		return true;
+	}
+	snprintf(err, err_cap,
+		 "its code does not count basic blocks (%s%s%s missing): compile process code "
+		 "with " SIM_IMAGE_COUNTER_FLAGS " (pkg-config --cflags pwk-user-host), or pass "
+		 "--allow-uncounted to run it anyway (only the watchdog can stop it then)",
+		 trace_pc ? "" : "-fsanitize-coverage=trace-pc",
+		 !trace_pc && !c.gcov_counters ? ", " : "",
+		 c.gcov_counters ? "" : "-fprofile-arcs -fprofile-update=single");
+	return false;
+}
+
+bool sim_image_write_gdb_symbols(FILE *out, const char *path, uintptr_t load_base)
+{
+	struct elf_file f;
+	char real[PATH_MAX];
+	if (!elf_open(&f, path) || realpath(path, real) == NULL) {
+		elf_close(&f);
+		return false;
+	}
+	uint64_t text = 0;
+	for (size_t i = 0; i < f.eh->e_shnum; i++) {
+		if (strcmp(section_name(&f, &f.sh[i]), ".text") == 0) {
+			text = f.sh[i].sh_addr;
+		}
+	}
+	fprintf(out, "add-symbol-file %s 0x%llx", real, (unsigned long long)(load_base + text));
+	for (size_t i = 0; i < f.eh->e_shnum; i++) {
+		const char *name = section_name(&f, &f.sh[i]);
+		/* The sections gdb needs for variables and constants. */
+		bool wanted = strcmp(name, ".rodata") == 0 || strcmp(name, ".data") == 0 ||
+			      strcmp(name, ".bss") == 0;
+		if (wanted && (f.sh[i].sh_flags & SHF_ALLOC)) {
+			fprintf(out, " -s %s 0x%llx", name,
+				(unsigned long long)(load_base + f.sh[i].sh_addr));
+		}
+	}
+	fputc('\n', out);
+	elf_close(&f);
+	return true;
+}

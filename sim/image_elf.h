@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * image_elf.h — what pwsim reads from a process image's ELF file beyond what
+ * the loader needs: whether its code counts basic blocks (deterministic
+ * preemption depends on it), and where its sections are, for gdb.
+ */
+#ifndef PWK_SIM_IMAGE_ELF_H
+#define PWK_SIM_IMAGE_ELF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* The flags process code needs for hal-host's basic-block counter (what
+ * `pkg-config --cflags pwk-user-host` and userspace/meson.build give). */
+#define SIM_IMAGE_COUNTER_FLAGS                                                                    \
+	"-fsanitize-coverage=trace-pc -fprofile-arcs -fprofile-update=single"
+
+/* Whether the image at `path` was compiled with SIM_IMAGE_COUNTER_FLAGS:
+ * its code calls __sanitizer_cov_trace_pc and it has gcov edge counters
+ * (__gcov0.* symbols; the runtime itself has neither). False with a sentence
+ * in `err` naming the missing flags. An image without a symbol table
+ * (stripped) cannot be told apart and passes. */
+bool sim_image_counts_blocks(const char *path, char *err, size_t err_cap);
+
+/* Writes gdb's `add-symbol-file PATH TEXT -s SECTION ADDR...` line for the
+ * image at `path` whose vaddr 0 was loaded at `load_base`. False when the
+ * file cannot be read as an ELF file. */
+bool sim_image_write_gdb_symbols(FILE *out, const char *path, uintptr_t load_base);
+
+#endif
