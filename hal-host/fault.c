@@ -1,7 +1,8 @@
 /*
  * fault.c — user faults become process faults, never simulator crashes.
  *
- * A synchronous signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP) raised
+ * A synchronous signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, or SIGSYS
+ * for a raw host syscall refused by seccomp.c) raised
  * while host_in_user is set came from process code (or from the gate
  * touching the user's stack for it). The handler, on its own signal stack,
  * reports the fault and rewrites the interrupted context so that returning
@@ -23,7 +24,7 @@
 
 volatile uint8_t host_in_user;
 
-static const int fault_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP};
+static const int fault_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS};
 static uint8_t *alt_stack;
 
 static _Noreturn void fault_entry(void)
@@ -50,6 +51,18 @@ static const char *signal_name(int sig)
 	}
 }
 
+/* What the process tried, for its fault report. */
+static void describe(int sig, const siginfo_t *si, char *out, size_t cap)
+{
+	if (sig == SIGSYS) {
+		/* seccomp.c refused a syscall instruction in process code. */
+		snprintf(out, cap, "raw host syscall %d (only pwk syscalls are allowed)",
+			 si->si_syscall);
+		return;
+	}
+	snprintf(out, cap, "%s", signal_name(sig));
+}
+
 /* Writes "process 'p' thread 't'" and where the address lies, relative to
  * the process's own region, so reports are the same in every run. */
 static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
@@ -72,6 +85,8 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 		   addr < r->hal_page + HOST_REGION_HAL_PAGE + HOST_REGION_GUARD) {
 		snprintf(where, sizeof(where), "in the guard page above the region");
 	}
+	char what[80];
+	describe(sig, si, what, sizeof(what));
 	char at[64] = "outside its code";
 	if (host_region_contains(r, pc)) {
 		snprintf(at, sizeof(at), "flash+%#lx", (unsigned long)(pc - r->user_base));
@@ -79,8 +94,8 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 	fprintf(stderr,
 		"pwsim: fault: process '%s' thread '%s': %s at address %#lx (%s), pc %s, "
 		"virtual time %llu ns; the kernel terminates the process\n",
-		host.system->processes[td->process].name, td->name, signal_name(sig),
-		(unsigned long)addr, where, at, (unsigned long long)host.now);
+		host.system->processes[td->process].name, td->name, what, (unsigned long)addr,
+		where, at, (unsigned long long)host.now);
 }
 
 static void on_fault(int sig, siginfo_t *si, void *ctx)

@@ -144,6 +144,7 @@ static _Noreturn void launch(void)
 struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 {
 	host.system = system;
+	host_seccomp_install();
 	pwk_status_t booted = pwk_boot(system);
 	if (booted != PWK_OK) {
 		host.outcome.kind = HOST_OUTCOME_BOOT_FAILED;

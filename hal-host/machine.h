@@ -126,6 +126,10 @@ void host_console_release(void);
 /* fault.c */
 void host_faults_install(void);
 
+/* seccomp.c: refuse host syscalls made from process code (once per host
+ * process; every later machine runs under the same filter). */
+void host_seccomp_install(void);
+
 /* watchdog.c: arm/disarm the wall-clock watchdog around a run. */
 void host_watchdog_start(void);
 void host_watchdog_stop(void);

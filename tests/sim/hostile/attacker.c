@@ -6,6 +6,7 @@
 #include <pwk/user.h>
 
 #include "attacker_handles.h"
+#include "escape.h"
 #include "protocol.h"
 #include "syscall_raw.h"
 
@@ -70,6 +71,9 @@ int pwk_main(uint32_t index_in_app)
 		pwk_debug_shutdown(PWK_INTERNAL);
 	}
 	uintptr_t secret = (uintptr_t)req.secret_address;
+	if (req.command == HOSTILE_READ_VECTORS) {
+		hostile_read_vectors(); /* before any syscall of its own */
+	}
 	kernel_probes(secret);
 	switch (req.command) {
 	case HOSTILE_WILD_WRITE:
@@ -88,6 +92,7 @@ int pwk_main(uint32_t index_in_app)
 		*(volatile uint8_t *)(uintptr_t)kernel_probes = 0;
 		break;
 	default:
+		hostile_escape(req.command);
 		break;
 	}
 	pwk_log("attacker: still running, responding\n");

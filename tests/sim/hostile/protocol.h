@@ -11,6 +11,20 @@ enum hostile_command {
 	HOSTILE_ILLEGAL = 2,        /* execute an illegal instruction */
 	HOSTILE_STACK_OVERFLOW = 3, /* recurse until the stack runs out */
 	HOSTILE_WRITE_FLASH = 4,    /* write to its own code */
+	/* raw host syscalls (hal-host/seccomp.c makes each a fault) */
+	HOSTILE_RAW_WRITE = 5,       /* write(1, ...) past the console capture */
+	HOSTILE_RAW_EXIT = 6,        /* exit_group(0): end pwsim "successfully" */
+	HOSTILE_RAW_SIGPROCMASK = 7, /* block SIGALRM: defeat the watchdog */
+	HOSTILE_RAW_INT80 = 8,       /* exit through the 32-bit entry */
+	/* CPU state the gate and the fault path must not trust */
+	HOSTILE_SET_DF = 9,        /* direction flag set, then syscalls */
+	HOSTILE_SET_AC = 10,       /* alignment check set, then syscalls */
+	HOSTILE_SET_TF = 11,       /* trap flag set: single-step traps */
+	HOSTILE_WRFSBASE = 12,     /* FS base 0, syscalls, then a fault */
+	HOSTILE_FPU_CONTROL = 13,  /* every FP exception unmasked, then syscalls */
+	HOSTILE_READ_VECTORS = 14, /* look for the victim's secret in its registers */
+	HOSTILE_RDTSC = 15,        /* read the host's time stamp counter */
+	HOSTILE_READ_TLS = 16,     /* read through %fs: the host's thread pointer */
 };
 
 struct hostile_request {

@@ -1,0 +1,87 @@
+/*
+ * test_escape.c — a process that goes around the kernel (raw host syscalls,
+ * CPU state, other processes' registers, the host's clock and thread
+ * pointer) faults or achieves nothing, in both isolation modes and under
+ * several seeds; pwsim prints its summary and the victim's secret is intact;
+ * the same seed gives the same trace digest.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pwsim_child.h"
+
+struct attempt {
+	const char *scenario;
+	const char *stream; /* "err": the fault report; "out": the console */
+	const char *want;
+};
+
+static const char *const modes[] = {"none", "mprotect"};
+static const char *const seeds[] = {"0", "7"};
+
+static struct pwsim_result run(const char *scenario, const char *isolation, const char *seed)
+{
+	char path[256];
+	snprintf(path, sizeof(path), "tests/sim/hostile/%s.json5", scenario);
+	const char *argv[] = {"run", path, "--isolation", isolation, "--seed", seed, NULL};
+	return pwsim_run(argv);
+}
+
+/* The summary's digest ("trace digest <hex>"), copied into `out`. */
+static void digest_of(const struct pwsim_result *r, char *out, size_t cap)
+{
+	const char *d = strstr(r->err, "trace digest ");
+	cr_assert_not_null(d, "no summary line in:\n%s", r->err);
+	snprintf(out, cap, "%.16s", d + strlen("trace digest "));
+}
+
+static void check_once(const struct attempt *a, const char *mode, const char *seed, char *digest,
+		       size_t cap)
+{
+	struct pwsim_result r = run(a->scenario, mode, seed);
+	const char *where = strcmp(a->stream, "err") == 0 ? r.err : r.out;
+	cr_assert_eq(r.status, 0, "%s %s seed %s: status %d\n%s\n%s", a->scenario, mode, seed,
+		     r.status, r.out, r.err);
+	cr_assert(strstr(where, a->want) != NULL, "%s %s: missing \"%s\" in\n%s\nstderr:\n%s",
+		  a->scenario, mode, a->want, r.out, r.err);
+	cr_assert(strstr(r.out, "victim: secret intact") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "escaped") == NULL, "%s", r.out);
+	digest_of(&r, digest, cap);
+	pwsim_result_free(&r);
+}
+
+static void check(const struct attempt *a)
+{
+	for (size_t m = 0; m < 2; m++) {
+		for (size_t s = 0; s < 2; s++) {
+			char first[32], second[32];
+			check_once(a, modes[m], seeds[s], first, sizeof(first));
+			check_once(a, modes[m], seeds[s], second, sizeof(second));
+			cr_assert_str_eq(first, second, "%s %s seed %s: rerun differs", a->scenario,
+					 modes[m], seeds[s]);
+		}
+	}
+}
+
+#define FAULT "fault: process 'attacker' thread 'attacker_thread': "
+
+Test(escape, raw_write_is_the_attackers_fault)
+{
+	check(&(struct attempt){"raw_write", "err", FAULT "raw host syscall 1 "});
+}
+
+Test(escape, raw_exit_group_cannot_end_pwsim)
+{
+	check(&(struct attempt){"raw_exit", "err", FAULT "raw host syscall 231 "});
+}
+
+Test(escape, raw_sigprocmask_cannot_block_the_watchdog)
+{
+	check(&(struct attempt){"raw_sigprocmask", "err", FAULT "raw host syscall 14 "});
+}
+
+Test(escape, the_32_bit_syscall_entry_is_refused_too)
+{
+	check(&(struct attempt){"raw_int80", "err", FAULT "raw host syscall 1 "});
+}
