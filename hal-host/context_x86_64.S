@@ -43,13 +43,84 @@ host_ctx_switch:
 	retq
 	.size	host_ctx_switch, .-host_ctx_switch
 
+#define EFLAGS_UNTRUSTED 0x40500 /* TF | DF | AC: see cpu_state.h */
+
+/*
+ * Leaves nothing of the kernel or of another process in the vector, MMX and
+ * x87 registers: all are caller-saved, so a return from the gate (a call)
+ * may clear them, and clearing them on every return to user mode is what
+ * keeps one process from reading another's (cheaper than saving them per
+ * thread: a few cycles of zero idioms). fninit also resets the x87 status,
+ * tags and last-instruction pointers, which would give host addresses away.
+ */
+.macro CLEAR_USER_REGISTERS
+	cmpb	$1, host_cpu_vectors(%rip)
+	jb	.Lsse\@
+	vzeroall
+	cmpb	$2, host_cpu_vectors(%rip)
+	jb	.Lmmx\@
+	vpxord	%xmm16, %xmm16, %xmm16
+	vpxord	%xmm17, %xmm17, %xmm17
+	vpxord	%xmm18, %xmm18, %xmm18
+	vpxord	%xmm19, %xmm19, %xmm19
+	vpxord	%xmm20, %xmm20, %xmm20
+	vpxord	%xmm21, %xmm21, %xmm21
+	vpxord	%xmm22, %xmm22, %xmm22
+	vpxord	%xmm23, %xmm23, %xmm23
+	vpxord	%xmm24, %xmm24, %xmm24
+	vpxord	%xmm25, %xmm25, %xmm25
+	vpxord	%xmm26, %xmm26, %xmm26
+	vpxord	%xmm27, %xmm27, %xmm27
+	vpxord	%xmm28, %xmm28, %xmm28
+	vpxord	%xmm29, %xmm29, %xmm29
+	vpxord	%xmm30, %xmm30, %xmm30
+	vpxord	%xmm31, %xmm31, %xmm31
+	kxorw	%k0, %k0, %k0
+	kxorw	%k1, %k1, %k1
+	kxorw	%k2, %k2, %k2
+	kxorw	%k3, %k3, %k3
+	kxorw	%k4, %k4, %k4
+	kxorw	%k5, %k5, %k5
+	kxorw	%k6, %k6, %k6
+	kxorw	%k7, %k7, %k7
+	jmp	.Lmmx\@
+.Lsse\@:
+	pxor	%xmm0, %xmm0
+	pxor	%xmm1, %xmm1
+	pxor	%xmm2, %xmm2
+	pxor	%xmm3, %xmm3
+	pxor	%xmm4, %xmm4
+	pxor	%xmm5, %xmm5
+	pxor	%xmm6, %xmm6
+	pxor	%xmm7, %xmm7
+	pxor	%xmm8, %xmm8
+	pxor	%xmm9, %xmm9
+	pxor	%xmm10, %xmm10
+	pxor	%xmm11, %xmm11
+	pxor	%xmm12, %xmm12
+	pxor	%xmm13, %xmm13
+	pxor	%xmm14, %xmm14
+	pxor	%xmm15, %xmm15
+.Lmmx\@:
+	pxor	%mm0, %mm0
+	pxor	%mm1, %mm1
+	pxor	%mm2, %mm2
+	pxor	%mm3, %mm3
+	pxor	%mm4, %mm4
+	pxor	%mm5, %mm5
+	pxor	%mm6, %mm6
+	pxor	%mm7, %mm7
+	fninit
+.endm
+
 /*
  * _Noreturn void host_enter_user(uintptr_t pc, uintptr_t sp,
  *                                uintptr_t a0, uintptr_t a1, uintptr_t a2)
  * Starts user code at pc on stack sp (16-byte aligned by the caller) as if
  * pc had been called with (a0, a1, a2), with a zero return address so that
  * returning from the entry function faults. Registers that could leak
- * kernel values are cleared.
+ * kernel values are cleared; FS and GS start at 0 where user code can see
+ * them (the kernel's FS is glibc's thread pointer: a host address).
  */
 	.globl	host_enter_user
 	.hidden	host_enter_user
@@ -60,6 +131,8 @@ host_enter_user:
 	movq	%rsi, %r10
 	movq	%rcx, %rsi
 	movq	%r8, %rdx
+	CLEAR_USER_REGISTERS
+	ldmxcsr	host_mxcsr_default(%rip)
 	xorl	%ecx, %ecx
 	xorl	%r8d, %r8d
 	xorl	%r9d, %r9d
@@ -71,6 +144,11 @@ host_enter_user:
 	xorl	%r14d, %r14d
 	xorl	%r15d, %r15d
 	movb	$1, host_in_user(%rip)
+	cmpb	$0, host_cpu_fsgsbase(%rip)
+	je	1f
+	wrfsbase %r11
+	wrgsbase %r11
+1:
 	movq	%r10, %rsp
 	pushq	$0
 	xorl	%r10d, %r10d
@@ -86,20 +164,61 @@ host_enter_user:
  *   pwk_syscall_ret_t host_syscall(id, a0, a1, a2, a3, a4, a5)
  * and returns its two words in rax/rdx on the user stack. Callee-saved
  * registers are preserved by host_syscall itself (it is a C function).
+ *
+ * Nothing of the user's CPU state is trusted: untrusted flags are cleared
+ * and the kernel's FS/GS, MXCSR and x87 control word installed before any
+ * C code runs. The user's FS/GS and control words (callee-saved by the
+ * ABI) are kept in the gate's frame on this thread's kernel stack and given
+ * back on return. host_in_user stays 1 until FS is the kernel's, so a trap
+ * before that (a single-step trap after the first instruction) is the
+ * process's fault, and a signal handler sees host_in_user == 0 only with
+ * the kernel's FS in place.
+ *
+ * Frame below the kernel stack top: [0] user MXCSR, [4] user x87 CW,
+ * [8] user FS base, [16] user GS base, [24] pad; then the user sp and a5.
  */
 	.globl	host_syscall_gate
 	.hidden	host_syscall_gate
 	.type	host_syscall_gate, @function
 host_syscall_gate:
-	movb	$0, host_in_user(%rip)
 	movq	%rsp, %r10
 	movq	host_kernel_sp(%rip), %rsp
+	pushfq
+	andq	$~EFLAGS_UNTRUSTED, (%rsp)
+	popfq
+	subq	$32, %rsp
+	cmpb	$0, host_cpu_fsgsbase(%rip)
+	je	1f
+	rdfsbase %r11
+	movq	%r11, 8(%rsp)
+	rdgsbase %r11
+	movq	%r11, 16(%rsp)
+	movq	host_cpu_kernel_fs(%rip), %r11
+	wrfsbase %r11
+	xorl	%r11d, %r11d
+	wrgsbase %r11
+1:
+	movb	$0, host_in_user(%rip)
+	stmxcsr	(%rsp)
+	fnstcw	4(%rsp)
+	ldmxcsr	host_mxcsr_default(%rip)
+	fninit
 	pushq	%r10
 	pushq	%rax
 	callq	host_syscall
 	addq	$8, %rsp
 	popq	%r10
+	CLEAR_USER_REGISTERS
+	fldcw	4(%rsp)
+	ldmxcsr	(%rsp)
 	movb	$1, host_in_user(%rip)
+	cmpb	$0, host_cpu_fsgsbase(%rip)
+	je	2f
+	movq	8(%rsp), %r11
+	wrfsbase %r11
+	movq	16(%rsp), %r11
+	wrgsbase %r11
+2:
 	movq	%r10, %rsp
 	xorl	%ecx, %ecx
 	xorl	%esi, %esi
@@ -110,5 +229,10 @@ host_syscall_gate:
 	xorl	%r11d, %r11d
 	retq
 	.size	host_syscall_gate, .-host_syscall_gate
+
+	.section .rodata
+	.balign	4
+host_mxcsr_default:
+	.long	0x1f80
 
 	.section .note.GNU-stack,"",@progbits

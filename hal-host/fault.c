@@ -20,6 +20,7 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
+#include "cpu_state.h"
 #include "machine.h"
 
 volatile uint8_t host_in_user;
@@ -98,7 +99,11 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 		where, at, (unsigned long long)host.now);
 }
 
-static void on_fault(int sig, siginfo_t *si, void *ctx)
+void host_fault_handler(int sig, siginfo_t *si, void *ctx);
+
+/* Entered through host_signal_fault (signal_x86_64.S), with the kernel's
+ * FS base whatever user code did to it. */
+void host_fault_handler(int sig, siginfo_t *si, void *ctx)
 {
 	ucontext_t *uc = ctx;
 	if (!host_in_user || host.current == PWK_NONE || host.system == NULL) {
@@ -108,11 +113,8 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
 	host_in_user = 0;
 	host.outcome.faults++;
 	report(sig, si, uc);
-	/* Enter the kernel as a trap would: on the empty kernel stack, aligned
-	 * as right after a call. */
-	uintptr_t sp = host_thread_kernel_top(host.current) - 8;
-	uc->uc_mcontext.gregs[REG_RSP] = (greg_t)sp;
-	uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)fault_entry;
+	/* Enter the kernel as a trap would: on the empty kernel stack. */
+	host_cpu_context_to_kernel(uc, fault_entry);
 }
 
 void host_faults_install(void)
@@ -127,7 +129,7 @@ void host_faults_install(void)
 	}
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_fault;
+	sa.sa_sigaction = host_signal_fault;
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof(fault_signals) / sizeof(fault_signals[0]); i++) {

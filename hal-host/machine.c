@@ -11,6 +11,7 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
+#include "cpu_state.h"
 #include "host_link.h"
 #include "loader.h"
 #include "machine.h"
@@ -145,6 +146,7 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 {
 	host.system = system;
 	host_seccomp_install();
+	host_cpu_init();
 	pwk_status_t booted = pwk_boot(system);
 	if (booted != PWK_OK) {
 		host.outcome.kind = HOST_OUTCOME_BOOT_FAILED;

@@ -85,3 +85,41 @@ Test(escape, the_32_bit_syscall_entry_is_refused_too)
 {
 	check(&(struct attempt){"raw_int80", "err", FAULT "raw host syscall 1 "});
 }
+
+Test(escape, direction_flag_is_cleared_at_the_gate)
+{
+	check(&(struct attempt){"set_df", "out", "attacker: flags tampered, still alive"});
+}
+
+Test(escape, alignment_check_flag_is_cleared_at_the_gate)
+{
+	check(&(struct attempt){"set_ac", "out", "attacker: flags tampered, still alive"});
+}
+
+Test(escape, trap_flag_single_step_is_the_attackers_fault)
+{
+	check(&(struct attempt){"set_tf", "err", FAULT "SIGTRAP"});
+}
+
+Test(escape, a_moved_fs_base_is_kept_for_the_process_and_never_used_by_pwsim)
+{
+	check(&(struct attempt){"wrfsbase", "out", "attacker: fs base kept across a syscall"});
+	check(&(struct attempt){"wrfsbase", "err", FAULT "SIGILL"});
+}
+
+Test(escape, unmasked_fp_exceptions_stay_the_processs_own)
+{
+	check(&(struct attempt){"fpu_control", "out", "attacker: mxcsr 0 after a syscall"});
+}
+
+Test(escape, no_register_carries_another_processs_data)
+{
+	check(&(struct attempt){"read_vectors", "out",
+				"attacker: 0 registers hold the victim's secret"});
+}
+
+Test(escape, the_hosts_thread_pointer_is_out_of_reach)
+{
+	check(&(struct attempt){"read_tls", "err",
+				FAULT "SIGSEGV (bad memory access) at address 0 "});
+}

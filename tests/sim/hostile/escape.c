@@ -1,7 +1,7 @@
 /*
  * escape.c — the attacker's attempts to get around the kernel altogether:
  * raw host syscalls, CPU state the simulator might trust, registers another
- * process left behind, the host's clock and thread pointer. Each either
+ * process left behind, the host's thread pointer. Each either
  * faults the attacker (what hardware would do) or has no effect; none may
  * reach pwsim. Built into attacker.elf.
  */
@@ -84,20 +84,14 @@ static void tamper_fpu(void)
 	(void)pwk_debug_log(note, sizeof(note) - 1);
 	uint32_t after = 0;
 	__asm__ volatile("stmxcsr %0" : "=m"(after));
-	pwk_log("attacker: mxcsr %#x after a syscall\n", (unsigned)after);
+	pwk_log("attacker: mxcsr %x after a syscall\n", (unsigned)after);
 }
 
-static void read_clock_and_tls(uint32_t command)
+static void read_tls(void)
 {
-	uint32_t lo = 0, hi = 0;
 	uintptr_t tp = 0;
-	if (command == HOSTILE_RDTSC) {
-		__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
-		pwk_log("attacker: read the host's tsc\n");
-	} else {
-		__asm__ volatile("movq %%fs:0, %0" : "=r"(tp));
-		pwk_log("attacker: read the host's thread pointer\n");
-	}
+	__asm__ volatile("movq %%fs:0, %0" : "=r"(tp));
+	pwk_log("attacker: read the host's thread pointer %lx\n", (unsigned long)tp);
 }
 
 void hostile_read_vectors(void)
@@ -138,9 +132,8 @@ void hostile_escape(uint32_t command)
 	case HOSTILE_FPU_CONTROL:
 		tamper_fpu();
 		break;
-	case HOSTILE_RDTSC:
 	case HOSTILE_READ_TLS:
-		read_clock_and_tls(command);
+		read_tls();
 		break;
 	default:
 		break;

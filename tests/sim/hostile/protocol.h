@@ -20,11 +20,10 @@ enum hostile_command {
 	HOSTILE_SET_DF = 9,        /* direction flag set, then syscalls */
 	HOSTILE_SET_AC = 10,       /* alignment check set, then syscalls */
 	HOSTILE_SET_TF = 11,       /* trap flag set: single-step traps */
-	HOSTILE_WRFSBASE = 12,     /* FS base 0, syscalls, then a fault */
+	HOSTILE_WRFSBASE = 12,     /* a bogus FS base, syscalls, then a fault */
 	HOSTILE_FPU_CONTROL = 13,  /* every FP exception unmasked, then syscalls */
 	HOSTILE_READ_VECTORS = 14, /* look for the victim's secret in its registers */
-	HOSTILE_RDTSC = 15,        /* read the host's time stamp counter */
-	HOSTILE_READ_TLS = 16,     /* read through %fs: the host's thread pointer */
+	HOSTILE_READ_TLS = 15,     /* read through %fs: the host's thread pointer */
 };
 
 struct hostile_request {
