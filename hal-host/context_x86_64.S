@@ -44,21 +44,22 @@ host_ctx_switch:
 	.size	host_ctx_switch, .-host_ctx_switch
 
 #define EFLAGS_UNTRUSTED 0x40500 /* TF | DF | AC: see cpu_state.h */
+#define MXCSR_DEFAULT    0x1f80  /* all SSE exceptions masked, round to nearest */
+#define FCW_DEFAULT      0x037f  /* the same for x87, 64-bit precision */
 
 /*
- * Leaves nothing of the kernel or of another process in the vector, MMX and
- * x87 registers: all are caller-saved, so a return from the gate (a call)
- * may clear them, and clearing them on every return to user mode is what
- * keeps one process from reading another's (cheaper than saving them per
- * thread: a few cycles of zero idioms). fninit also resets the x87 status,
- * tags and last-instruction pointers, which would give host addresses away.
+ * Leaves nothing of the kernel or of another process in the vector
+ * registers (AVX-512 mask registers included). They are caller-saved, so a
+ * return from the gate (a call) may clear them; the kernel's C code (memcpy,
+ * struct copies) leaves host data and addresses in them, so they are
+ * cleared on every return to user mode: a few cycles of zero idioms.
  */
-.macro CLEAR_USER_REGISTERS
+.macro CLEAR_VECTORS
 	cmpb	$1, host_cpu_vectors(%rip)
 	jb	.Lsse\@
 	vzeroall
 	cmpb	$2, host_cpu_vectors(%rip)
-	jb	.Lmmx\@
+	jb	.Ldone\@
 	vpxord	%xmm16, %xmm16, %xmm16
 	vpxord	%xmm17, %xmm17, %xmm17
 	vpxord	%xmm18, %xmm18, %xmm18
@@ -83,7 +84,7 @@ host_ctx_switch:
 	kxorw	%k5, %k5, %k5
 	kxorw	%k6, %k6, %k6
 	kxorw	%k7, %k7, %k7
-	jmp	.Lmmx\@
+	jmp	.Ldone\@
 .Lsse\@:
 	pxor	%xmm0, %xmm0
 	pxor	%xmm1, %xmm1
@@ -101,7 +102,23 @@ host_ctx_switch:
 	pxor	%xmm13, %xmm13
 	pxor	%xmm14, %xmm14
 	pxor	%xmm15, %xmm15
-.Lmmx\@:
+.Ldone\@:
+.endm
+
+/*
+ * The x87/MMX registers: the kernel never uses them, so only another
+ * thread's user code can have left values there. Zeroed (pxor through the
+ * MMX aliases, then emms empties the x87 stack as the ABI expects) when the
+ * thread returning to user mode is not the one whose user code ran last,
+ * tracked by its kernel stack top in host_user_last. fninit would also
+ * reset the x87 status flags and last-instruction pointer, at ~55 cycles
+ * on every IPC switch; those few bits are left (docs/containment.md).
+ */
+.macro CLEAR_X87_IF_SWITCHED
+	movq	host_kernel_sp(%rip), %r11
+	cmpq	%r11, host_user_last(%rip)
+	je	.Lsame\@
+	movq	%r11, host_user_last(%rip)
 	pxor	%mm0, %mm0
 	pxor	%mm1, %mm1
 	pxor	%mm2, %mm2
@@ -110,7 +127,8 @@ host_ctx_switch:
 	pxor	%mm5, %mm5
 	pxor	%mm6, %mm6
 	pxor	%mm7, %mm7
-	fninit
+	emms
+.Lsame\@:
 .endm
 
 /*
@@ -131,7 +149,9 @@ host_enter_user:
 	movq	%rsi, %r10
 	movq	%rcx, %rsi
 	movq	%r8, %rdx
-	CLEAR_USER_REGISTERS
+	CLEAR_VECTORS
+	movq	$0, host_user_last(%rip)
+	CLEAR_X87_IF_SWITCHED
 	ldmxcsr	host_mxcsr_default(%rip)
 	xorl	%ecx, %ecx
 	xorl	%r8d, %r8d
@@ -174,8 +194,9 @@ host_enter_user:
  * process's fault, and a signal handler sees host_in_user == 0 only with
  * the kernel's FS in place.
  *
- * Frame below the kernel stack top: [0] user MXCSR, [4] user x87 CW,
- * [8] user FS base, [16] user GS base, [24] pad; then the user sp and a5.
+ * Frame below the kernel stack top: the flags word (kept pushed), then
+ * [0] user MXCSR, [4] user x87 CW, [8] user FS base, [16] user GS base,
+ * [24..40) pad; then the user sp and a5 for the call.
  */
 	.globl	host_syscall_gate
 	.hidden	host_syscall_gate
@@ -184,40 +205,51 @@ host_syscall_gate:
 	movq	%rsp, %r10
 	movq	host_kernel_sp(%rip), %rsp
 	pushfq
-	andq	$~EFLAGS_UNTRUSTED, (%rsp)
-	popfq
-	subq	$32, %rsp
+	testl	$EFLAGS_UNTRUSTED, (%rsp)
+	jnz	.Lflags_untrusted
+.Lflags_clean:
+	subq	$40, %rsp
 	cmpb	$0, host_cpu_fsgsbase(%rip)
 	je	1f
 	rdfsbase %r11
 	movq	%r11, 8(%rsp)
-	rdgsbase %r11
-	movq	%r11, 16(%rsp)
 	movq	host_cpu_kernel_fs(%rip), %r11
 	wrfsbase %r11
-	xorl	%r11d, %r11d
-	wrgsbase %r11
+	rdgsbase %r11
+	movq	%r11, 16(%rsp)
+	testq	%r11, %r11
+	jnz	.Lgs_untrusted
 1:
 	movb	$0, host_in_user(%rip)
 	stmxcsr	(%rsp)
 	fnstcw	4(%rsp)
-	ldmxcsr	host_mxcsr_default(%rip)
-	fninit
+	cmpl	$MXCSR_DEFAULT, (%rsp)
+	jne	.Lmxcsr_untrusted
+.Lmxcsr_clean:
+	cmpw	$FCW_DEFAULT, 4(%rsp)
+	jne	.Lfcw_untrusted
+.Lfcw_clean:
 	pushq	%r10
 	pushq	%rax
 	callq	host_syscall
 	addq	$8, %rsp
 	popq	%r10
-	CLEAR_USER_REGISTERS
-	fldcw	4(%rsp)
-	ldmxcsr	(%rsp)
+	CLEAR_VECTORS
+	CLEAR_X87_IF_SWITCHED
+	cmpl	$MXCSR_DEFAULT, (%rsp)
+	jne	.Lmxcsr_restore
+.Lmxcsr_restored:
+	cmpw	$FCW_DEFAULT, 4(%rsp)
+	jne	.Lfcw_restore
+.Lfcw_restored:
 	movb	$1, host_in_user(%rip)
 	cmpb	$0, host_cpu_fsgsbase(%rip)
 	je	2f
 	movq	8(%rsp), %r11
 	wrfsbase %r11
 	movq	16(%rsp), %r11
-	wrgsbase %r11
+	testq	%r11, %r11
+	jnz	.Lgs_restore
 2:
 	movq	%r10, %rsp
 	xorl	%ecx, %ecx
@@ -228,11 +260,46 @@ host_syscall_gate:
 	xorl	%r10d, %r10d
 	xorl	%r11d, %r11d
 	retq
+/* Out of line: what only a process that changed its CPU state needs
+ * (popfq alone costs ~20 cycles, fldcw ~12). */
+.Lflags_untrusted:
+	andq	$~EFLAGS_UNTRUSTED, (%rsp)
+	popfq
+	pushfq
+	jmp	.Lflags_clean
+.Lgs_untrusted:
+	xorl	%r11d, %r11d
+	wrgsbase %r11
+	jmp	1b
+.Lmxcsr_untrusted:
+	ldmxcsr	host_mxcsr_default(%rip)
+	jmp	.Lmxcsr_clean
+.Lfcw_untrusted:
+	fldcw	host_fcw_default(%rip)
+	jmp	.Lfcw_clean
+.Lmxcsr_restore:
+	ldmxcsr	(%rsp)
+	jmp	.Lmxcsr_restored
+.Lfcw_restore:
+	fldcw	4(%rsp)
+	jmp	.Lfcw_restored
+.Lgs_restore:
+	wrgsbase %r11
+	jmp	2b
 	.size	host_syscall_gate, .-host_syscall_gate
 
 	.section .rodata
 	.balign	4
 host_mxcsr_default:
-	.long	0x1f80
+	.long	MXCSR_DEFAULT
+host_fcw_default:
+	.word	FCW_DEFAULT
+
+/* Kernel stack top of the thread whose user code ran last (see
+ * CLEAR_X87_IF_SWITCHED); 0 forces a clear. */
+	.bss
+	.balign	8
+host_user_last:
+	.quad	0
 
 	.section .note.GNU-stack,"",@progbits
