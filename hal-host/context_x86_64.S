@@ -176,7 +176,9 @@ host_enter_user:
 	.size	host_enter_user, .-host_enter_user
 
 /*
- * The syscall gate, entered by a jump from the process's pwk_raw_syscall:
+ * The syscall gate, entered by a jump from the process's pwk_raw_syscall
+ * (and, as host_preempt_gate calling host_preempt, from its budget hook
+ * when the budget runs out: an entry of its own that no syscall id names):
  *   rdi = id, rsi, rdx, rcx, r8, r9 = a0..a4, rax = a5,
  *   rsp = the user stack with the return address on top.
  * Switches to the current thread's kernel stack (host_kernel_sp, the top of
@@ -198,16 +200,17 @@ host_enter_user:
  * [0] user MXCSR, [4] user x87 CW, [8] user FS base, [16] user GS base,
  * [24..40) pad; then the user sp and a5 for the call.
  */
-	.globl	host_syscall_gate
-	.hidden	host_syscall_gate
-	.type	host_syscall_gate, @function
-host_syscall_gate:
+.macro KERNEL_GATE name, target
+	.globl	\name
+	.hidden	\name
+	.type	\name, @function
+\name:
 	movq	%rsp, %r10
 	movq	host_kernel_sp(%rip), %rsp
 	pushfq
 	testl	$EFLAGS_UNTRUSTED, (%rsp)
-	jnz	.Lflags_untrusted
-.Lflags_clean:
+	jnz	.Lflags_untrusted\@
+.Lflags_clean\@:
 	subq	$40, %rsp
 	cmpb	$0, host_cpu_fsgsbase(%rip)
 	je	1f
@@ -218,30 +221,30 @@ host_syscall_gate:
 	rdgsbase %r11
 	movq	%r11, 16(%rsp)
 	testq	%r11, %r11
-	jnz	.Lgs_untrusted
+	jnz	.Lgs_untrusted\@
 1:
 	movb	$0, host_in_user(%rip)
 	stmxcsr	(%rsp)
 	fnstcw	4(%rsp)
 	cmpl	$MXCSR_DEFAULT, (%rsp)
-	jne	.Lmxcsr_untrusted
-.Lmxcsr_clean:
+	jne	.Lmxcsr_untrusted\@
+.Lmxcsr_clean\@:
 	cmpw	$FCW_DEFAULT, 4(%rsp)
-	jne	.Lfcw_untrusted
-.Lfcw_clean:
+	jne	.Lfcw_untrusted\@
+.Lfcw_clean\@:
 	pushq	%r10
 	pushq	%rax
-	callq	host_syscall
+	callq	\target
 	addq	$8, %rsp
 	popq	%r10
 	CLEAR_VECTORS
 	CLEAR_X87_IF_SWITCHED
 	cmpl	$MXCSR_DEFAULT, (%rsp)
-	jne	.Lmxcsr_restore
-.Lmxcsr_restored:
+	jne	.Lmxcsr_restore\@
+.Lmxcsr_restored\@:
 	cmpw	$FCW_DEFAULT, 4(%rsp)
-	jne	.Lfcw_restore
-.Lfcw_restored:
+	jne	.Lfcw_restore\@
+.Lfcw_restored\@:
 	movb	$1, host_in_user(%rip)
 	cmpb	$0, host_cpu_fsgsbase(%rip)
 	je	2f
@@ -249,7 +252,7 @@ host_syscall_gate:
 	wrfsbase %r11
 	movq	16(%rsp), %r11
 	testq	%r11, %r11
-	jnz	.Lgs_restore
+	jnz	.Lgs_restore\@
 2:
 	movq	%r10, %rsp
 	xorl	%ecx, %ecx
@@ -262,31 +265,36 @@ host_syscall_gate:
 	retq
 /* Out of line: what only a process that changed its CPU state needs
  * (popfq alone costs ~20 cycles, fldcw ~12). */
-.Lflags_untrusted:
+.Lflags_untrusted\@:
 	andq	$~EFLAGS_UNTRUSTED, (%rsp)
 	popfq
 	pushfq
-	jmp	.Lflags_clean
-.Lgs_untrusted:
+	jmp	.Lflags_clean\@
+.Lgs_untrusted\@:
 	xorl	%r11d, %r11d
 	wrgsbase %r11
 	jmp	1b
-.Lmxcsr_untrusted:
+.Lmxcsr_untrusted\@:
 	ldmxcsr	host_mxcsr_default(%rip)
-	jmp	.Lmxcsr_clean
-.Lfcw_untrusted:
+	jmp	.Lmxcsr_clean\@
+.Lfcw_untrusted\@:
 	fldcw	host_fcw_default(%rip)
-	jmp	.Lfcw_clean
-.Lmxcsr_restore:
+	jmp	.Lfcw_clean\@
+.Lmxcsr_restore\@:
 	ldmxcsr	(%rsp)
-	jmp	.Lmxcsr_restored
-.Lfcw_restore:
+	jmp	.Lmxcsr_restored\@
+.Lfcw_restore\@:
 	fldcw	4(%rsp)
-	jmp	.Lfcw_restored
-.Lgs_restore:
+	jmp	.Lfcw_restored\@
+.Lgs_restore\@:
 	wrgsbase %r11
 	jmp	2b
-	.size	host_syscall_gate, .-host_syscall_gate
+	.size	\name, .-\name
+.endm
+
+	KERNEL_GATE host_syscall_gate, host_syscall
+	KERNEL_GATE host_preempt_gate, host_preempt
+
 
 	.section .rodata
 	.balign	4

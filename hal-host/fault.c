@@ -30,7 +30,19 @@ static uint8_t *alt_stack;
 
 static _Noreturn void fault_entry(void)
 {
-	host_budget_collect();
+	(void)host_budget_collect(); /* faulting already, tampered or not */
+	pwk_trap_fault();
+}
+
+_Noreturn void host_fault_current(const char *what)
+{
+	const struct pwk_thread_desc *td = &host.system->threads[host.current];
+	host.outcome.faults++;
+	fprintf(stderr,
+		"pwsim: fault: process '%s' thread '%s': %s, virtual time %llu ns; the kernel "
+		"terminates the process\n",
+		host.system->processes[td->process].name, td->name, what,
+		(unsigned long long)host.now);
 	pwk_trap_fault();
 }
 
@@ -73,18 +85,20 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 	const struct host_region *r = &host.regions[td->process];
 	uintptr_t addr = (uintptr_t)si->si_addr;
 	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	uintptr_t ram_end = r->user_base + r->flash_size + r->ram_size;
+	uintptr_t budget = r->link_page - HOST_REGION_PAGE;
 	char where[96] = "outside the process's memory";
 	if (host_region_contains(r, addr)) {
 		uintptr_t off = addr - r->user_base;
 		snprintf(where, sizeof(where), "%s+%#lx", off < r->flash_size ? "flash" : "ram",
 			 (unsigned long)(off < r->flash_size ? off : off - r->flash_size));
-	} else if (addr + HOST_REGION_GUARD >= r->user_base && addr < r->user_base) {
-		snprintf(where, sizeof(where), "in the guard page below flash");
-	} else if (addr >= r->hal_page && addr < r->hal_page + HOST_REGION_HAL_PAGE) {
-		snprintf(where, sizeof(where), "in the simulator's link page above ram");
-	} else if (addr >= r->hal_page + HOST_REGION_HAL_PAGE &&
-		   addr < r->hal_page + HOST_REGION_HAL_PAGE + HOST_REGION_GUARD) {
-		snprintf(where, sizeof(where), "in the guard page above the region");
+	} else if (addr + HOST_REGION_GUARD >= budget && addr < budget) {
+		snprintf(where, sizeof(where), "in the guard page below the region");
+	} else if (addr >= r->link_page && addr < r->link_page + HOST_REGION_PAGE) {
+		snprintf(where, sizeof(where),
+			 "in the simulator's read-only link page below flash");
+	} else if (addr >= ram_end && addr < ram_end + HOST_REGION_GUARD) {
+		snprintf(where, sizeof(where), "in the guard page above ram");
 	}
 	char what[80];
 	describe(sig, si, what, sizeof(what));

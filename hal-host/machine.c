@@ -75,9 +75,11 @@ bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size
 	/* In isolation none every region is always accessible; in mprotect
 	 * only the running process's (hal_protection_apply). */
 	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
-	struct pwk_host_link *link = (struct pwk_host_link *)host_region_kernel_ptr(r, r->hal_page);
+	struct pwk_host_link *link = (struct pwk_host_link *)(void *)host_region_link(r);
 	link->version = PWK_HOST_LINK_VERSION;
 	link->syscall_gate = host_syscall_gate;
+	link->preempt_gate = host_preempt_gate;
+	link->budget = (int64_t *)(r->link_page - HOST_REGION_PAGE);
 	if (process >= host.region_count) {
 		host.region_count = process + 1;
 	}
@@ -100,7 +102,7 @@ bool host_image_load(uint32_t process, const char *path, struct host_image_info 
 
 uintptr_t host_process_start_arg(uint32_t process)
 {
-	return host.regions[process].hal_page;
+	return host.regions[process].link_page;
 }
 
 void hal_process_starting(uint32_t process)

@@ -81,6 +81,7 @@ void host_ctx_switch(void **save_sp, void *load_sp);
 _Noreturn void host_enter_user(uintptr_t pc, uintptr_t sp, uintptr_t a0, uintptr_t a1,
 			       uintptr_t a2);
 void host_syscall_gate(void);
+void host_preempt_gate(void);
 
 /* thread_ctx.c */
 void host_fiber_leave(void **fake, const void *bottom, size_t size);
@@ -95,10 +96,11 @@ void host_clock_advance(uint64_t ticks);
  * on the current thread's kernel stack just before it returns to user mode. */
 void host_interrupt_point(void);
 
-/* budget.c: charge the blocks run since the last grant; grant a new budget
- * to the current thread before it returns to user mode; handle a budget
- * that ran out. */
-void host_budget_collect(void);
+/* budget.c: charge the blocks run since the last grant (false, charging
+ * nothing, when process code wrote a value larger than granted into its
+ * counter); grant a new budget to the current thread before it returns to
+ * user mode; handle a budget that ran out. */
+bool host_budget_collect(void);
 void host_budget_grant(void);
 void host_preempt_point(void);
 
@@ -123,8 +125,10 @@ _Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code);
 void host_console_flush_all(void);
 void host_console_release(void);
 
-/* fault.c */
+/* fault.c: install the fault handlers; fault the current thread's process
+ * for `what` it did (reported like a signal fault), from the kernel side. */
 void host_faults_install(void);
+_Noreturn void host_fault_current(const char *what);
 
 /* seccomp.c: refuse host syscalls made from process code (once per host
  * process; every later machine runs under the same filter). */

@@ -13,18 +13,31 @@
 
 pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
 			       pwk_word_t a3, pwk_word_t a4, pwk_word_t a5);
+void host_preempt(void);
+
+static void collect_or_fault(void)
+{
+	if (!host_budget_collect()) {
+		host_fault_current("wrote its basic-block budget counter (more left than granted)");
+	}
+}
+
+/* The budget hook's entry (host_preempt_gate): the budget ran out. No
+ * syscall id reaches this, so every id is the kernel's to decode. */
+void host_preempt(void)
+{
+	host.entries++;
+	collect_or_fault();
+	host_preempt_point();
+	host_inject_hold_current(0);
+	host_budget_grant();
+}
 
 pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
 			       pwk_word_t a3, pwk_word_t a4, pwk_word_t a5)
 {
 	host.entries++;
-	host_budget_collect();
-	if (id == PWK_HOST_PREEMPT_ID) {
-		host_preempt_point();
-		host_inject_hold_current(0);
-		host_budget_grant();
-		return (pwk_syscall_ret_t){0, 0};
-	}
+	collect_or_fault();
 	const pwk_word_t args[PWK_SYSCALL_ARGS_MAX] = {a0, a1, a2, a3, a4, a5, 0, 0};
 	host.outcome.syscalls++;
 	uint64_t cost = host.opts.syscall_cost;

@@ -123,3 +123,42 @@ Test(escape, the_hosts_thread_pointer_is_out_of_reach)
 	check(&(struct attempt){"read_tls", "err",
 				FAULT "SIGSEGV (bad memory access) at address 0 "});
 }
+
+Test(escape, a_write_just_past_ram_hits_the_guard_page)
+{
+	check(&(struct attempt){"write_past_ram", "err", FAULT "SIGSEGV (bad memory access) at "});
+	check(&(struct attempt){"write_past_ram", "err", "(in the guard page above ram)"});
+}
+
+Test(escape, the_link_page_is_read_only)
+{
+	check(&(struct attempt){"write_link", "err",
+				"(in the simulator's read-only link page below flash)"});
+}
+
+Test(escape, a_forged_budget_is_the_processs_fault_and_time_never_runs_back)
+{
+	check(&(struct attempt){"forge_budget", "err",
+				FAULT "wrote its basic-block budget counter"});
+}
+
+/* The checksum line of a run ("ram checksum <hex>"), copied into `out`. */
+static void checksum_of(const char *scenario, const char *mode, char *out, size_t cap)
+{
+	struct pwsim_result r = run(scenario, mode, "0");
+	const char *c = strstr(r.out, "attacker: ram checksum ");
+	cr_assert_not_null(c, "%s\n%s", r.out, r.err);
+	snprintf(out, cap, "%.40s", c);
+	pwsim_result_free(&r);
+}
+
+Test(escape, a_processs_ram_holds_no_host_address)
+{
+	check(&(struct attempt){"checksum_ram", "out", "attacker: ram checksum "});
+	for (size_t m = 0; m < 2; m++) {
+		char first[64], second[64];
+		checksum_of("checksum_ram", modes[m], first, sizeof(first));
+		checksum_of("checksum_ram", modes[m], second, sizeof(second));
+		cr_assert_str_eq(first, second, "%s: the host's layout shows in RAM", modes[m]);
+	}
+}

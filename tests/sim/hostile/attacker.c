@@ -44,6 +44,8 @@ static void kernel_probes(uintptr_t secret)
 	probe("transact on a handler",
 	      pwk_channel_transact(HANDLE_FROM_VICTIM, own, 1, own, 1, 0).status);
 	probe("unknown syscall id", raw_status(pwk_raw_syscall(0x1234, 0, 0, 0, 0, 0, 0, 0)));
+	probe("the simulator's old preemption id",
+	      raw_status(pwk_raw_syscall(0x10000, 0, 0, 0, 0, 0, 0, 0)));
 }
 
 /* Never reached: a depth the stack cannot hold. Volatile so the compiler
@@ -93,6 +95,7 @@ int pwk_main(uint32_t index_in_app)
 		break;
 	default:
 		hostile_escape(req.command);
+		hostile_region_edges(req.command);
 		break;
 	}
 	pwk_log("attacker: still running, responding\n");

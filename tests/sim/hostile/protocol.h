@@ -24,6 +24,11 @@ enum hostile_command {
 	HOSTILE_FPU_CONTROL = 13,  /* every FP exception unmasked, then syscalls */
 	HOSTILE_READ_VECTORS = 14, /* look for the victim's secret in its registers */
 	HOSTILE_READ_TLS = 15,     /* read through %fs: the host's thread pointer */
+	/* the region's edges and the simulator's pages in it */
+	HOSTILE_WRITE_PAST_RAM = 16, /* write the first byte after its RAM */
+	HOSTILE_WRITE_LINK = 17,     /* overwrite the gate address in the link page */
+	HOSTILE_FORGE_BUDGET = 18,   /* give itself more budget, then a syscall */
+	HOSTILE_CHECKSUM_RAM = 19,   /* log a checksum of its whole RAM */
 };
 
 struct hostile_request {
@@ -33,5 +38,9 @@ struct hostile_request {
 };
 
 #define HOSTILE_SECRET 0x5ec7e75ec7e75ec7ull
+
+/* system.json5's sizes, for the attacks on the region's edges */
+#define HOSTILE_FLASH_BYTES 65536u
+#define HOSTILE_RAM_BYTES   16384u
 
 #endif

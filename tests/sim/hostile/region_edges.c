@@ -1,0 +1,55 @@
+/*
+ * region_edges.c — the attacker's attempts on the edges of its own region
+ * and on the simulator's pages inside it: the guard after RAM, the
+ * read-only link page, the budget counter. Also a checksum of its RAM,
+ * which must not depend on where the host put anything. Built into
+ * attacker.elf.
+ */
+#include <pwk/user.h>
+
+#include "escape.h"
+#include "host_link.h"
+#include "protocol.h"
+
+extern struct pwk_host_link *__pwk_host_link;
+extern int64_t *__pwk_host_budget;
+
+/* Region layout (hal-host/region.h): link page, flash, RAM. */
+static uintptr_t ram_start(void)
+{
+	return (uintptr_t)__pwk_host_link + 4096u + HOSTILE_FLASH_BYTES;
+}
+
+static void checksum_ram(void)
+{
+	const volatile uint64_t *p = (const volatile uint64_t *)ram_start();
+	uint64_t sum = 0;
+	for (size_t i = 0; i < HOSTILE_RAM_BYTES / 8; i++) {
+		sum = (sum ^ p[i]) * 0x100000001b3ull;
+	}
+	pwk_log("attacker: ram checksum %x%x\n", (unsigned)(sum >> 32), (unsigned)sum);
+}
+
+void hostile_region_edges(uint32_t command)
+{
+	switch (command) {
+	case HOSTILE_WRITE_PAST_RAM:
+		*(volatile uint8_t *)(ram_start() + HOSTILE_RAM_BYTES) = 1;
+		pwk_log("attacker: wrote past its ram\n");
+		break;
+	case HOSTILE_WRITE_LINK:
+		*(void *volatile *)&__pwk_host_link->syscall_gate = 0;
+		pwk_log("attacker: rewrote its link page\n");
+		break;
+	case HOSTILE_FORGE_BUDGET:
+		*(volatile int64_t *)__pwk_host_budget = INT64_MAX / 2;
+		(void)pwk_debug_nop();
+		pwk_log("attacker: forged its budget\n");
+		break;
+	case HOSTILE_CHECKSUM_RAM:
+		checksum_ram();
+		break;
+	default:
+		break;
+	}
+}
