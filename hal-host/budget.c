@@ -28,6 +28,9 @@ static int64_t *current_budget(void)
 	if (host.current == PWK_NONE) {
 		return NULL;
 	}
+	/* Through the user view: the running process's is always accessible
+	 * when the kernel charges or grants it, while its kernel view may be
+	 * closed (kernel_view.c). */
 	const struct host_region *r = &host.regions[host.threads[host.current].process];
 	return r->mapped ? host_region_budget(r) : NULL;
 }

@@ -79,7 +79,7 @@ bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size
 	link->version = PWK_HOST_LINK_VERSION;
 	link->syscall_gate = host_syscall_gate;
 	link->preempt_gate = host_preempt_gate;
-	link->budget = (int64_t *)(r->link_page - HOST_REGION_PAGE);
+	link->budget = host_region_budget(r);
 	if (process >= host.region_count) {
 		host.region_count = process + 1;
 	}
@@ -111,6 +111,7 @@ void hal_process_starting(uint32_t process)
 	if (process >= host.region_count || !r->mapped || r->initial_ram == NULL) {
 		return;
 	}
+	host_kernel_view_open(process);
 	uint8_t *ram = r->kernel_base + r->flash_size;
 	memcpy(ram, r->initial_ram, r->initial_ram_len);
 	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);
@@ -135,6 +136,7 @@ void *hal_user_ptr(uint32_t process, uintptr_t uaddr)
 	if (process >= host.region_count || !host_region_contains(r, uaddr)) {
 		hal_panic(__FILE__, __LINE__, "hal_user_ptr: address outside the process region");
 	}
+	host_kernel_view_open(process);
 	return host_region_kernel_ptr(r, uaddr);
 }
 
@@ -149,6 +151,7 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 	host.system = system;
 	host_seccomp_install();
 	host_cpu_init();
+	host_kernel_views_guard();
 	pwk_status_t booted = pwk_boot(system);
 	if (booted != PWK_OK) {
 		host.outcome.kind = HOST_OUTCOME_BOOT_FAILED;

@@ -55,16 +55,16 @@ void host_region_set_accessible(struct host_region *r, bool accessible);
 
 bool host_region_contains(const struct host_region *r, uintptr_t uaddr);
 
-/* Kernel-view pointers to the link page (struct pwk_host_link) and to the
- * budget page's counter. */
+/* The link page (struct pwk_host_link) in the kernel view. */
 static inline uint8_t *host_region_link(const struct host_region *r)
 {
 	return r->kernel_base + r->flash_size + r->ram_size;
 }
 
+/* The budget page's counter in the user view (the page below the link). */
 static inline int64_t *host_region_budget(const struct host_region *r)
 {
-	return (int64_t *)(void *)(host_region_link(r) + HOST_REGION_PAGE);
+	return (int64_t *)(r->link_page - HOST_REGION_PAGE);
 }
 
 static inline uint8_t *host_region_kernel_ptr(const struct host_region *r, uintptr_t uaddr)

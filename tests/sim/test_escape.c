@@ -142,6 +142,18 @@ Test(escape, a_forged_budget_is_the_processs_fault_and_time_never_runs_back)
 				FAULT "wrote its basic-block budget counter"});
 }
 
+Test(escape, under_mprotect_the_kernels_view_of_regions_is_closed_to_processes)
+{
+	for (size_t s = 0; s < 2; s++) {
+		struct pwsim_result r = run("kernel_view", "mprotect", seeds[s]);
+		cr_assert_eq(r.status, 0, "%s\n%s", r.out, r.err);
+		assert_contains(r.err, FAULT "SIGSEGV (bad memory access) at address 0x58");
+		assert_contains(r.out, "victim: secret intact");
+		assert_contains(r.err, "trace digest ");
+		pwsim_result_free(&r);
+	}
+}
+
 /* The checksum line of a run ("ram checksum <hex>"), copied into `out`. */
 static void checksum_of(const char *scenario, const char *mode, char *out, size_t cap)
 {

@@ -95,7 +95,7 @@ int pwk_main(uint32_t index_in_app)
 		break;
 	default:
 		hostile_escape(req.command);
-		hostile_region_edges(req.command);
+		hostile_region_edges(req.command, secret);
 		break;
 	}
 	pwk_log("attacker: still running, responding\n");

@@ -9,7 +9,7 @@
 void hostile_escape(uint32_t command);
 
 /* Attempts on the region's edges and the simulator's pages (region_edges.c). */
-void hostile_region_edges(uint32_t command);
+void hostile_region_edges(uint32_t command, uintptr_t secret);
 
 /* The victim leaves its secret in vector and MMX registers before a
  * syscall; the attacker counts how many of them it can see. */

@@ -29,6 +29,7 @@ enum hostile_command {
 	HOSTILE_WRITE_LINK = 17,     /* overwrite the gate address in the link page */
 	HOSTILE_FORGE_BUDGET = 18,   /* give itself more budget, then a syscall */
 	HOSTILE_CHECKSUM_RAM = 19,   /* log a checksum of its whole RAM */
+	HOSTILE_KERNEL_VIEW = 20,    /* write the secret through the kernel's view */
 };
 
 struct hostile_request {

@@ -30,7 +30,17 @@ static void checksum_ram(void)
 	pwk_log("attacker: ram checksum %x%x\n", (unsigned)(sum >> 32), (unsigned)sum);
 }
 
-void hostile_region_edges(uint32_t command)
+/* The victim (process 0) in the kernel's view of regions: hal-host/region.h
+ * maps its flash at 0x580000000000, and in the user view at 0x500000003000
+ * (after a guard, the budget and the link pages). */
+static void write_through_kernel_view(uintptr_t secret)
+{
+	uintptr_t view = 0x580000000000u + (secret - 0x500000003000u);
+	*(volatile uint64_t *)view = 0;
+	pwk_log("attacker: wrote the secret through the kernel's view\n");
+}
+
+void hostile_region_edges(uint32_t command, uintptr_t secret)
 {
 	switch (command) {
 	case HOSTILE_WRITE_PAST_RAM:
@@ -48,6 +58,9 @@ void hostile_region_edges(uint32_t command)
 		break;
 	case HOSTILE_CHECKSUM_RAM:
 		checksum_ram();
+		break;
+	case HOSTILE_KERNEL_VIEW:
+		write_through_kernel_view(secret);
 		break;
 	default:
 		break;
