@@ -6,7 +6,8 @@
  * read-write; left open, a plain pointer from any process would reach every
  * other process's memory with no host syscall, defeating the isolation.
  * So a run starts with every kernel view closed (PROT_NONE); hal_user_ptr
- * and hal_process_starting open the one they need, and everything opened
+ * (for a process other than the one whose user view is applied) and
+ * hal_process_starting open the one they need, and everything opened
  * is closed again before the CPU returns to user mode (host_syscall,
  * host_preempt, a thread's first entry). In isolation `none` the views stay
  * open: no host syscall on the IPC path there.
@@ -51,6 +52,19 @@ void host_kernel_view_open(uint32_t process)
 	}
 	set_view(&host.regions[process], PROT_READ | PROT_WRITE);
 	host.views_open |= bit;
+}
+
+void *host_kernel_view_ptr(uint32_t process, uintptr_t uaddr)
+{
+	/* The applied process's user view is accessible to the kernel as it
+	 * is to the process (the kernel only writes its RAM, which is rw-):
+	 * no view to open for the caller's own buffers. The kernel uses the
+	 * pointer before it next switches (it copies at once). */
+	if (views_guarded() && process == host.applied_process) {
+		return (void *)uaddr;
+	}
+	host_kernel_view_open(process);
+	return host_region_kernel_ptr(&host.regions[process], uaddr);
 }
 
 void host_kernel_views_close(void)

@@ -136,8 +136,7 @@ void *hal_user_ptr(uint32_t process, uintptr_t uaddr)
 	if (process >= host.region_count || !host_region_contains(r, uaddr)) {
 		hal_panic(__FILE__, __LINE__, "hal_user_ptr: address outside the process region");
 	}
-	host_kernel_view_open(process);
-	return host_region_kernel_ptr(r, uaddr);
+	return host_kernel_view_ptr(process, uaddr);
 }
 
 static _Noreturn void launch(void)

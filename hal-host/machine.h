@@ -129,6 +129,7 @@ _Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code);
  * before returning to user mode. */
 void host_kernel_views_guard(void);
 void host_kernel_view_open(uint32_t process);
+void *host_kernel_view_ptr(uint32_t process, uintptr_t uaddr); /* hal_user_ptr's answer */
 void host_kernel_views_close(void);
 
 /* console.c */
