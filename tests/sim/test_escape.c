@@ -154,6 +154,20 @@ Test(escape, under_mprotect_the_kernels_view_of_regions_is_closed_to_processes)
 	}
 }
 
+Test(escape, a_thread_started_on_a_stack_outside_its_ram_faults_before_it_runs)
+{
+	check(&(struct attempt){"thread_bad_sp", "err",
+				"fault: process 'attacker' thread 'attacker_helper': thread stack "
+				"pointer 0x2000 is outside the process's RAM"});
+}
+
+Test(escape, a_thread_started_outside_its_code_faults_before_it_runs)
+{
+	check(&(struct attempt){"thread_bad_pc", "err",
+				"fault: process 'attacker' thread 'attacker_helper': thread entry "
+				"0x1000 is outside the process's flash"});
+}
+
 /* The checksum line of a run ("ram checksum <hex>"), copied into `out`. */
 static void checksum_of(const char *scenario, const char *mode, char *out, size_t cap)
 {

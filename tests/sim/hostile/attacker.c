@@ -48,6 +48,26 @@ static void kernel_probes(uintptr_t secret)
 	      raw_status(pwk_raw_syscall(0x10000, 0, 0, 0, 0, 0, 0, 0)));
 }
 
+static void helper(void)
+{
+	pwk_log("attacker: helper thread running\n");
+	pwk_thread_exit(0);
+}
+
+/* A thread whose stack or entry lies outside the process: it must fault
+ * before it runs, whatever the address points at in the host. */
+static void start_bad_thread(uint32_t command)
+{
+	static uint8_t stack[512];
+	void (*entry)(void) = command == HOSTILE_THREAD_BAD_PC ? (void (*)(void))0x1000 : helper;
+	void *top = command == HOSTILE_THREAD_BAD_SP ? (void *)(uintptr_t)0x2000
+						     : stack + sizeof(stack);
+	probe("start a thread outside the process",
+	      pwk_thread_start(HANDLE_ATTACKER_HELPER, entry, top));
+	(void)pwk_object_wait(HANDLE_ATTACKER_HELPER, PWK_SIGNAL_JOINABLE,
+			      pwk_deadline_after_ms(10));
+}
+
 /* Never reached: a depth the stack cannot hold. Volatile so the compiler
  * cannot see that the recursion is unbounded. */
 static volatile unsigned recursion_limit = UINT32_MAX;
@@ -88,6 +108,10 @@ int pwk_main(uint32_t index_in_app)
 	case HOSTILE_STACK_OVERFLOW:
 		pwk_log("attacker: recursing for ever\n");
 		pwk_log("%u\n", recurse(0));
+		break;
+	case HOSTILE_THREAD_BAD_SP:
+	case HOSTILE_THREAD_BAD_PC:
+		start_bad_thread(req.command);
 		break;
 	case HOSTILE_WRITE_FLASH:
 		pwk_log("attacker: writing its own code\n");

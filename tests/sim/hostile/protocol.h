@@ -30,6 +30,8 @@ enum hostile_command {
 	HOSTILE_FORGE_BUDGET = 18,   /* give itself more budget, then a syscall */
 	HOSTILE_CHECKSUM_RAM = 19,   /* log a checksum of its whole RAM */
 	HOSTILE_KERNEL_VIEW = 20,    /* write the secret through the kernel's view */
+	HOSTILE_THREAD_BAD_SP = 21,  /* start a thread on a stack outside its RAM */
+	HOSTILE_THREAD_BAD_PC = 22,  /* start a thread outside its code */
 };
 
 struct hostile_request {
