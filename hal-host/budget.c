@@ -55,7 +55,11 @@ bool host_budget_collect(void)
 	*budget = BUDGET_MAX; /* until the next grant */
 	if (used > 0) {
 		host.outcome.blocks += (uint64_t)used;
-		host_clock_advance((uint64_t)used * host.opts.block_cost);
+		uint64_t ns;
+		if (__builtin_mul_overflow((uint64_t)used, host.opts.block_cost, &ns)) {
+			ns = UINT64_MAX; /* the clock saturates: the run hits its limit */
+		}
+		host_clock_advance(ns);
 	}
 	return true;
 }

@@ -43,7 +43,10 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_
 	host.outcome.syscalls++;
 	uint64_t cost = host.opts.syscall_cost;
 	if (host.opts.seed != 0 && host.opts.delay_max != 0 && host_rng_below(&host.rng, 8) == 0) {
-		cost += host_rng_below(&host.rng, host.opts.delay_max + 1);
+		/* delay_max may be UINT64_MAX when hal-host is driven directly. */
+		uint64_t span =
+			host.opts.delay_max < UINT64_MAX ? host.opts.delay_max + 1 : UINT64_MAX;
+		cost += host_rng_below(&host.rng, span);
 	}
 	host_clock_advance(cost);
 	uint64_t delay = 0;
