@@ -3,6 +3,11 @@
  * Bytes are gathered per thread into lines; each finished line is written
  * as "[process/thread] text" to the console stream and kept for the
  * simulator's expectations. A line longer than the buffer is split.
+ *
+ * The kept text is bounded (HOST_CONSOLE_KEEP_MAX): a process printing for
+ * ever must not grow pwsim without limit. Past the bound, lines are still
+ * written to the console stream and folded into the digest, but no longer
+ * kept; the kept text ends with one line saying so, and so does stderr.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +17,13 @@
 
 #include "machine.h"
 
-static void keep(const char *text, size_t len)
+#define HOST_CONSOLE_KEEP_MAX (16u * 1024u * 1024u)
+
+static const char truncated_note[] =
+	"[pwsim] console capture full (16 MiB): later lines were printed but not kept, so "
+	"expectations cannot see them\n";
+
+static void append(const char *text, size_t len)
 {
 	if (host.console_len + len + 1 > host.console_cap) {
 		size_t cap = host.console_cap ? host.console_cap : 4096;
@@ -29,6 +40,20 @@ static void keep(const char *text, size_t len)
 	memcpy(host.console_text + host.console_len, text, len);
 	host.console_len += len;
 	host.console_text[host.console_len] = '\0';
+}
+
+static void keep(const char *text, size_t len)
+{
+	if (host.console_truncated) {
+		return;
+	}
+	if (host.console_len + len + sizeof(truncated_note) <= HOST_CONSOLE_KEEP_MAX) {
+		append(text, len);
+		return;
+	}
+	host.console_truncated = true;
+	append(truncated_note, sizeof(truncated_note) - 1);
+	fprintf(stderr, "pwsim: %s", truncated_note + strlen("[pwsim] "));
 }
 
 static void emit_line(uint32_t thread)

@@ -71,6 +71,7 @@ struct host_machine {
 	/* console capture */
 	char *console_text;
 	size_t console_len, console_cap;
+	bool console_truncated; /* the kept text reached its bound */
 };
 
 extern struct host_machine host;
@@ -140,6 +141,11 @@ void host_console_release(void);
  * for `what` it did (reported like a signal fault), from the kernel side. */
 void host_faults_install(void);
 _Noreturn void host_fault_current(const char *what);
+
+/* fatal.c: report (console flushed, one line) when pwsim dies by a signal;
+ * the handlers for SIGTERM, SIGINT, SIGABRT and the like. */
+void host_fatal_report(int sig);
+void host_fatal_install(void);
 
 /* seccomp.c: refuse host syscalls made from process code (once per host
  * process; every later machine runs under the same filter). */
