@@ -31,5 +31,6 @@ void host_cpu_context_to_kernel(ucontext_t *uc, void (*entry)(void));
  * watchdog.c's handlers the kernel's FS base and clean flags. */
 void host_signal_fault(int sig, siginfo_t *si, void *ctx);
 void host_signal_alarm(int sig, siginfo_t *si, void *ctx);
+void host_signal_fatal(int sig, siginfo_t *si, void *ctx);
 
 #endif

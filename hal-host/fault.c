@@ -121,6 +121,7 @@ void host_fault_handler(int sig, siginfo_t *si, void *ctx)
 {
 	ucontext_t *uc = ctx;
 	if (!host_in_user || host.current == PWK_NONE || host.system == NULL) {
+		host_fatal_report(sig); /* a simulator bug: say so before dying */
 		signal(sig, SIG_DFL);
 		return; /* re-executes the faulting instruction: default action */
 	}
@@ -133,6 +134,7 @@ void host_fault_handler(int sig, siginfo_t *si, void *ctx)
 
 void host_faults_install(void)
 {
+	host_fatal_install();
 	if (alt_stack == NULL) {
 		size_t size = 64u * 1024u;
 		alt_stack = malloc(size);

@@ -1,6 +1,7 @@
 /*
  * signal_x86_64.S — entry trampolines for the signal handlers that may
- * interrupt user code (fault.c's, watchdog.c's). Linux runs a handler with
+ * interrupt user code (fault.c's, watchdog.c's, fatal.c's: every handler pwsim
+ * installs goes through one). Linux runs a handler with
  * the interrupted FS base and only DF/TF cleared, so user code that moved
  * FS (wrfsbase) or set AC would break the C handler's first TLS access or
  * unaligned load. The trampoline installs the kernel's FS/GS and flags,
@@ -48,5 +49,6 @@
 
 	SIGNAL_TRAMPOLINE host_signal_fault, host_fault_handler
 	SIGNAL_TRAMPOLINE host_signal_alarm, host_alarm_handler
+	SIGNAL_TRAMPOLINE host_signal_fatal, host_fatal_handler
 
 	.section .note.GNU-stack,"",@progbits
