@@ -92,6 +92,26 @@ void hal_console_write(uint32_t thread, const uint8_t *bytes, size_t len)
 	}
 }
 
+/* For a dying pwsim (fatal.c): the partial lines, printed but not kept,
+ * since keeping may allocate and the signal may have interrupted malloc. */
+void host_console_flush_for_exit(void)
+{
+	if (host.system == NULL || host.opts.console == NULL) {
+		return;
+	}
+	for (uint32_t i = 0; i < host.system->thread_count && i < HOST_THREADS_MAX; i++) {
+		struct host_thread *t = &host.threads[i];
+		const struct pwk_thread_desc *td = &host.system->threads[i];
+		if (t->line_len != 0) {
+			fprintf(host.opts.console, "[%s/%s] %.*s\n",
+				host.system->processes[td->process].name, td->name,
+				(int)t->line_len, t->line);
+			t->line_len = 0;
+		}
+	}
+	fflush(host.opts.console);
+}
+
 void host_console_flush_all(void)
 {
 	if (host.system == NULL) {

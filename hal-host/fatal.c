@@ -3,8 +3,10 @@
  * or a SIGTERM/SIGINT from outside), the console lines gathered so far are
  * written out and one line says what happened, at which virtual time and
  * with which seed, before the signal's default action ends the process.
- * Best effort: the stdio calls are not async-signal-safe, but the process
- * is ending anyway and a lost report is what this file exists to avoid.
+ * Best effort: stdio is not async-signal-safe, but the process is ending
+ * anyway and a lost report is what this file exists to avoid. Nothing here
+ * allocates (the signal may have interrupted malloc, whose lock is not
+ * recursive as stdio's is), so partial console lines are printed unkept.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -22,12 +24,13 @@ void host_fatal_report(int sig)
 		return;
 	}
 	reporting = 1;
-	host_console_flush_all();
+	host_console_flush_for_exit();
 	fflush(stdout);
+	const char *abbrev = sigabbrev_np(sig);
 	fprintf(stderr,
-		"pwsim: ended by signal %d (%s) at virtual time %llu ns, seed %llu; the "
+		"pwsim: ended by signal %d (SIG%s) at virtual time %llu ns, seed %llu; the "
 		"console above is complete up to here\n",
-		sig, strsignal(sig), (unsigned long long)host.now,
+		sig, abbrev != NULL ? abbrev : "?", (unsigned long long)host.now,
 		(unsigned long long)host.opts.seed);
 	fflush(stderr);
 }

@@ -135,6 +135,7 @@ void host_kernel_views_close(void);
 
 /* console.c */
 void host_console_flush_all(void);
+void host_console_flush_for_exit(void);
 void host_console_release(void);
 
 /* fault.c: install the fault handlers; fault the current thread's process

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,7 +39,12 @@ Test(console, a_pwsim_ended_by_sigterm_flushes_and_says_so)
 		      (char *)NULL);
 		_exit(127);
 	}
-	usleep(500 * 1000);
+	/* Signal it once it is running (printing), however loaded the host. */
+	struct stat st = {0};
+	for (int i = 0; i < 1000 && st.st_size == 0; i++) {
+		usleep(10 * 1000);
+		fstat(fileno(out), &st);
+	}
 	kill(pid, SIGTERM);
 	int ws = 0;
 	waitpid(pid, &ws, 0);
@@ -50,7 +56,7 @@ Test(console, a_pwsim_ended_by_sigterm_flushes_and_says_so)
 	cr_assert(WIFSIGNALED(ws) && WTERMSIG(ws) == SIGTERM, "status %#x\n%s", ws, e);
 	cr_assert_gt(got, 0, "the console was lost");
 	assert_contains(o, "[spammer/spammer_thread] spammer: started\n");
-	assert_contains(e, "pwsim: ended by signal 15 (Terminated) at virtual time ");
+	assert_contains(e, "pwsim: ended by signal 15 (SIGTERM) at virtual time ");
 	free(o);
 	free(e);
 	fclose(out);
