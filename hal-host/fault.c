@@ -65,8 +65,15 @@ static const char *signal_name(int sig)
 }
 
 /* What the process tried, for its fault report. */
-static void describe(int sig, const siginfo_t *si, char *out, size_t cap)
+static void describe(int sig, const siginfo_t *si, const ucontext_t *uc, char *out, size_t cap)
 {
+	const struct host_region *r = &host.regions[host.threads[host.current].process];
+	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	if (sig == SIGSEGV && host_region_contains(r, pc) &&
+	    pc + 3 <= r->user_base + r->flash_size && host_tsc_insn_len((const uint8_t *)pc) != 0) {
+		snprintf(out, cap, "read the host's time stamp counter (rdtsc)");
+		return;
+	}
 	if (sig == SIGSYS) {
 		/* seccomp.c refused a syscall instruction in process code. */
 		snprintf(out, cap, "raw host syscall %d (only pwk syscalls are allowed)",
@@ -101,7 +108,7 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 		snprintf(where, sizeof(where), "in the guard page above ram");
 	}
 	char what[80];
-	describe(sig, si, what, sizeof(what));
+	describe(sig, si, uc, what, sizeof(what));
 	char at[64] = "outside its code";
 	if (host_region_contains(r, pc)) {
 		snprintf(at, sizeof(at), "flash+%#lx", (unsigned long)(pc - r->user_base));
@@ -120,6 +127,9 @@ void host_fault_handler(int sig, siginfo_t *si, void *ctx);
 void host_fault_handler(int sig, siginfo_t *si, void *ctx)
 {
 	ucontext_t *uc = ctx;
+	if (!host_in_user && sig == SIGSEGV && host_tsc_emulate(uc)) {
+		return; /* pwsim's own clock read (tsc.c) */
+	}
 	if (!host_in_user || host.current == PWK_NONE || host.system == NULL) {
 		host_fatal_report(sig); /* a simulator bug: say so before dying */
 		signal(sig, SIG_DFL);

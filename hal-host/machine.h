@@ -152,6 +152,15 @@ void host_fatal_install(void);
  * process; every later machine runs under the same filter). */
 void host_seccomp_install(void);
 
+/* tsc.c: make rdtsc fault on the machine's host thread during a run; the
+ * length of an rdtsc/rdtscp instruction at pc (0: none); emulate one that
+ * pwsim's own code (the vDSO) executed. */
+void host_tsc_trap_start(void);
+void host_tsc_trap_stop(void);
+size_t host_tsc_insn_len(const uint8_t *pc);
+struct ucontext_t;
+bool host_tsc_emulate(struct ucontext_t *uc);
+
 /* watchdog.c: arm/disarm the wall-clock watchdog around a run. */
 void host_watchdog_start(void);
 void host_watchdog_stop(void);

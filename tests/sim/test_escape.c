@@ -118,6 +118,12 @@ Test(escape, no_register_carries_another_processs_data)
 				"attacker: 0 registers hold the victim's secret"});
 }
 
+Test(escape, the_hosts_time_stamp_counter_is_out_of_reach)
+{
+	check(&(struct attempt){"rdtsc", "err",
+				FAULT "read the host's time stamp counter (rdtsc)"});
+}
+
 Test(escape, the_hosts_thread_pointer_is_out_of_reach)
 {
 	check(&(struct attempt){"read_tls", "err",

@@ -1,7 +1,7 @@
 /*
  * escape.c — the attacker's attempts to get around the kernel altogether:
  * raw host syscalls, CPU state the simulator might trust, registers another
- * process left behind, the host's thread pointer. Each either
+ * process left behind, the host's clock and thread pointer. Each either
  * faults the attacker (what hardware would do) or has no effect; none may
  * reach pwsim. Built into attacker.elf.
  */
@@ -87,6 +87,13 @@ static void tamper_fpu(void)
 	pwk_log("attacker: mxcsr %x after a syscall\n", (unsigned)after);
 }
 
+static void read_tsc(void)
+{
+	uint32_t lo = 0, hi = 0;
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	pwk_log("attacker: read the host's tsc %x%x\n", (unsigned)hi, (unsigned)lo);
+}
+
 static void read_tls(void)
 {
 	uintptr_t tp = 0;
@@ -131,6 +138,9 @@ void hostile_escape(uint32_t command)
 		break;
 	case HOSTILE_FPU_CONTROL:
 		tamper_fpu();
+		break;
+	case HOSTILE_RDTSC:
+		read_tsc();
 		break;
 	case HOSTILE_READ_TLS:
 		read_tls();

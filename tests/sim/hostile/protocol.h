@@ -32,6 +32,7 @@ enum hostile_command {
 	HOSTILE_KERNEL_VIEW = 20,    /* write the secret through the kernel's view */
 	HOSTILE_THREAD_BAD_SP = 21,  /* start a thread on a stack outside its RAM */
 	HOSTILE_THREAD_BAD_PC = 22,  /* start a thread outside its code */
+	HOSTILE_RDTSC = 23,          /* read the host's time stamp counter */
 };
 
 struct hostile_request {
