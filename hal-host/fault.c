@@ -130,6 +130,9 @@ void host_fault_handler(int sig, siginfo_t *si, void *ctx)
 	if (!host_in_user && sig == SIGSEGV && host_tsc_emulate(uc)) {
 		return; /* pwsim's own clock read (tsc.c) */
 	}
+	if (host_in_user && sig == SIGSYS && host_trap_gate_enter(uc)) {
+		return; /* a syscall through the link page's stub (trap_gate.c) */
+	}
 	if (!host_in_user || host.current == PWK_NONE || host.system == NULL) {
 		host_fatal_report(sig); /* a simulator bug: say so before dying */
 		signal(sig, SIG_DFL);

@@ -77,8 +77,7 @@ bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size
 	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
 	struct pwk_host_link *link = (struct pwk_host_link *)(void *)host_region_link(r);
 	link->version = PWK_HOST_LINK_VERSION;
-	link->syscall_gate = host_syscall_gate;
-	link->preempt_gate = host_preempt_gate;
+	host_trap_gate_link(r, link);
 	link->budget = host_region_budget(r);
 	if (process >= host.region_count) {
 		host.region_count = process + 1;

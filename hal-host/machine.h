@@ -6,6 +6,7 @@
 #define PWK_HAL_HOST_MACHINE_H
 
 #include <stdint.h>
+#include <ucontext.h>
 
 #include "host.h"
 #include "region.h"
@@ -152,14 +153,20 @@ void host_fatal_install(void);
  * process; every later machine runs under the same filter). */
 void host_seccomp_install(void);
 
+/* trap_gate.c: point a region's link page at the gates (direct, or the
+ * trapping stubs in isolation mprotect); resume a stub's trapped syscall
+ * at its gate (false: not a stub's). */
+struct pwk_host_link;
+void host_trap_gate_link(const struct host_region *r, struct pwk_host_link *link);
+bool host_trap_gate_enter(ucontext_t *uc);
+
 /* tsc.c: make rdtsc fault on the machine's host thread during a run; the
  * length of an rdtsc/rdtscp instruction at pc (0: none); emulate one that
  * pwsim's own code (the vDSO) executed. */
 void host_tsc_trap_start(void);
 void host_tsc_trap_stop(void);
 size_t host_tsc_insn_len(const uint8_t *pc);
-struct ucontext_t;
-bool host_tsc_emulate(struct ucontext_t *uc);
+bool host_tsc_emulate(ucontext_t *uc);
 
 /* watchdog.c: arm/disarm the wall-clock watchdog around a run. */
 void host_watchdog_start(void);

@@ -174,6 +174,17 @@ Test(escape, a_thread_started_outside_its_code_faults_before_it_runs)
 				"0x1000 is outside the process's flash"});
 }
 
+Test(escape, under_mprotect_no_host_address_is_visible_to_a_process)
+{
+	for (size_t s = 0; s < 2; s++) {
+		struct pwsim_result r = run("read_gate", "mprotect", seeds[s]);
+		cr_assert_eq(r.status, 0, "%s\n%s", r.out, r.err);
+		assert_contains(r.out, "attacker: the gate is inside its region");
+		assert_contains(r.err, "trace digest ");
+		pwsim_result_free(&r);
+	}
+}
+
 /* The checksum line of a run ("ram checksum <hex>"), copied into `out`. */
 static void checksum_of(const char *scenario, const char *mode, char *out, size_t cap)
 {

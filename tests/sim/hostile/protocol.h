@@ -33,6 +33,7 @@ enum hostile_command {
 	HOSTILE_THREAD_BAD_SP = 21,  /* start a thread on a stack outside its RAM */
 	HOSTILE_THREAD_BAD_PC = 22,  /* start a thread outside its code */
 	HOSTILE_RDTSC = 23,          /* read the host's time stamp counter */
+	HOSTILE_READ_GATE = 24,      /* where does the link page's gate point? */
 };
 
 struct hostile_request {

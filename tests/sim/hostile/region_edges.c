@@ -59,6 +59,13 @@ void hostile_region_edges(uint32_t command, uintptr_t secret)
 	case HOSTILE_CHECKSUM_RAM:
 		checksum_ram();
 		break;
+	case HOSTILE_READ_GATE: {
+		uintptr_t gate = (uintptr_t)__pwk_host_link->syscall_gate;
+		uintptr_t link = (uintptr_t)__pwk_host_link;
+		pwk_log("attacker: the gate is %s its region\n",
+			gate >= link && gate < link + 4096u ? "inside" : "outside");
+		break;
+	}
 	case HOSTILE_KERNEL_VIEW:
 		write_through_kernel_view(secret);
 		break;
