@@ -23,7 +23,7 @@ static const char *const seeds[] = {"0", "7"};
 static struct pwsim_result run(const char *scenario, const char *isolation, const char *seed)
 {
 	char path[256];
-	snprintf(path, sizeof(path), "tests/sim/hostile/%s.json5", scenario);
+	snprintf(path, sizeof(path), "tests/sim/escape/%s.json5", scenario);
 	const char *argv[] = {"run", path, "--isolation", isolation, "--seed", seed, NULL};
 	return pwsim_run(argv);
 }
@@ -65,6 +65,12 @@ static void check(const struct attempt *a)
 }
 
 #define FAULT "fault: process 'attacker' thread 'attacker_thread': "
+
+Test(escape, the_old_preemption_id_is_an_unknown_syscall)
+{
+	check(&(struct attempt){"checksum_ram", "out",
+				"attacker: the simulator's old preemption id -> status 3"});
+}
 
 Test(escape, raw_write_is_the_attackers_fault)
 {

@@ -6,7 +6,6 @@
 #include <pwk/user.h>
 
 #include "attacker_handles.h"
-#include "escape.h"
 #include "protocol.h"
 #include "syscall_raw.h"
 
@@ -44,28 +43,6 @@ static void kernel_probes(uintptr_t secret)
 	probe("transact on a handler",
 	      pwk_channel_transact(HANDLE_FROM_VICTIM, own, 1, own, 1, 0).status);
 	probe("unknown syscall id", raw_status(pwk_raw_syscall(0x1234, 0, 0, 0, 0, 0, 0, 0)));
-	probe("the simulator's old preemption id",
-	      raw_status(pwk_raw_syscall(0x10000, 0, 0, 0, 0, 0, 0, 0)));
-}
-
-static void helper(void)
-{
-	pwk_log("attacker: helper thread running\n");
-	pwk_thread_exit(0);
-}
-
-/* A thread whose stack or entry lies outside the process: it must fault
- * before it runs, whatever the address points at in the host. */
-static void start_bad_thread(uint32_t command)
-{
-	static uint8_t stack[512];
-	void (*entry)(void) = command == HOSTILE_THREAD_BAD_PC ? (void (*)(void))0x1000 : helper;
-	void *top = command == HOSTILE_THREAD_BAD_SP ? (void *)(uintptr_t)0x2000
-						     : stack + sizeof(stack);
-	probe("start a thread outside the process",
-	      pwk_thread_start(HANDLE_ATTACKER_HELPER, entry, top));
-	(void)pwk_object_wait(HANDLE_ATTACKER_HELPER, PWK_SIGNAL_JOINABLE,
-			      pwk_deadline_after_ms(10));
 }
 
 /* Never reached: a depth the stack cannot hold. Volatile so the compiler
@@ -93,9 +70,6 @@ int pwk_main(uint32_t index_in_app)
 		pwk_debug_shutdown(PWK_INTERNAL);
 	}
 	uintptr_t secret = (uintptr_t)req.secret_address;
-	if (req.command == HOSTILE_READ_VECTORS) {
-		hostile_read_vectors(); /* before any syscall of its own */
-	}
 	kernel_probes(secret);
 	switch (req.command) {
 	case HOSTILE_WILD_WRITE:
@@ -109,17 +83,11 @@ int pwk_main(uint32_t index_in_app)
 		pwk_log("attacker: recursing for ever\n");
 		pwk_log("%u\n", recurse(0));
 		break;
-	case HOSTILE_THREAD_BAD_SP:
-	case HOSTILE_THREAD_BAD_PC:
-		start_bad_thread(req.command);
-		break;
 	case HOSTILE_WRITE_FLASH:
 		pwk_log("attacker: writing its own code\n");
 		*(volatile uint8_t *)(uintptr_t)kernel_probes = 0;
 		break;
 	default:
-		hostile_escape(req.command);
-		hostile_region_edges(req.command, secret);
 		break;
 	}
 	pwk_log("attacker: still running, responding\n");

@@ -5,7 +5,6 @@
  */
 #include <pwk/user.h>
 
-#include "escape.h"
 #include "protocol.h"
 #include "victim_handles.h"
 
@@ -16,9 +15,6 @@ int pwk_main(uint32_t index_in_app)
 	(void)index_in_app;
 	struct hostile_request req = {HOSTILE_COMMAND, 0, (uint64_t)(uintptr_t)&secret};
 	uint8_t reply[8];
-	if (HOSTILE_COMMAND == HOSTILE_READ_VECTORS) {
-		hostile_plant_vectors();
-	}
 	pwk_count_result_t r = pwk_channel_transact(HANDLE_TO_ATTACKER, &req, sizeof(req), reply,
 						    sizeof(reply), pwk_deadline_after_ms(50));
 	pwk_log("victim: transact returned status %u\n", (unsigned)r.status);

@@ -17,14 +17,14 @@ extern int64_t *__pwk_host_budget;
 /* Region layout (hal-host/region.h): link page, flash, RAM. */
 static uintptr_t ram_start(void)
 {
-	return (uintptr_t)__pwk_host_link + 4096u + HOSTILE_FLASH_BYTES;
+	return (uintptr_t)__pwk_host_link + 4096u + ESCAPE_FLASH_BYTES;
 }
 
 static void checksum_ram(void)
 {
 	const volatile uint64_t *p = (const volatile uint64_t *)ram_start();
 	uint64_t sum = 0;
-	for (size_t i = 0; i < HOSTILE_RAM_BYTES / 8; i++) {
+	for (size_t i = 0; i < ESCAPE_RAM_BYTES / 8; i++) {
 		sum = (sum ^ p[i]) * 0x100000001b3ull;
 	}
 	pwk_log("attacker: ram checksum %x%x\n", (unsigned)(sum >> 32), (unsigned)sum);
@@ -40,33 +40,33 @@ static void write_through_kernel_view(uintptr_t secret)
 	pwk_log("attacker: wrote the secret through the kernel's view\n");
 }
 
-void hostile_region_edges(uint32_t command, uintptr_t secret)
+void escape_region_edges(uint32_t command, uintptr_t secret)
 {
 	switch (command) {
-	case HOSTILE_WRITE_PAST_RAM:
-		*(volatile uint8_t *)(ram_start() + HOSTILE_RAM_BYTES) = 1;
+	case ESCAPE_WRITE_PAST_RAM:
+		*(volatile uint8_t *)(ram_start() + ESCAPE_RAM_BYTES) = 1;
 		pwk_log("attacker: wrote past its ram\n");
 		break;
-	case HOSTILE_WRITE_LINK:
+	case ESCAPE_WRITE_LINK:
 		*(void *volatile *)&__pwk_host_link->syscall_gate = 0;
 		pwk_log("attacker: rewrote its link page\n");
 		break;
-	case HOSTILE_FORGE_BUDGET:
+	case ESCAPE_FORGE_BUDGET:
 		*(volatile int64_t *)__pwk_host_budget = INT64_MAX / 2;
 		(void)pwk_debug_nop();
 		pwk_log("attacker: forged its budget\n");
 		break;
-	case HOSTILE_CHECKSUM_RAM:
+	case ESCAPE_CHECKSUM_RAM:
 		checksum_ram();
 		break;
-	case HOSTILE_READ_GATE: {
+	case ESCAPE_READ_GATE: {
 		uintptr_t gate = (uintptr_t)__pwk_host_link->syscall_gate;
 		uintptr_t link = (uintptr_t)__pwk_host_link;
 		pwk_log("attacker: the gate is %s its region\n",
 			gate >= link && gate < link + 4096u ? "inside" : "outside");
 		break;
 	}
-	case HOSTILE_KERNEL_VIEW:
+	case ESCAPE_KERNEL_VIEW:
 		write_through_kernel_view(secret);
 		break;
 	default:

@@ -29,16 +29,16 @@ static void raw_syscalls(uint32_t command)
 	uint64_t block_alarm = 1u << (14 - 1); /* SIGALRM */
 	long got = 0;
 	switch (command) {
-	case HOSTILE_RAW_WRITE:
+	case ESCAPE_RAW_WRITE:
 		got = host_syscall3(1, 1, (long)(uintptr_t)text, sizeof(text) - 1);
 		break;
-	case HOSTILE_RAW_EXIT:
+	case ESCAPE_RAW_EXIT:
 		got = host_syscall3(231, 0, 0, 0);
 		break;
-	case HOSTILE_RAW_SIGPROCMASK:
+	case ESCAPE_RAW_SIGPROCMASK:
 		got = host_syscall3(14, 0, (long)(uintptr_t)&block_alarm, 0);
 		break;
-	case HOSTILE_RAW_INT80:
+	case ESCAPE_RAW_INT80:
 		__asm__ volatile("int $0x80" : "=a"(got) : "a"(1L), "b"(0L) : "memory");
 		break;
 	default:
@@ -50,13 +50,13 @@ static void raw_syscalls(uint32_t command)
 static void tamper_flags(uint32_t command)
 {
 	switch (command) {
-	case HOSTILE_SET_DF:
+	case ESCAPE_SET_DF:
 		__asm__ volatile("std" ::: "memory");
 		break;
-	case HOSTILE_SET_AC:
+	case ESCAPE_SET_AC:
 		__asm__ volatile("pushfq; orq $0x40000, (%%rsp); popfq" ::: "memory", "cc");
 		break;
-	case HOSTILE_SET_TF:
+	case ESCAPE_SET_TF:
 		__asm__ volatile("pushfq; orq $0x100, (%%rsp); popfq; nop" ::: "memory", "cc");
 		break;
 	default:
@@ -101,7 +101,7 @@ static void read_tls(void)
 	pwk_log("attacker: read the host's thread pointer %lx\n", (unsigned long)tp);
 }
 
-void hostile_read_vectors(void)
+void escape_read_vectors(void)
 {
 	uint64_t seen[16];
 	__asm__ volatile("movq %%xmm8, 0(%0); movq %%xmm9, 8(%0); movq %%xmm10, 16(%0);"
@@ -113,14 +113,14 @@ void hostile_read_vectors(void)
 			 : "memory");
 	unsigned leaked = 0;
 	for (unsigned i = 0; i < 16; i++) {
-		leaked += seen[i] == HOSTILE_SECRET;
+		leaked += seen[i] == ESCAPE_SECRET;
 	}
 	pwk_log("attacker: %u registers hold the victim's secret\n", leaked);
 }
 
-void hostile_plant_vectors(void)
+void escape_plant_vectors(void)
 {
-	uint64_t s = HOSTILE_SECRET;
+	uint64_t s = ESCAPE_SECRET;
 	__asm__ volatile("movq %0, %%xmm8; movq %0, %%xmm9; movq %0, %%xmm10; movq %0, %%xmm11;"
 			 "movq %0, %%xmm12; movq %0, %%xmm13; movq %0, %%xmm14; movq %0, %%xmm15;"
 			 "movq %0, %%mm0; movq %0, %%mm1; movq %0, %%mm2; movq %0, %%mm3;"
@@ -128,21 +128,21 @@ void hostile_plant_vectors(void)
 			 : "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
 }
 
-void hostile_escape(uint32_t command)
+void escape_attempt(uint32_t command)
 {
 	raw_syscalls(command);
 	tamper_flags(command);
 	switch (command) {
-	case HOSTILE_WRFSBASE:
+	case ESCAPE_WRFSBASE:
 		tamper_fs();
 		break;
-	case HOSTILE_FPU_CONTROL:
+	case ESCAPE_FPU_CONTROL:
 		tamper_fpu();
 		break;
-	case HOSTILE_RDTSC:
+	case ESCAPE_RDTSC:
 		read_tsc();
 		break;
-	case HOSTILE_READ_TLS:
+	case ESCAPE_READ_TLS:
 		read_tls();
 		break;
 	default:
