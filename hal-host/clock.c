@@ -31,13 +31,17 @@ void host_clock_advance(uint64_t ticks)
 	}
 }
 
+/* The lowest pending line that is enabled and not in service; it goes in
+ * service until interrupt_ack (hal_irq_ack). */
 static bool take_pending_irq(uint32_t *irq)
 {
 	for (uint32_t w = 0; w < 4; w++) {
-		uint64_t ready = host.irq_pending[w] & host.irq_enabled[w];
+		uint64_t ready =
+			host.irq_pending[w] & host.irq_enabled[w] & ~host.irq_in_service[w];
 		if (ready != 0) {
 			uint32_t bit = (uint32_t)__builtin_ctzll(ready);
 			host.irq_pending[w] &= ~(UINT64_C(1) << bit);
+			host.irq_in_service[w] |= UINT64_C(1) << bit;
 			*irq = w * 64u + bit;
 			return true;
 		}
@@ -97,7 +101,11 @@ void hal_irq_enable(uint32_t irq)
 
 void hal_irq_ack(uint32_t irq)
 {
-	(void)irq; /* host lines are edge-triggered by software: nothing to re-arm */
+	/* The line may fire again: a pend that came while it was in service is
+	 * delivered at the next interrupt point. */
+	if (irq < 256) {
+		host.irq_in_service[irq / 64] &= ~(UINT64_C(1) << (irq % 64));
+	}
 }
 
 bool hal_irq_trigger(uint32_t irq)

@@ -61,6 +61,9 @@ struct host_machine {
 	 * interrupt point */
 	uint64_t irq_pending[4];
 	uint64_t irq_enabled[4];
+	/* delivered and not yet acknowledged: held off, as a PLIC claim not yet
+	 * completed; a pend meanwhile waits in irq_pending for the ack */
+	uint64_t irq_in_service[4];
 	/* injections: per entry, times triggered (syscall triggers count
 	 * matching syscalls) and whether it is done */
 	uint32_t inject_seen[HOST_INJECTIONS_MAX];

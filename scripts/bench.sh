@@ -8,4 +8,5 @@ cd "$here"
 [ -f build-bench/build.ninja ] ||
   meson setup build-bench -Dsanitize=none -Dbuildtype=release -Dtests=disabled >/dev/null
 ninja -C build-bench >build-bench/ninja.log 2>&1 || { cat build-bench/ninja.log >&2; exit 1; }
+"$here/scripts/build-target.sh" # the on-target images of bench/board_roundtrip.c
 meson test -C build-bench --benchmark --verbose "$@"

@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
-# README test command: build, then run every test (unit, config, loader,
-# scenarios end to end). Ends with one "N passed, M failed" line.
+# README test command: build the host tree (build/) and the RV32 cross tree
+# (build-rv32/, every scenario for every board), then run every test: unit,
+# config, loader, scenarios end to end in the simulator, the same scenarios
+# under QEMU (build-rv32's own tests and the simulator-vs-QEMU differential
+# test in build/). Ends with one "N passed, M failed" line.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 "$here/scripts/build.sh"
+"$here/scripts/build-target.sh"
 cd "$here"
 status=0
 meson test -C build --num-processes "$(nproc)" --print-errorlogs "$@" || status=$?
-python3 - build/meson-logs/testlog.json <<'PY'
+meson test -C build-rv32 --num-processes "$(nproc)" --print-errorlogs || status=$?
+python3 - build/meson-logs/testlog.json build-rv32/meson-logs/testlog.json <<'PY'
 # One closing line counting test cases: each Criterion executable reports
 # its own cases ("Synthesis: Tested: N | Passing: P | Failing: F | Crashing: C");
 # any other test counts as one case.
 import json, re, sys
 passed = failed = skipped = 0
 synth = re.compile(r"Synthesis: Tested: (\d+) \| Passing: (\d+) \| Failing: (\d+) \| Crashing: (\d+)")
-for line in open(sys.argv[1]):
+lines = [line for path in sys.argv[1:] for line in open(path)]
+for line in lines:
     r = json.loads(line)
     out = (r.get("stdout") or "") + (r.get("stderr") or "")
     m = synth.search(re.sub(r"\x1b\[[0-9;]*m", "", out))

@@ -2,6 +2,7 @@
  * pwsim — the pwk host simulator.
  *
  *   pwsim run SCENARIO [options]   boot a scenario's system and check it
+ *                                  (in the simulator, or --board NAME)
  *   pwsim check FILE               validate a system.json5 or a scenario
  *   pwsim json5 FILE               print a JSON5 document as canonical JSON
  */
@@ -34,6 +35,12 @@ static void usage(FILE *out)
 		"                 --seed N perturbs preemption points and syscall delays (what\n"
 		"                 the system leaves free); seed 0 is the plain schedule, and\n"
 		"                 the same seed always gives the same run.\n"
+		"  run SCENARIO --board NAME [--image FILE] [--timeout SECONDS] [--quiet]\n"
+		"                 boot the scenario's image for board NAME instead (qemu-virt,\n"
+		"                 under qemu-system-riscv32; default image build-rv32/scenarios/\n"
+		"                 <folder>.<board>.elf) and check the same expectations. Exit\n"
+		"                 status as run, plus 4 no final pwk: line, 124 wall-clock\n"
+		"                 timeout, 127 no emulator, 134 kernel panic (docs/boards.md).\n"
 		"  replay SCENARIO --seed N [run options]\n"
 		"                 rerun exactly the run `pwsim run SCENARIO --seed N` made, write\n"
 		"                 its trace (--trace FILE, default <scenario>.seed-N.trace.json\n"

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "board.h"
 #include "expect.h"
 #include "trace_export.h"
 
@@ -37,6 +38,29 @@ static int parse_seed(struct run_cli *c, const char *v)
 	return PWSIM_EXIT_OK;
 }
 
+static int parse_timeout(struct run_cli *c, const char *v)
+{
+	char *end = NULL;
+	c->timeout_s = strtod(v, &end);
+	if (*v == '\0' || *end != '\0' || !(c->timeout_s > 0) ||
+	    c->timeout_s > BOARD_TIMEOUT_MAX_S) {
+		fprintf(stderr, "pwsim: --timeout takes a number of seconds in (0, %d], not '%s'\n",
+			BOARD_TIMEOUT_MAX_S, v);
+		return PWSIM_EXIT_BAD_INPUT;
+	}
+	return PWSIM_EXIT_OK;
+}
+
+static int parse_image_dir(struct run_cli *c, const char *v)
+{
+	if (c->search.image_dir_count == RUN_CLI_IMAGE_DIRS_MAX) {
+		fprintf(stderr, "pwsim: at most %d --image-dir options\n", RUN_CLI_IMAGE_DIRS_MAX);
+		return PWSIM_EXIT_BAD_INPUT;
+	}
+	c->image_dirs[c->search.image_dir_count++] = v;
+	return PWSIM_EXIT_OK;
+}
+
 /* One option (or the scenario) at argv[*i]; advances *i past its value. */
 static int parse_one(struct run_cli *c, int argc, char **argv, int *i)
 {
@@ -51,12 +75,13 @@ static int parse_one(struct run_cli *c, int argc, char **argv, int *i)
 	} else if (strcmp(a, "--trace") == 0 && has_value) {
 		c->trace_path = argv[++*i];
 	} else if (strcmp(a, "--image-dir") == 0 && has_value) {
-		if (c->search.image_dir_count == RUN_CLI_IMAGE_DIRS_MAX) {
-			fprintf(stderr, "pwsim: at most %d --image-dir options\n",
-				RUN_CLI_IMAGE_DIRS_MAX);
-			return PWSIM_EXIT_BAD_INPUT;
-		}
-		c->image_dirs[c->search.image_dir_count++] = argv[++*i];
+		return parse_image_dir(c, argv[++*i]);
+	} else if (strcmp(a, "--board") == 0 && has_value) {
+		c->board = argv[++*i];
+	} else if (strcmp(a, "--image") == 0 && has_value) {
+		c->image = argv[++*i];
+	} else if (strcmp(a, "--timeout") == 0 && has_value) {
+		return parse_timeout(c, argv[++*i]);
 	} else if (a[0] == '-' || c->scenario_path != NULL) {
 		fprintf(stderr, "pwsim: unexpected argument '%s' (see pwsim help)\n", a);
 		return PWSIM_EXIT_BAD_INPUT;
@@ -64,6 +89,52 @@ static int parse_one(struct run_cli *c, int argc, char **argv, int *i)
 		c->scenario_path = a;
 	}
 	return PWSIM_EXIT_OK;
+}
+
+/* Refuses `what` (an option or a scenario field) on a board, saying why. */
+static int refuse_on_board(const char *what, const char *why)
+{
+	fprintf(stderr, "pwsim: %s cannot be used with --board: %s\n", what, why);
+	return PWSIM_EXIT_BAD_INPUT;
+}
+
+/* Each simulator-only option is refused with --board, naming it, and the
+ * board's own options need --board (docs/boards.md). */
+static int check_board_options(const struct run_cli *c)
+{
+	if (c->board == NULL) {
+		const char *lone = c->image != NULL   ? "--image"
+				   : c->timeout_s > 0 ? "--timeout"
+						      : NULL;
+		if (lone != NULL) {
+			fprintf(stderr, "pwsim: %s is for board runs: add --board NAME\n", lone);
+			return PWSIM_EXIT_BAD_INPUT;
+		}
+		return PWSIM_EXIT_OK;
+	}
+	if (c->seed_given) {
+		return refuse_on_board("--seed", "a seed perturbs the simulator's schedule; "
+						 "a board has the hardware's");
+	}
+	if (c->options.override_isolation) {
+		return refuse_on_board("--isolation", "on a board the PMP isolates every "
+						      "process");
+	}
+	if (c->trace_path != NULL) {
+		return refuse_on_board("--trace", "traces come from the simulator's kernel "
+						  "trace hook");
+	}
+	if (c->search.image_dir_count > 0) {
+		return refuse_on_board("--image-dir", "it finds the simulator's process "
+						      "images; a board boots one image "
+						      "(--image FILE)");
+	}
+	const struct board_profile *b = board_find(c->board, stderr);
+	if (b != NULL && b->qemu_machine == NULL) {
+		fprintf(stderr, "pwsim: board %s cannot be run by pwsim: %s\n", b->name,
+			b->why_not);
+	}
+	return b != NULL && b->qemu_machine != NULL ? PWSIM_EXIT_OK : PWSIM_EXIT_BAD_INPUT;
 }
 
 int run_cli_parse(struct run_cli *c, const char *command, const char *synopsis, int argc,
@@ -83,7 +154,11 @@ int run_cli_parse(struct run_cli *c, const char *command, const char *synopsis, 
 		fprintf(stderr, "usage: pwsim %s %s (see pwsim help)\n", command, synopsis);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
-	return PWSIM_EXIT_OK;
+	if (c->board != NULL && strcmp(command, "run") != 0) {
+		return refuse_on_board(command, "it reruns one seed of the simulator; a "
+						"board run is rerun with pwsim run --board");
+	}
+	return check_board_options(c);
 }
 
 /* Runs the loaded scenario `s` with the trace writer `trace` (or NULL). */
@@ -108,11 +183,48 @@ static int run_loaded(const struct run_cli *c, const struct scenario *s, struct 
 		fprintf(stderr, "pwsim: trace written to %s (open it in https://ui.perfetto.dev)\n",
 			c->trace_path);
 	}
-	if (code == PWSIM_EXIT_OK) {
-		fprintf(stderr, "pwsim: %s: expectations hold\n", c->scenario_path);
-	}
 	host_machine_release();
 	return code;
+}
+
+static int run_on_host(const struct run_cli *c, const struct scenario *s)
+{
+	struct trace_export *trace = NULL;
+	char err[256];
+	if (c->trace_path != NULL) {
+		trace = trace_export_open(c->trace_path, &s->system, err, sizeof(err));
+	}
+	if (c->trace_path != NULL && trace == NULL) {
+		fprintf(stderr, "pwsim: --trace %s: %s\n", c->trace_path, err);
+		return PWSIM_EXIT_BAD_INPUT;
+	}
+	return run_loaded(c, s, trace);
+}
+
+/* What a scenario asks of the simulator alone is refused on a board. */
+static int run_on_board(const struct run_cli *c, const struct scenario *s)
+{
+	if (s->fault_count > 0) {
+		return refuse_on_board("a scenario with faults",
+				       "pwsim injects them into the simulator only");
+	}
+	if (s->expect.outcome == SIM_OUTCOME_TIME_LIMIT) {
+		return refuse_on_board("expect.outcome \"time_limit\"",
+				       "a board has no virtual time limit; it would run "
+				       "until the wall-clock timeout");
+	}
+	char image[4096];
+	if (!board_image_find(s, c->board, c->image, image, sizeof(image), stderr)) {
+		return PWSIM_EXIT_BAD_INPUT;
+	}
+	struct board_run_options o = {
+		.board = board_find(c->board, stderr),
+		.image = image,
+		.timeout_s = c->timeout_s,
+		.console = c->options.console,
+		.report = c->options.report,
+	};
+	return board_run(s, &o);
 }
 
 int run_cli_execute(const struct run_cli *c)
@@ -120,18 +232,15 @@ int run_cli_execute(const struct run_cli *c)
 	struct diag d;
 	diag_init(&d, c->scenario_path, stderr);
 	struct scenario s;
+	/* A board boots one image of its own: the host images are not needed. */
+	bool loaded = c->board != NULL ? scenario_load_without_images(c->scenario_path, &s, &d)
+				       : scenario_load(c->scenario_path, &c->search, &s, &d);
 	int code = PWSIM_EXIT_BAD_INPUT;
-	if (scenario_load(c->scenario_path, &c->search, &s, &d)) {
-		struct trace_export *trace = NULL;
-		char err[256];
-		if (c->trace_path != NULL) {
-			trace = trace_export_open(c->trace_path, &s.system, err, sizeof(err));
-		}
-		if (c->trace_path != NULL && trace == NULL) {
-			fprintf(stderr, "pwsim: --trace %s: %s\n", c->trace_path, err);
-		} else {
-			code = run_loaded(c, &s, trace);
-		}
+	if (loaded) {
+		code = c->board != NULL ? run_on_board(c, &s) : run_on_host(c, &s);
+	}
+	if (code == PWSIM_EXIT_OK) {
+		fprintf(stderr, "pwsim: %s: expectations hold\n", c->scenario_path);
 	}
 	scenario_free(&s);
 	return code;

@@ -1,9 +1,9 @@
 /*
  * run_cli.h — what `pwsim run` and `pwsim replay` share: their options
- * (SCENARIO, --seed, --isolation, --image-dir, --trace, --quiet) and the run
- * itself (load the scenario, boot it, check its expectations, write the
- * trace). Keeping one copy is what makes a replay the same run as the one
- * that failed.
+ * (SCENARIO, --seed, --isolation, --image-dir, --trace, --quiet, and for a
+ * board run --board, --image, --timeout) and the run itself (load the
+ * scenario, boot it, check its expectations, write the trace). Keeping one copy is what makes a
+ * replay the same run as the one that failed.
  */
 #ifndef PWK_SIM_RUN_CLI_H
 #define PWK_SIM_RUN_CLI_H
@@ -26,11 +26,18 @@ struct run_cli {
 	/* > 0: after the run, print the last this many scheduling, IPC and
 	 * fault events to stdout (needs trace_path). */
 	size_t recent_events;
+	/* --board NAME: run on that board's image instead (board.h); NULL: in
+	 * the simulator. */
+	const char *board;
+	const char *image; /* --image FILE */
+	double timeout_s;  /* --timeout SECONDS; 0: derived */
 };
 
 /* Parses argv[2..argc) of `pwsim <command> ...` into `c` (which it
  * initialises). Returns PWSIM_EXIT_OK, or PWSIM_EXIT_BAD_INPUT after telling
- * stderr why; a missing SCENARIO prints "usage: pwsim <command> <synopsis>". */
+ * stderr why; a missing SCENARIO prints "usage: pwsim <command> <synopsis>".
+ * Simulator-only options with --board, and board options without it, are
+ * refused here, naming the option. */
 int run_cli_parse(struct run_cli *c, const char *command, const char *synopsis, int argc,
 		  char **argv);
 

@@ -173,6 +173,18 @@ static bool get_u64_max(const struct json5_value *v, const char *what, uint64_t 
 	return true;
 }
 
+/* A boolean field that sets `bit` of `*bits` when true. */
+static bool get_flag(const struct json5_value *v, const char *what, uint32_t bit, uint32_t *bits,
+		     struct diag *d)
+{
+	if (v->kind != JSON5_BOOL) {
+		diag_error(d, v->line, v->col, "%s must be true or false", what);
+		return false;
+	}
+	*bits = v->boolean ? *bits | bit : *bits & ~bit;
+	return true;
+}
+
 static bool get_ms(const struct json5_value *v, const char *what, uint64_t *ns, struct diag *d)
 {
 	uint64_t ms;
@@ -270,7 +282,8 @@ static bool parse_isolation(const struct json5_value *v, host_isolation_t *out, 
 	return false;
 }
 
-/* `images` maps every process of the system to an image file. */
+/* `images` maps every process of the system to an image file, looked for
+ * as `search` says (NULL: not looked for, kept as written). */
 static bool resolve_images(const struct json5_value *images, const char *dir,
 			   const struct scenario_search *search, struct scenario *s, struct diag *d)
 {
@@ -293,7 +306,9 @@ static bool resolve_images(const struct json5_value *images, const char *dir,
 			continue;
 		}
 		char looked[2048];
-		char *found = find_image(dir, search, m->value.string, looked, sizeof(looked));
+		char *found = search == NULL ? strdup(m->value.string)
+					     : find_image(dir, search, m->value.string, looked,
+							  sizeof(looked));
 		if (found == NULL) {
 			diag_error(d, m->value.line, m->value.col,
 				   "image '%s' of process '%s' not found (looked for %s); build it "
@@ -356,6 +371,9 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 			s->sim.watchdog_seconds = (unsigned)w;
 		} else if (strcmp(m->key, "tick_ms") == 0) {
 			ok &= get_ms(v, "tick_ms", &s->sim.tick_period, d);
+		} else if (strcmp(m->key, "exact_deadlines") == 0) {
+			ok &= get_flag(v, "exact_deadlines", PWK_BOOT_EXACT_DEADLINES,
+				       &s->kernel_options, d);
 		} else if (strcmp(m->key, "time_limit_ms") == 0) {
 			ok &= get_ms(v, "time_limit_ms", &s->sim.time_limit, d);
 		} else if (strcmp(m->key, "expect") == 0) {
@@ -368,21 +386,21 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 				ok = false;
 			}
 		} else {
-			diag_error(
-				d, m->line, m->col,
-				"unknown field '%s' (known: description, system, images, "
-				"isolation, syscall_cost_ns, block_cost_ns, tick_ms, "
-				"time_limit_ms, preempt_window_blocks, delay_max_ns, watchdog_s, "
-				"expect, faults)",
-				m->key);
+			diag_error(d, m->line, m->col,
+				   "unknown field '%s' (known: description, system, images, "
+				   "isolation, syscall_cost_ns, block_cost_ns, tick_ms, "
+				   "exact_deadlines, time_limit_ms, preempt_window_blocks, "
+				   "delay_max_ns, watchdog_s, expect, faults)",
+				   m->key);
 			ok = false;
 		}
 	}
 	return ok;
 }
 
-bool scenario_load(const char *path, const struct scenario_search *search, struct scenario *s,
-		   struct diag *d)
+/* scenario_load, with `search` NULL for scenario_load_without_images. */
+static bool load(const char *path, const struct scenario_search *search, struct scenario *s,
+		 struct diag *d)
 {
 	memset(s, 0, sizeof(*s));
 	s->path = strdup(path);
@@ -422,6 +440,17 @@ bool scenario_load(const char *path, const struct scenario_search *search, struc
 	free(dir);
 	json5_free(&doc);
 	return ok && d->errors == 0;
+}
+
+bool scenario_load(const char *path, const struct scenario_search *search, struct scenario *s,
+		   struct diag *d)
+{
+	return load(path, search, s, d);
+}
+
+bool scenario_load_without_images(const char *path, struct scenario *s, struct diag *d)
+{
+	return load(path, NULL, s, d);
 }
 
 void scenario_free(struct scenario *s)

@@ -37,6 +37,9 @@ struct scenario {
 	/* How to simulate: the scenario's cost model, limits and isolation,
 	 * over host_options_default(). A run adds seed, trace and console. */
 	struct host_options sim;
+	/* Kernel boot options (pwk_system_desc.options, PWK_BOOT_*): the
+	 * scenario's `exact_deadlines`. 0 is pw_kernel's behaviour. */
+	uint32_t kernel_options;
 	struct scenario_expect expect;
 	struct host_injection *faults; /* what to inject (hal-host applies them) */
 	size_t fault_count;
@@ -55,6 +58,10 @@ struct scenario_search {
  * reported through `d` (path:line:col); returns false on any. */
 bool scenario_load(const char *path, const struct scenario_search *search, struct scenario *s,
 		   struct diag *d);
+/* As scenario_load, but the images' process names are checked and no file
+ * is looked for (a board run boots one image of its own): s->images keeps
+ * the names as written. */
+bool scenario_load_without_images(const char *path, struct scenario *s, struct diag *d);
 void scenario_free(struct scenario *s);
 
 /* Whether a parsed JSON5 document looks like a scenario (it names a system). */

@@ -188,6 +188,12 @@ static int parse_option(int argc, char **argv, int *i, struct sweep_config *c)
 		c->image_dirs[c->image_dir_count++] = abs;
 		return 0;
 	}
+	if (strncmp(argv[*i], "--board", 7) == 0 || strncmp(argv[*i], "--image", 7) == 0) {
+		return sweep_usage_error("%s: a sweep explores the simulator's seeds, and a "
+					 "board has one schedule; run each scenario with "
+					 "pwsim run SCENARIO --board NAME",
+					 argv[*i]);
+	}
 	if (missing) {
 		return sweep_usage_error("option '%s' needs a value", argv[*i]);
 	}

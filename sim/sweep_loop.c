@@ -1,14 +1,12 @@
 /*
  * sweep_loop.c — one libuv loop runs the sweep: at most `jobs` children of
- * `pwsim run ... --quiet` at a time, each in a slot with its process, two
- * pipes (stdout is drained and dropped, the last SWEEP_CAPTURE_BYTES of
- * stderr are kept) and a timer (the wall-clock timeout, then a grace period
- * for the pipes); one repeating timer for progress; SIGINT/SIGTERM watchers.
+ * `pwsim run ... --quiet` at a time, each in a slot with its child (child.h:
+ * process, pipes, wall-clock timeout; stdout is drained and dropped, the
+ * last SWEEP_CAPTURE_BYTES of stderr are kept); one repeating timer for
+ * progress; SIGINT/SIGTERM watchers.
  *
- * Invariant: a slot is busy from its spawn until the close callbacks of
- * all its four handles have run (open_handles == 0); a run is recorded once,
- * when its child has exited and both pipes are done (or the grace period
- * after the exit has passed: a grandchild could hold a pipe open forever).
+ * Invariant: a slot is busy from its spawn until its child's handles have
+ * closed (on_closed); a run is recorded once, in its child's on_end.
  */
 #include <assert.h>
 #include <signal.h>
@@ -18,26 +16,18 @@
 
 #include <uv.h>
 
+#include "child.h"
 #include "sweep.h"
 
-#define READ_CHUNK_BYTES (64u * 1024)
-#define PIPE_GRACE_MS    2000
-#define TICK_TTY_MS      250
-#define TICK_PLAIN_MS    1000
-#define CHILD_ARGS_MAX   (8 + 2 * SWEEP_IMAGE_DIRS_MAX)
+#define TICK_TTY_MS    250
+#define TICK_PLAIN_MS  1000
+#define CHILD_ARGS_MAX (8 + 2 * SWEEP_IMAGE_DIRS_MAX)
 
 struct slot {
 	struct sweep_loop *loop;
 	struct sweep_run *run; /* NULL: free */
-	uv_process_t process;
-	uv_pipe_t out, err;
-	uv_timer_t timer;
-	uint64_t start_ns;
-	int open_handles;
-	int open_streams;
-	bool exited, timed_out, abandoned;
-	int64_t exit_status;
-	int term_signal;
+	struct child child;
+	bool abandoned;
 	char *capture; /* ring of SWEEP_CAPTURE_BYTES */
 	uint64_t captured_bytes;
 };
@@ -51,7 +41,6 @@ struct sweep_loop {
 	size_t slot_count, next_run, busy;
 	bool ending;
 	struct sweep_progress progress;
-	char read_buf[READ_CHUNK_BYTES];
 };
 
 static void start_runs(struct sweep_loop *l);
@@ -96,116 +85,52 @@ static void maybe_end(struct sweep_loop *l)
 	uv_close((uv_handle_t *)&l->sigterm, NULL);
 }
 
-static void on_slot_closed(uv_handle_t *h)
+static void on_slot_closed(struct child *c)
 {
-	struct slot *s = h->data;
-	assert(s->open_handles > 0 && s->run != NULL);
-	if (--s->open_handles > 0) {
-		return;
-	}
+	struct slot *s = c->data;
+	assert(s->run != NULL);
 	s->run = NULL;
 	s->loop->busy--;
 	start_runs(s->loop);
 	maybe_end(s->loop);
 }
 
-static void close_slot(struct slot *s)
-{
-	uv_close((uv_handle_t *)&s->process, on_slot_closed);
-	uv_close((uv_handle_t *)&s->out, on_slot_closed);
-	uv_close((uv_handle_t *)&s->err, on_slot_closed);
-	uv_close((uv_handle_t *)&s->timer, on_slot_closed);
-}
-
-static void finish_run(struct slot *s)
-{
-	struct sweep_loop *l = s->loop;
-	/* Invariant: recorded once, after the exit, before the slot closes. */
-	assert(s->exited && s->open_handles == 4);
-	assert(s->run->status == SWEEP_NOT_RUN);
-	uv_timer_stop(&s->timer);
-	if (!s->abandoned) {
-		char *err = capture_text(s);
-		sweep_outcome_record(l->r, s->run, s->exit_status, s->term_signal, s->timed_out,
-				     err);
-		free(err);
-		sweep_print_run_end(l->r, &l->progress, s->run, uv_hrtime());
-	}
-	l->progress.running--;
-	close_slot(s);
-}
-
-static void stream_done(struct slot *s, uv_pipe_t *p)
-{
-	uv_read_stop((uv_stream_t *)p);
-	if (--s->open_streams == 0 && s->exited) {
-		finish_run(s);
-	}
-}
-
-static void on_alloc(uv_handle_t *h, size_t suggested, uv_buf_t *buf)
-{
-	struct slot *s = h->data;
-	(void)suggested;
-	/* One buffer serves every pipe: libuv hands it to on_read before the
-	 * next on_alloc. */
-	*buf = uv_buf_init(s->loop->read_buf, sizeof(s->loop->read_buf));
-}
-
-static void on_read(uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
-{
-	struct slot *s = stream->data;
-	if (nread < 0) {
-		stream_done(s, (uv_pipe_t *)stream);
-	} else if (stream == (uv_stream_t *)&s->err) {
-		capture_append(s, buf->base, (size_t)nread);
-	}
-}
-
-static void on_timer(uv_timer_t *t)
-{
-	struct slot *s = t->data;
-	if (!s->exited) {
-		s->timed_out = true;
-		uv_process_kill(&s->process, SIGKILL);
-		return;
-	}
-	/* The grace period after the exit is over: stop waiting for EOF. */
-	if (s->open_streams > 0) {
-		s->open_streams = 0;
-		uv_read_stop((uv_stream_t *)&s->out);
-		uv_read_stop((uv_stream_t *)&s->err);
-		finish_run(s);
-	}
-}
-
-static void on_child_exit(uv_process_t *p, int64_t exit_status, int term_signal)
-{
-	struct slot *s = p->data;
-	s->exited = true;
-	s->exit_status = exit_status;
-	s->term_signal = term_signal;
-	s->run->wall_ns = uv_hrtime() - s->start_ns;
-	if (s->open_streams == 0) {
-		finish_run(s);
-		return;
-	}
-	uv_timer_stop(&s->timer);
-	uv_timer_start(&s->timer, on_timer, PIPE_GRACE_MS, 0);
-}
-
 /* A child that could not be started is a failed run, reported as such. */
-static void spawn_failed(struct slot *s, int err)
+static void record_spawn_failure(struct slot *s)
 {
 	char msg[256];
 	snprintf(msg, sizeof(msg), "could not start %s: %s", s->loop->r->config->pwsim_path,
-		 uv_strerror(err));
-	s->exited = true;
+		 uv_strerror(s->child.spawn_error));
 	s->run->status = SWEEP_FAILED;
 	s->run->reason = strdup(msg);
-	sweep_print_run_end(s->loop->r, &s->loop->progress, s->run, uv_hrtime());
-	s->loop->progress.running--;
-	close_slot(s);
+}
+
+static void on_run_end(struct child *c)
+{
+	struct slot *s = c->data;
+	struct sweep_loop *l = s->loop;
+	/* Invariant: recorded once, after the exit, before the slot closes. */
+	assert(s->run->status == SWEEP_NOT_RUN);
+	s->run->wall_ns = c->wall_ns;
+	if (c->spawn_error != 0) {
+		record_spawn_failure(s);
+	} else if (!s->abandoned) {
+		char *err = capture_text(s);
+		sweep_outcome_record(l->r, s->run, c->exit_status, c->term_signal, c->timed_out,
+				     err);
+		free(err);
+	}
+	if (c->spawn_error != 0 || !s->abandoned) {
+		sweep_print_run_end(l->r, &l->progress, s->run, uv_hrtime());
+	}
+	l->progress.running--;
+}
+
+static void on_output(struct child *c, int fd, const char *data, size_t n)
+{
+	if (fd == 2) {
+		capture_append(c->data, data, n); /* stdout is drained and dropped */
+	}
 }
 
 static size_t child_args(const struct sweep_config *c, const struct sweep_run *run,
@@ -234,46 +159,23 @@ static size_t child_args(const struct sweep_config *c, const struct sweep_run *r
 static void start_run(struct slot *s, struct sweep_run *run)
 {
 	struct sweep_loop *l = s->loop;
-	assert(s->run == NULL && s->open_handles == 0);
+	assert(s->run == NULL);
 	const struct sweep_config *c = l->r->config;
 	char seed[24];
 	char *args[CHILD_ARGS_MAX];
 	child_args(c, run, seed, args);
 	s->run = run;
-	s->open_handles = 4;
-	s->open_streams = 0;
-	s->exited = s->timed_out = s->abandoned = false;
+	s->abandoned = false;
 	s->captured_bytes = 0;
-	uv_pipe_init(&l->uv, &s->out, 0);
-	uv_pipe_init(&l->uv, &s->err, 0);
-	uv_timer_init(&l->uv, &s->timer);
-	s->out.data = s->err.data = s->timer.data = s->process.data = s;
-	/* stdin is /dev/null (UV_IGNORE): a child must not read the terminal. */
-	uv_stdio_container_t stdio[3] = {
-		{.flags = UV_IGNORE},
-		{.flags = UV_CREATE_PIPE | UV_WRITABLE_PIPE, .data.stream = (uv_stream_t *)&s->out},
-		{.flags = UV_CREATE_PIPE | UV_WRITABLE_PIPE, .data.stream = (uv_stream_t *)&s->err},
-	};
-	/* Detached: its own session, so the terminal's ^C reaches only the
-	 * sweep, which then stops the children itself. */
-	uv_process_options_t o = {.exit_cb = on_child_exit,
-				  .file = c->pwsim_path,
-				  .args = args,
-				  .flags = UV_PROCESS_DETACHED,
-				  .stdio_count = 3,
-				  .stdio = stdio};
+	s->child.data = s;
+	s->child.on_output = on_output;
+	s->child.on_end = on_run_end;
+	s->child.on_closed = on_slot_closed;
 	l->busy++;
 	l->progress.running++;
-	s->start_ns = uv_hrtime();
-	int err = uv_spawn(&l->uv, &s->process, &o);
-	if (err != 0) {
-		spawn_failed(s, err);
-		return;
-	}
-	s->open_streams = 2;
-	uv_read_start((uv_stream_t *)&s->out, on_alloc, on_read);
-	uv_read_start((uv_stream_t *)&s->err, on_alloc, on_read);
-	uv_timer_start(&s->timer, on_timer, c->timeout_ms, 0);
+	/* Detached: its own session, so the terminal's ^C reaches only the
+	 * sweep, which then stops the children itself. */
+	child_start(&l->uv, &s->child, c->pwsim_path, args, c->timeout_ms, true);
 }
 
 static void start_runs(struct sweep_loop *l)
@@ -307,9 +209,9 @@ static void on_signal(uv_signal_t *h, int signum)
 	sweep_print_interrupt(&l->progress, signum);
 	for (size_t i = 0; i < l->slot_count; i++) {
 		struct slot *s = &l->slots[i];
-		if (s->run != NULL && !s->exited) {
+		if (s->run != NULL && !s->child.exited) {
 			s->abandoned = true;
-			uv_process_kill(&s->process, SIGKILL);
+			child_kill(&s->child);
 		}
 	}
 	maybe_end(l);

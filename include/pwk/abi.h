@@ -77,8 +77,10 @@ typedef struct {
 	pwk_word_t a1;
 } pwk_syscall_ret_t;
 
-/* Signals (u32 bit set). Bits 4..14 are undefined; a mask that uses them,
- * or RESERVED, is INVALID_ARGUMENT. */
+/* Signals (u32 bit set). Bits 4..14 are undefined: a mask that uses them is
+ * INVALID_ARGUMENT. PWK_SIGNAL_VALID are the signals an object can raise;
+ * PWK_SIGNAL_MASK_VALID adds RESERVED, which pw_kernel declares (so a mask
+ * may name it) but never raises. */
 #define PWK_SIGNAL_READABLE       (UINT32_C(1) << 0)
 #define PWK_SIGNAL_WRITEABLE      (UINT32_C(1) << 1)
 #define PWK_SIGNAL_ERROR          (UINT32_C(1) << 2)
@@ -92,6 +94,7 @@ typedef struct {
 #define PWK_SIGNAL_VALID                                                                           \
 	(PWK_SIGNAL_READABLE | PWK_SIGNAL_WRITEABLE | PWK_SIGNAL_ERROR | PWK_SIGNAL_JOINABLE |     \
 	 PWK_SIGNAL_USER | PWK_SIGNAL_INTERRUPT_ALL)
+#define PWK_SIGNAL_MASK_VALID (PWK_SIGNAL_VALID | PWK_SIGNAL_RESERVED)
 
 /* Exit status of a joined thread or process (task_join: a0 = tag, a1 = payload). */
 typedef enum {

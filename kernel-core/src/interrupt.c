@@ -70,8 +70,9 @@ void pwk__interrupt_fire(uint32_t irq)
 
 void pwk__interrupt_ack(struct pwk_interrupt *intr, pwk_signals_t mask)
 {
-	PWK_ASSERT((mask & ~PWK_SIGNAL_VALID) == 0);
-	pwk__object_signals_update(&intr->obj, mask, 0);
+	PWK_ASSERT((mask & ~PWK_SIGNAL_MASK_VALID) == 0);
+	/* RESERVED is never raised: there is nothing of it to clear. */
+	pwk__object_signals_update(&intr->obj, mask & PWK_SIGNAL_VALID, 0);
 	for (uint32_t k = 0; k < intr->irq_count; k++) {
 		if ((mask & PWK_SIGNAL_INTERRUPT(k)) != 0) {
 			hal_irq_ack(intr->irqs[k]);

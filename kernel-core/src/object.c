@@ -118,8 +118,10 @@ pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signa
 	if (t->terminating) {
 		return PWK_CANCELLED;
 	}
-	/* Deadlines fire exactly: one not after now is already exceeded. */
-	if (deadline <= hal_now()) {
+	/* Exact deadlines: one not after now is already exceeded. With tick
+	 * granularity it is queued like any other and ends at the next tick,
+	 * so a failed poll lets other threads run meanwhile. */
+	if (pwk__timer_exact() && deadline <= hal_now()) {
 		return PWK_DEADLINE_EXCEEDED;
 	}
 	t->wait.object = obj;
@@ -148,7 +150,7 @@ pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signa
 pwk_status_t pwk__object_wait(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,
 			      pwk_instant_t deadline, struct pwk_wait_result *result)
 {
-	PWK_ASSERT((mask & ~PWK_SIGNAL_VALID) == 0);
+	PWK_ASSERT((mask & ~PWK_SIGNAL_MASK_VALID) == 0);
 	if (obj->type == PWK_OBJECT_WAIT_GROUP) {
 		struct pwk_wait_group *wg = pwk__wait_group_from_object(obj);
 		PWK_ASSERT(!pwk__wait_group_empty(wg));

@@ -143,6 +143,20 @@ _Noreturn void pwk__process_exit(struct pwk_process *p, pwk_exit_tag_t tag, pwk_
 	pwk__thread_exit(PWK_EXIT_PROCESS_TERMINATED, 0);
 }
 
+/* Unlike pw_kernel, joining a process also joins the threads that exited in
+ * it (thread_exit while it was ACTIVE) and were never joined: an unjoined
+ * main thread would otherwise make process_start fail for ever. */
+static void reap_exited_threads(const struct pwk_process *p)
+{
+	const uint32_t thread_count = pwk__system()->thread_count;
+	for (uint32_t i = 0; i < thread_count; i++) {
+		struct pwk_thread *t = pwk__thread_get(i);
+		if (t->process == p->index && t->state == PWK_THREAD_TERMINATED) {
+			pwk__thread_reap(t);
+		}
+	}
+}
+
 pwk_status_t pwk__process_join(struct pwk_process *p, pwk_exit_tag_t *tag, pwk_word_t *payload)
 {
 	if (p->state == PWK_PROCESS_INACTIVE) {
@@ -158,6 +172,7 @@ pwk_status_t pwk__process_join(struct pwk_process *p, pwk_exit_tag_t *tag, pwk_w
 	for (uint32_t i = 0; i < d->object_count; i++) {
 		pwk__object_reset(pwk__object_get(d->first_object + i));
 	}
+	reap_exited_threads(p);
 	p->state = PWK_PROCESS_INACTIVE;
 	pwk__object_signals_update(&p->obj, PWK_SIGNAL_JOINABLE, 0);
 	PWK_ASSERT(p->live_threads == 0);

@@ -44,7 +44,8 @@ pwk_status_t pwk__process_start(struct pwk_process *p);
 pwk_status_t pwk__process_terminate(struct pwk_process *p);
 
 /* task_join(process): FAILED_PRECONDITION when INACTIVE, UNAVAILABLE until
- * TERMINATED; then its status, every object of its table reset, INACTIVE. */
+ * TERMINATED; then its status, every object of its table reset, its exited
+ * unjoined threads joined (STOPPED), INACTIVE. */
 pwk_status_t pwk__process_join(struct pwk_process *p, pwk_exit_tag_t *tag, pwk_word_t *payload);
 
 /* Moves an ACTIVE process to TERMINATING with the given status (the first

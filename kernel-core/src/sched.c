@@ -115,11 +115,15 @@ static struct pwk_thread *next_thread(void)
 {
 	PWK_ASSERT(sched.current == NULL);
 	while (sched.ready_mask == 0) {
+		/* Idle is tickless: the HAL wakes the kernel for the earliest
+		 * deadline, whatever their granularity. */
 		sched.idle = true;
+		pwk__timer_rearm();
 		hal_idle();
 		sched.idle = false;
 		pwk__timer_fire_expired();
 	}
+	pwk__timer_rearm();
 	return dequeue_highest();
 }
 
@@ -129,7 +133,6 @@ static void switch_to(uint32_t from, struct pwk_thread *next)
 	PWK_ASSERT(sched.current == NULL);
 	sched.current = next;
 	next->state = PWK_THREAD_RUNNING;
-	next->fresh = false;
 	if (from == next->index) {
 		return; /* the thread that gave up the CPU is still the best */
 	}

@@ -23,7 +23,7 @@ bool pwk__sched_idle(void);
 /* Queues `t` (READY) at the front or the back of its level. */
 void pwk__sched_enqueue(struct pwk_thread *t, bool front);
 
-/* Takes READY `t` off its run queue (a fresh thread exiting before it ran). */
+/* Takes READY `t` off its run queue. */
 void pwk__sched_dequeue(struct pwk_thread *t);
 
 /* Ends `t`'s wait with `status` (its recorded result stays) and queues it at

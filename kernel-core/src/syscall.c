@@ -36,7 +36,7 @@ uint32_t pwk__caller_process(void)
 
 pwk_status_t pwk__check_mask(pwk_word_t mask)
 {
-	if ((mask & ~(pwk_word_t)PWK_SIGNAL_VALID) != 0) {
+	if ((mask & ~(pwk_word_t)PWK_SIGNAL_MASK_VALID) != 0) {
 		return PWK_USER_ERROR(PWK_INVALID_ARGUMENT, "signal mask has undefined bits");
 	}
 	return PWK_OK;
@@ -265,12 +265,14 @@ pwk_status_t pwk__decode_wait_group_add(const pwk_word_t *a)
 	if (status != PWK_OK) {
 		return status;
 	}
-	if (member->type == PWK_OBJECT_WAIT_GROUP) {
-		return PWK_USER_ERROR(PWK_INVALID_ARGUMENT, "a wait group cannot be a member");
-	}
+	/* pw_kernel dispatches on the group's type before the group looks at
+	 * the member. */
 	status = pwk__expect_type(group, PWK_OBJECT_WAIT_GROUP);
 	if (status != PWK_OK) {
 		return status;
+	}
+	if (member->type == PWK_OBJECT_WAIT_GROUP) {
+		return PWK_USER_ERROR(PWK_INVALID_ARGUMENT, "a wait group cannot be a member");
 	}
 	if (member->group != NULL) {
 		return PWK_USER_ERROR(PWK_RESOURCE_EXHAUSTED, "object is already in a wait group");
@@ -386,6 +388,6 @@ pwk_syscall_ret_t pwk_trap_syscall(uint32_t id, const pwk_word_t args[PWK_SYSCAL
 	pwk_syscall_ret_kind_t kind;
 	pwk_status_t status = dispatch(id16, args, &out, &kind);
 	pwk__trace_syscall_exit(id16, status);
-	pwk__thread_return_to_user();
+	pwk__thread_exit_if_terminating();
 	return encode(kind, status, &out);
 }

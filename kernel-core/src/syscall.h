@@ -14,7 +14,7 @@
 /* The process of the calling thread. */
 uint32_t pwk__caller_process(void);
 
-/* INVALID_ARGUMENT for a mask with bits outside PWK_SIGNAL_VALID. */
+/* INVALID_ARGUMENT for a mask with bits outside PWK_SIGNAL_MASK_VALID. */
 pwk_status_t pwk__check_mask(pwk_word_t mask);
 
 /* `handle` in the caller's table: OUT_OF_RANGE if absent. */

@@ -4,10 +4,9 @@
  * (pw_kernel §1.7, §2.5, §3.6).
  *
  * Termination only marks a thread and cancels its wait; the thread exits by
- * itself at its next return to user mode (pwk__thread_return_to_user() at
- * the end of every kernel entry). The one exception is a thread that was
- * started but never ran: it has no kernel context to return through, so it
- * is retired on the spot.
+ * itself at its next return to user mode (at the end of every kernel
+ * entry); a thread that was started but never ran first enters user mode,
+ * as in pw_kernel.
  *
  * A thread that exits while its process is terminating is joined by the
  * kernel (back to STOPPED, no JOINABLE), which is what lets process_start
@@ -38,7 +37,6 @@ void pwk__thread_reset_all(const struct pwk_system_desc *system)
 		t->priority = system->threads[i].priority;
 		t->state = PWK_THREAD_STOPPED;
 		t->terminating = false;
-		t->fresh = false;
 		t->exit_tag = PWK_EXIT_SUCCESS;
 		t->exit_payload = 0;
 		pwk__node_init(&t->run_link);
@@ -79,7 +77,6 @@ void pwk__thread_launch(struct pwk_thread *t, uint32_t process, uintptr_t pc, ui
 	PWK_ASSERT(pwk__process_accepts_threads(p));
 	t->process = process;
 	t->terminating = false;
-	t->fresh = true;
 	t->exit_tag = PWK_EXIT_SUCCESS;
 	t->exit_payload = 0;
 	hal_thread_prepare(t->index, process, pc, sp, a0, a1, a2);
@@ -109,7 +106,6 @@ static void retire(struct pwk_thread *t)
 	struct pwk_process *p = pwk__process_get(t->process);
 	pwk__trace(PWK_TRACE_EXIT, t->index, (uint32_t)t->exit_tag, (uint32_t)t->exit_payload);
 	t->terminating = false;
-	t->fresh = false;
 	if (pwk__process_terminating(p)) {
 		t->state = PWK_THREAD_STOPPED;
 	} else {
@@ -134,13 +130,10 @@ void pwk__thread_mark_terminating(struct pwk_thread *t, pwk_exit_tag_t tag, pwk_
 		pwk__sched_wake(t, PWK_CANCELLED);
 		break;
 	case PWK_THREAD_READY:
-		if (t->fresh) {
-			pwk__sched_dequeue(t);
-			retire(t);
-		}
-		break;
 	case PWK_THREAD_RUNNING:
-		break; /* exits on its way back to user mode */
+		/* Exits at its next kernel entry. One that never ran enters user
+		 * mode first, as pw_kernel's user trampoline checks nothing. */
+		break;
 	case PWK_THREAD_STOPPED:
 	case PWK_THREAD_TERMINATED:
 		PWK_UNREACHABLE();
@@ -152,9 +145,14 @@ pwk_status_t pwk__thread_terminate(struct pwk_thread *t)
 	if (t->state == PWK_THREAD_STOPPED) {
 		return PWK_FAILED_PRECONDITION;
 	}
-	if (t->state != PWK_THREAD_TERMINATED) {
-		pwk__thread_mark_terminating(t, PWK_EXIT_TERMINATED_BY_SYSCALL, 0, false);
+	if (t->state == PWK_THREAD_TERMINATED) {
+		/* As pw_kernel: the status of an exited, unjoined thread is
+		 * replaced, so its join reports TerminatedBySyscall. */
+		t->exit_tag = PWK_EXIT_TERMINATED_BY_SYSCALL;
+		t->exit_payload = 0;
+		return PWK_OK;
 	}
+	pwk__thread_mark_terminating(t, PWK_EXIT_TERMINATED_BY_SYSCALL, 0, false);
 	return PWK_OK;
 }
 
@@ -168,10 +166,16 @@ pwk_status_t pwk__thread_join(struct pwk_thread *t, pwk_exit_tag_t *tag, pwk_wor
 	}
 	*tag = t->exit_tag;
 	*payload = t->exit_payload;
+	pwk__thread_reap(t);
+	return PWK_OK;
+}
+
+void pwk__thread_reap(struct pwk_thread *t)
+{
+	PWK_ASSERT(t->state == PWK_THREAD_TERMINATED);
 	t->state = PWK_THREAD_STOPPED;
 	pwk__object_signals_update(&t->obj, PWK_SIGNAL_JOINABLE, 0);
 	PWK_ASSERT((t->obj.signals & PWK_SIGNAL_JOINABLE) == 0);
-	return PWK_OK;
 }
 
 static _Noreturn void exit_current(void)
@@ -191,7 +195,7 @@ _Noreturn void pwk__thread_exit(pwk_exit_tag_t tag, pwk_word_t payload)
 	exit_current();
 }
 
-static void exit_if_terminating(void)
+void pwk__thread_exit_if_terminating(void)
 {
 	struct pwk_thread *t = pwk__sched_current();
 	PWK_ASSERT(t != NULL && t->state == PWK_THREAD_RUNNING);
@@ -202,8 +206,8 @@ static void exit_if_terminating(void)
 
 void pwk__thread_return_to_user(void)
 {
-	exit_if_terminating();
+	pwk__thread_exit_if_terminating();
 	pwk__sched_preempt_check();
 	/* It may have been terminated while it was preempted. */
-	exit_if_terminating();
+	pwk__thread_exit_if_terminating();
 }

@@ -34,7 +34,6 @@ struct pwk_thread {
 	uint32_t priority;
 	pwk_thread_state_t state;
 	bool terminating; /* exits instead of returning to user mode */
-	bool fresh;       /* started, never switched to: has no kernel context yet */
 	pwk_exit_tag_t exit_tag;
 	pwk_word_t exit_payload;
 	struct pwk_list_node run_link;   /* run queue */
@@ -64,12 +63,17 @@ void pwk__thread_launch(struct pwk_thread *t, uint32_t process, uintptr_t pc, ui
 pwk_status_t pwk__thread_start(struct pwk_thread *t, uint32_t process, uintptr_t pc, uintptr_t sp);
 
 /* task_terminate(thread): FAILED_PRECONDITION when STOPPED; otherwise marks
- * it TerminatedBySyscall (asynchronous) and returns OK. */
+ * it TerminatedBySyscall (asynchronous; an exited, unjoined thread's status
+ * is replaced) and returns OK. */
 pwk_status_t pwk__thread_terminate(struct pwk_thread *t);
 
 /* task_join(thread): FAILED_PRECONDITION when STOPPED, UNAVAILABLE until it
  * has exited; then its status, JOINABLE cleared, and STOPPED again. */
 pwk_status_t pwk__thread_join(struct pwk_thread *t, pwk_exit_tag_t *tag, pwk_word_t *payload);
+
+/* Joins exited (TERMINATED) `t` without reporting its status: STOPPED,
+ * JOINABLE cleared. */
+void pwk__thread_reap(struct pwk_thread *t);
 
 /* Asks `t` to exit with the given status at its next return to user mode
  * and cancels its wait. The first request's status wins unless `override`
@@ -80,9 +84,15 @@ void pwk__thread_mark_terminating(struct pwk_thread *t, pwk_exit_tag_t tag, pwk_
 /* The current thread exits with the given status. Never returns. */
 _Noreturn void pwk__thread_exit(pwk_exit_tag_t tag, pwk_word_t payload);
 
-/* At every return to user mode (end of a syscall, timer, tick or irq
- * entry): a terminating current thread exits here, and a strictly
- * higher-priority ready thread preempts the current one. */
+/* The end of a syscall: a terminating current thread exits here. Nothing
+ * else: as in pw_kernel, a thread the syscall woke or started waits until
+ * the caller blocks or the next interrupt, even if it has a higher
+ * priority. */
+void pwk__thread_exit_if_terminating(void);
+
+/* At the end of an interrupt-like entry (timer, tick, irq, kill): a
+ * terminating current thread exits here, and a strictly higher-priority
+ * ready thread preempts the current one. */
 void pwk__thread_return_to_user(void);
 
 #endif /* PWK_THREAD_H */

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * timer.c — the one deadline queue (pw_kernel §3.5), with two deliberate
- * differences: deadlines fire exactly when hal_now() reaches them (not on
- * the next scheduler tick), and PWK_INSTANT_MAX is never queued at all.
+ * timer.c — the one deadline queue (pw_kernel §3.5). By default deadlines
+ * have pw_kernel's tick granularity: the queue is examined on the
+ * scheduler tick (and while idle), never from the HAL timer while a thread
+ * runs. With PWK_BOOT_EXACT_DEADLINES they fire when hal_now() reaches
+ * them. In both, PWK_INSTANT_MAX is never queued at all.
  *
- * Invariant: the queue is sorted by (deadline, seq) and the HAL is armed with
- * the head's deadline, or PWK_INSTANT_MAX when the queue is empty.
+ * Invariant: the queue is sorted by (deadline, seq). The HAL is armed with
+ * the head's deadline when deadlines are exact or the scheduler idles, and
+ * with PWK_INSTANT_MAX otherwise (a thread running with a passed deadline
+ * queued must not make the HAL interrupt it at every instruction).
  */
 #include "timer.h"
 
@@ -17,6 +21,7 @@ static struct {
 	struct pwk_list queue; /* struct pwk_thread.timer_link */
 	uint64_t next_seq;
 	pwk_instant_t armed;
+	bool exact;
 } timers;
 
 static struct pwk_thread *thread_of(struct pwk_list_node *node)
@@ -24,23 +29,37 @@ static struct pwk_thread *thread_of(struct pwk_list_node *node)
 	return PWK_CONTAINER_OF(node, struct pwk_thread, timer_link);
 }
 
-/* Re-arms the HAL if the earliest deadline changed. */
+/* Re-arms the HAL if what it should wait for changed. */
 static void arm(void)
 {
 	struct pwk_list_node *head = pwk__list_first(&timers.queue);
 	pwk_instant_t earliest = head == NULL ? PWK_INSTANT_MAX : thread_of(head)->wait.deadline;
+	if (!timers.exact && !pwk__sched_idle()) {
+		earliest = PWK_INSTANT_MAX; /* the tick examines the queue */
+	}
 	if (earliest != timers.armed) {
 		timers.armed = earliest;
 		hal_timer_arm(earliest);
 	}
 }
 
-void pwk__timer_reset(void)
+void pwk__timer_reset(bool exact)
 {
 	pwk__list_init(&timers.queue);
 	timers.next_seq = 0;
 	timers.armed = PWK_INSTANT_MAX;
+	timers.exact = exact;
 	hal_timer_arm(PWK_INSTANT_MAX);
+}
+
+bool pwk__timer_exact(void)
+{
+	return timers.exact;
+}
+
+void pwk__timer_rearm(void)
+{
+	arm();
 }
 
 static bool fires_before(const struct pwk_thread *a, const struct pwk_thread *b)
@@ -70,7 +89,7 @@ void pwk__timer_add(struct pwk_thread *t, pwk_instant_t deadline)
 	}
 	pwk__list_insert_after(pos, &t->timer_link);
 	arm();
-	PWK_ASSERT(timers.armed <= deadline);
+	PWK_ASSERT(timers.armed <= deadline || !(timers.exact || pwk__sched_idle()));
 }
 
 void pwk__timer_remove(struct pwk_thread *t)

@@ -1,22 +1,37 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * timer.h — the one deadline queue, ordered by (deadline, sequence number),
- * so equal deadlines fire in the order they were armed. The HAL is armed
- * with the earliest deadline whenever it changes.
+ * so equal deadlines fire in the order they were armed.
+ *
+ * Two granularities, chosen at boot (PWK_BOOT_EXACT_DEADLINES):
+ *  - tick (the default, pw_kernel's): the queue is examined on the
+ *    scheduler tick and while the kernel idles. A wait whose deadline has
+ *    passed is queued like any other, so a failed poll ends at the next
+ *    tick. The HAL timer is armed only while the kernel idles (a tickless
+ *    idle: it wakes for the earliest deadline).
+ *  - exact: a deadline fires when hal_now() reaches it; the HAL timer is
+ *    always armed with the earliest one.
  */
 #ifndef PWK_TIMER_H
 #define PWK_TIMER_H
 
 #include "thread.h"
 
-/* Boot: empty queue, HAL disarmed. */
-void pwk__timer_reset(void);
+/* Boot: empty queue, HAL disarmed, with the given granularity. */
+void pwk__timer_reset(bool exact);
+
+/* True when deadlines are exact (PWK_BOOT_EXACT_DEADLINES). */
+bool pwk__timer_exact(void);
 
 /* Queues `t`'s wait deadline (finite, not yet queued). */
 void pwk__timer_add(struct pwk_thread *t, pwk_instant_t deadline);
 
 /* Takes `t` off the queue if it is on it. */
 void pwk__timer_remove(struct pwk_thread *t);
+
+/* Re-arms the HAL for the scheduler's state: called when the kernel starts
+ * and stops idling (the tick granularity arms the HAL only while idle). */
+void pwk__timer_rearm(void);
 
 /* Wakes, with DEADLINE_EXCEEDED, every thread whose deadline <= hal_now(). */
 void pwk__timer_fire_expired(void);

@@ -10,6 +10,8 @@
 
 #include <pwk/hal.h>
 
+#include "assert.h"
+
 /* Emits one record about `thread`. */
 void pwk__trace(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b);
 
@@ -24,6 +26,6 @@ void pwk__trace_syscall_exit(uint32_t id, pwk_status_t status);
  * `reason` must be a string literal (the record keeps the pointer). */
 pwk_status_t pwk__user_error(pwk_status_t status, const char *reason);
 
-#define PWK_USER_ERROR(status, reason) pwk__user_error((status), "" reason)
+#define PWK_USER_ERROR(status, reason) pwk__user_error((status), PWK__TEXT("" reason))
 
 #endif /* PWK_TRACE_H */

@@ -28,7 +28,10 @@ static bool from_user_mode(void)
 
 void pwk_trap_timer(void)
 {
-	pwk__timer_fire_expired();
+	/* With tick granularity only the tick (or idle) examines deadlines. */
+	if (pwk__timer_exact() || !from_user_mode()) {
+		pwk__timer_fire_expired();
+	}
 	if (from_user_mode()) {
 		pwk__thread_return_to_user();
 	}
@@ -36,11 +39,17 @@ void pwk_trap_timer(void)
 
 void pwk_trap_tick(void)
 {
+	if (pwk__system() == NULL) {
+		return; /* a tick before boot */
+	}
+	/* As pw_kernel's tick: expired deadlines first, so the threads they
+	 * wake queue ahead of the ticked one. */
+	pwk__timer_fire_expired();
 	if (!from_user_mode()) {
 		return;
 	}
 	/* A terminating thread exits now rather than queue for another turn. */
-	pwk__thread_return_to_user();
+	pwk__thread_exit_if_terminating();
 	pwk__sched_tick();
 	pwk__thread_return_to_user();
 }

@@ -4,8 +4,17 @@
  */
 #include "config_test.h"
 
+#include <criterion/criterion.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
 
 void capture_begin(struct capture *c, const char *path)
 {
@@ -87,4 +96,95 @@ char *read_file(const char *path, size_t *len)
 		*len = got;
 	}
 	return buf;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void each_data_json5_file(const char *rel, size_t min, void (*check)(const char *name))
+{
+	DIR *dir = opendir(data_path(rel));
+	struct dirent *e;
+	char *names[256];
+	size_t n = 0;
+
+	cr_assert_not_null(dir, "cannot open %s", data_path(rel));
+	while ((e = readdir(dir)) != NULL && n < sizeof(names) / sizeof(names[0])) {
+		size_t len = strlen(e->d_name);
+		if (len > 6 && strcmp(e->d_name + len - 6, ".json5") == 0) {
+			names[n++] = strdup(e->d_name);
+		}
+	}
+	closedir(dir);
+	qsort(names, n, sizeof(names[0]), compare_names);
+	cr_assert_geq(n, min, "only %zu files in %s", n, rel);
+	for (size_t i = 0; i < n; i++) {
+		check(names[i]);
+		free(names[i]);
+	}
+}
+
+void expect_reported(const char *name, char *text, const char *out, int errors)
+{
+	char want[1024];
+	int expected = 0;
+
+	for (char *line = strtok(text, "\n"); line != NULL; line = strtok(NULL, "\n")) {
+		if (strncmp(line, "// expect: ", 11) != 0) {
+			continue;
+		}
+		expected++;
+		snprintf(want, sizeof(want), "%s:%s", name, line + 11);
+		cr_expect(strstr(out, want) != NULL, "%s:\n  want %s\n  got\n%s", name, want, out);
+	}
+	cr_expect_gt(expected, 0, "%s has no // expect: line", name);
+	cr_expect_eq(errors, expected, "%s: %d errors, %d expected:\n%s", name, errors, expected,
+		     out);
+}
+
+int run_argv(char *const argv[], bool quiet)
+{
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+	int status;
+
+	posix_spawn_file_actions_init(&fa);
+	if (quiet) {
+		posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	}
+	int err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (err != 0 || waitpid(pid, &status, 0) != pid) {
+		return -1;
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+char *temp_dir(void)
+{
+	char *dir = strdup("/tmp/pwk-test-XXXXXX");
+	return mkdtemp(dir) != NULL ? dir : NULL;
+}
+
+void remove_temp_dir(char *dir)
+{
+	char *argv[] = {"rm", "-rf", dir, NULL};
+	run_argv(argv, false);
+	free(dir);
+}
+
+char *write_temp_file(const char *dir, const char *name, const char *text)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *path = malloc(n);
+	snprintf(path, n, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	if (f != NULL) {
+		fputs(text, f);
+		fclose(f);
+	}
+	return path;
 }

@@ -43,4 +43,27 @@ const char *data_path(const char *rel);
 /* Whole file, malloc'd and NUL-terminated, or NULL. */
 char *read_file(const char *path, size_t *len);
 
+/* Calls check(name) for every .json5 file in data/<rel>, in name order;
+ * asserts there are at least `min` of them. */
+void each_data_json5_file(const char *rel, size_t min, void (*check)(const char *name));
+
+/* The bad-file convention: `text` (modified) lists the diagnostics `out`
+ * must contain as "// expect: LINE:COL: error: start of the message"
+ * lines; expects each of them in `out` prefixed by `name`, at least one,
+ * and exactly `errors` of them. */
+void expect_reported(const char *name, char *text, const char *out, int errors);
+
+/* Runs argv[0] (searched in PATH) with argv; its output goes to /dev/null
+ * when `quiet`. Returns the exit status, or -1 when it could not run or died. */
+int run_argv(char *const argv[], bool quiet);
+
+/* A fresh directory under /tmp, malloc'd path. */
+char *temp_dir(void);
+
+/* Removes the directory and everything in it, and frees `dir`. */
+void remove_temp_dir(char *dir);
+
+/* Writes `text` to dir/name; returns the malloc'd path. */
+char *write_temp_file(const char *dir, const char *name, const char *text);
+
 #endif

@@ -152,6 +152,15 @@ Test(boot, inconsistent_descriptions_are_invalid_argument)
 	expect_boot(PWK_OK);
 }
 
+Test(boot, unknown_boot_option_is_invalid_argument)
+{
+	minimal();
+	sys.options = PWK_BOOT_EXACT_DEADLINES;
+	expect_boot(PWK_OK);
+	sys.options = UINT32_C(1) << 1;
+	expect_boot(PWK_INVALID_ARGUMENT);
+}
+
 Test(boot, rejected_description_leaves_nothing_to_run, .signal = SIGABRT)
 {
 	minimal();

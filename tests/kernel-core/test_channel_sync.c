@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Synchronous channel_transact between two processes: blocking, deadline
- * withdrawal (exact deadlines), poll deadlines.
+ * withdrawal, poll deadlines (at the next tick by default, at once with
+ * exact deadlines).
  */
 #include "kc_test.h"
 
@@ -92,6 +93,7 @@ FAKE_ENTRY(client_deadline)
 Test(channel_sync, deadline_withdraws_the_transaction_from_the_handler)
 {
 	two_processes(client_deadline, late_server);
+	fake_options(PWK_BOOT_EXACT_DEADLINES);
 	run_expecting_shutdown(0);
 }
 
@@ -112,17 +114,62 @@ FAKE_ENTRY(idle_server)
 	u_sleep_until(sproc, FOREVER);
 }
 
-Test(channel_sync, transact_with_deadline_zero_fails_at_once)
+Test(channel_sync, with_exact_deadlines_transact_with_deadline_zero_fails_at_once)
 {
 	poll_deadline = 0;
 	two_processes(client_poll, idle_server);
+	fake_options(PWK_BOOT_EXACT_DEADLINES);
 	run_expecting_shutdown(0);
 }
 
-Test(channel_sync, transact_with_deadline_now_fails_at_once)
+Test(channel_sync, with_exact_deadlines_transact_with_deadline_now_fails_at_once)
 {
 	poll_deadline = 7;
 	two_processes(client_poll, idle_server);
+	fake_options(PWK_BOOT_EXACT_DEADLINES);
+	run_expecting_shutdown(0);
+}
+
+/* pw_kernel (the default): the transaction stays up until the next tick, so
+ * a handler already waiting for it answers in time. */
+FAKE_ENTRY(client_deadline_zero)
+{
+	memcpy(cmem.send, "abc", 3);
+	expect_value(u_transact(ih, cmem.send, 3, cmem.recv, 8, 0), 3);
+	cr_expect_eq(memcmp(cmem.recv, "ABC", 3), 0);
+	fake_advance(1); /* a tick: nothing is left to expire */
+	expect_signals(ih, PWK_SIGNAL_WRITEABLE);
+	u_shutdown(0);
+}
+
+Test(channel_sync,
+     transact_whose_deadline_passed_returns_at_the_next_tick_and_a_waiting_handler_answers)
+{
+	two_processes(client_deadline_zero, upper_server);
+	fake_set_tick_period(1);
+	run_expecting_shutdown(0);
+}
+
+FAKE_ENTRY(client_deadline_zero_unanswered)
+{
+	fake_advance(2);
+	expect_status(u_transact(ih, cmem.send, 3, cmem.recv, 8, 0), PWK_DEADLINE_EXCEEDED);
+	cr_expect_eq(fake_now(), 5, "returned at the tick after the handler's 3 ticks of work");
+	u_sleep_until(cproc, FOREVER);
+}
+
+FAKE_ENTRY(slow_server)
+{
+	cr_expect_eq(u_wait(hh, PWK_SIGNAL_READABLE, FOREVER).status, PWK_OK);
+	fake_advance(3); /* busy past the tick at 5: the transaction is withdrawn */
+	expect_status(u_respond(hh, smem.buf, 1), PWK_UNAVAILABLE);
+	u_shutdown(0);
+}
+
+Test(channel_sync, transact_whose_deadline_passed_is_withdrawn_at_the_next_tick)
+{
+	two_processes(client_deadline_zero_unanswered, slow_server);
+	fake_set_tick_period(5);
 	run_expecting_shutdown(0);
 }
 

@@ -113,6 +113,44 @@ Test(lifecycle, returning_from_the_entry_function_exits_with_zero)
 	run_expecting_shutdown(0);
 }
 
+FAKE_ENTRY(m_terminates_exited)
+{
+	expect_status(u_thread_start(m_thr, exits_42, 0), PWK_OK);
+	cr_expect_eq(u_wait(m_thr, PWK_SIGNAL_JOINABLE, PWK_INSTANT_MAX).status, PWK_OK);
+	expect_status(u_terminate(m_thr), PWK_OK);
+	expect_join(m_thr, PWK_EXIT_TERMINATED_BY_SYSCALL, 0);
+	u_shutdown(0);
+}
+
+Test(lifecycle, terminating_an_exited_unjoined_thread_replaces_its_status)
+{
+	setup(m_terminates_exited, PRIO, NULL, NULL);
+	run_expecting_shutdown(0);
+}
+
+FAKE_ENTRY(logs_then_syscalls)
+{
+	fake_event(5);
+	u_nop();
+	fake_event(-1); /* exits at the end of that syscall */
+}
+
+FAKE_ENTRY(m_terminates_unstarted)
+{
+	expect_status(u_thread_start(m_thr, logs_then_syscalls, 0), PWK_OK);
+	expect_status(u_terminate(m_thr), PWK_OK); /* before it ever ran */
+	expect_join(m_thr, PWK_EXIT_TERMINATED_BY_SYSCALL, 0);
+	u_shutdown(0);
+}
+
+Test(lifecycle, terminated_thread_that_never_ran_enters_user_mode_before_it_exits)
+{
+	setup(m_terminates_unstarted, PRIO, NULL, NULL);
+	run_expecting_shutdown(0);
+	const int want[] = {5};
+	expect_events(want, 1);
+}
+
 FAKE_ENTRY(sleeps_forever)
 {
 	park(m_self);
@@ -166,6 +204,7 @@ FAKE_ENTRY(m_stops_spinner)
 Test(lifecycle, spinning_thread_is_terminated_at_its_next_kernel_entry)
 {
 	setup(m_stops_spinner, PRIO, NULL, NULL);
+	fake_set_tick_period(1); /* M's deadline is examined on the tick */
 	run_expecting_shutdown(0);
 	const int want[] = {1, 1, 1};
 	expect_events(want, 3);
@@ -278,6 +317,8 @@ FAKE_ENTRY(m_after_fault)
 {
 	expect_join(m_w, PWK_EXIT_UNHANDLED_EXCEPTION, 0);
 	expect_status(u_process_start(m_w), PWK_OK); /* the threads were joined by the kernel */
+	/* W's threads, though of a higher priority, run once M blocks. */
+	expect_join(m_w, PWK_EXIT_UNHANDLED_EXCEPTION, 0);
 	u_shutdown(0);
 }
 
@@ -296,7 +337,6 @@ FAKE_ENTRY(m_all_threads_exited)
 	cr_expect_eq(u_join(m_w).status, PWK_UNAVAILABLE, "still ACTIVE with no thread");
 	expect_status(u_terminate(m_w), PWK_OK);
 	expect_join(m_w, PWK_EXIT_TERMINATED_BY_SYSCALL, 0);
-	expect_status(u_process_start(m_w), PWK_ALREADY_EXISTS); /* main thread not joined */
 	u_shutdown(0);
 }
 
@@ -304,6 +344,14 @@ Test(lifecycle, process_whose_threads_all_exited_is_not_joinable_until_terminate
 {
 	setup(m_all_threads_exited, PRIO, returns, NULL);
 	run_expecting_shutdown(0);
+}
+
+FAKE_ENTRY(w_exits_thread_once)
+{
+	if (++w_runs == 1) {
+		u_thread_exit(7); /* never joined by anyone */
+	}
+	u_shutdown(0);
 }
 
 FAKE_ENTRY(w_joins_group)
@@ -332,6 +380,13 @@ Test(lifecycle, join_resets_the_wait_groups_of_the_joined_process)
 {
 	setup(m_restarts_w, PRIO, w_joins_group, NULL);
 	run_expecting_shutdown(0);
+}
+
+Test(lifecycle, threads_that_exited_unjoined_do_not_keep_a_joined_process_from_restarting)
+{
+	setup(m_restarts_w, PRIO, w_exits_thread_once, NULL);
+	run_expecting_shutdown(0);
+	cr_assert_eq(w_runs, 2);
 }
 
 Test(lifecycle, thread_info_reports_each_thread)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * object_wait (pw_kernel §2.1): immediate return, polls, exact deadlines,
+ * object_wait (pw_kernel §2.1): immediate return, polls and deadlines (tick
+ * granularity by default, exact with PWK_BOOT_EXACT_DEADLINES),
  * PWK_INSTANT_MAX, mask 0 as a sleep, edge capture, all waiters woken.
  * USER on a channel end is the signal the tests raise and lower.
  */
@@ -10,7 +11,7 @@
 #define W    PWK_SIGNAL_WRITEABLE
 #define USER PWK_SIGNAL_USER
 
-static uint32_t ih, hh, self;
+static uint32_t ih, hh, self, wg, intr;
 static uint8_t buf[4];
 static int woken;
 
@@ -55,9 +56,58 @@ FAKE_ENTRY(polls)
 	u_shutdown(0);
 }
 
-Test(object_wait, deadline_zero_past_or_now_fails_at_once_and_a_future_one_fires_exactly)
+Test(object_wait,
+     with_exact_deadlines_zero_past_or_now_fails_at_once_and_a_future_one_fires_exactly)
 {
 	setup(polls, NULL, NULL);
+	fake_options(PWK_BOOT_EXACT_DEADLINES);
+	fake_set_tick_period(1000);
+	run_expecting_shutdown(0);
+}
+
+/* pw_kernel (the default): a failed poll is a wait like any other, examined
+ * on the tick, so the poller gives the CPU to lower priorities until then. */
+FAKE_ENTRY(high_poller)
+{
+	for (int i = 0; i < 3; i++) {
+		cr_expect_eq(u_wait(hh, R, 0).status, PWK_DEADLINE_EXCEEDED);
+		fake_event(10 + i);
+	}
+	u_shutdown(0);
+}
+
+FAKE_ENTRY(low_spinner)
+{
+	for (int i = 0;; i++) {
+		fake_event(i);
+		fake_advance(1);
+	}
+}
+
+Test(object_wait, failed_poll_returns_at_the_next_tick_and_lower_priorities_run_meanwhile)
+{
+	setup(high_poller, NULL, NULL);
+	fake_thread(0, "low", PRIO - 1, low_spinner);
+	fake_set_tick_period(3);
+	run_expecting_shutdown(0);
+	/* Ticks at 3, 6, 9: the poller runs once per tick. */
+	const int want[] = {0, 1, 2, 10, 3, 4, 5, 11, 6, 7, 8, 12};
+	expect_events(want, sizeof(want) / sizeof(want[0]));
+	cr_assert_eq(fake_now(), 9);
+}
+
+FAKE_ENTRY(lone_poller)
+{
+	fake_advance(5);
+	cr_expect_eq(u_wait(hh, R, 0).status, PWK_DEADLINE_EXCEEDED);
+	cr_expect_eq(fake_now(), 5, "an idle kernel examines the deadline at once");
+	u_shutdown(0);
+}
+
+Test(object_wait, failed_poll_with_nothing_else_to_run_returns_without_waiting_for_the_tick)
+{
+	setup(lone_poller, NULL, NULL);
+	fake_set_tick_period(100);
 	run_expecting_shutdown(0);
 }
 
@@ -162,7 +212,6 @@ FAKE_ENTRY(bad_masks)
 {
 	cr_expect_eq(u_wait(ih, 1u << 4, 0).status, PWK_INVALID_ARGUMENT);
 	cr_expect_eq(u_wait(ih, 1u << 14, 0).status, PWK_INVALID_ARGUMENT);
-	cr_expect_eq(u_wait(ih, PWK_SIGNAL_RESERVED, 0).status, PWK_INVALID_ARGUMENT);
 	cr_expect_eq(u_wait(ih, PWK_SIGNAL_VALID, 0).status, PWK_OK);
 	u_shutdown(0);
 }
@@ -172,4 +221,28 @@ Test(object_wait, mask_with_undefined_bits_is_invalid_argument)
 	setup(bad_masks, NULL, NULL);
 	run_expecting_shutdown(0);
 	cr_assert_str_eq(fake_last_user_error(), "signal mask has undefined bits");
+}
+
+/* pw_kernel declares RESERVED (bit 31), so Signals::from_bits accepts it in
+ * a mask; it is never raised. */
+FAKE_ENTRY(reserved_masks)
+{
+	const uint32_t reserved = PWK_SIGNAL_RESERVED;
+	struct u_wait w = u_wait(ih, reserved | W, 0);
+	cr_expect_eq(w.status, PWK_OK, "object_wait accepts RESERVED");
+	cr_expect_eq(w.signals, W, "RESERVED is never raised");
+	cr_expect_eq(u_wait(ih, reserved, 0).status, PWK_DEADLINE_EXCEEDED);
+	expect_status(u_wg_add(wg, ih, reserved | USER, 7), PWK_OK);
+	expect_status(u_interrupt_ack(intr, reserved | PWK_SIGNAL_INTERRUPT(0)), PWK_OK);
+	u_shutdown(0);
+}
+
+Test(object_wait, reserved_is_a_valid_mask_bit)
+{
+	static const uint32_t irqs[] = {5};
+	setup(reserved_masks, NULL, NULL);
+	wg = fake_wait_group(0);
+	intr = fake_interrupt(0, irqs, 1);
+	run_expecting_shutdown(0);
+	cr_assert_eq(fake_trace_count(PWK_TRACE_USER_ERROR), 0);
 }

@@ -1,21 +1,28 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The scheduler (pw_kernel §3): priorities, FIFO order, queue placement
- * (preempted → front; started, woken, ticked → back), the tick, preemption
- * at the exit of the syscall that woke a higher-priority thread.
+ * (preempted → front; started, woken, ticked → back), the tick, and when a
+ * woken higher-priority thread runs: at the exit of the interrupt that woke
+ * it, but after a syscall only once the caller blocks or is ticked.
  */
 #include "kc_test.h"
 
 #define USER PWK_SIGNAL_USER
 
-static uint32_t ih, hh, self0;
+#define IRQ 9
 
-/* Process 0 owns a channel (both ends) and the threads of `prios`/`fns`. */
+static uint32_t ih, hh, intr, thr, self0;
+
+/* Process 0 owns a channel (both ends), an interrupt object for IRQ, a
+ * spare thread `thr` and the threads of `prios`/`fns`. */
 static void setup(size_t n, const uint32_t *prios, const fake_entry_fn *fns)
 {
+	static const uint32_t irqs[] = {IRQ};
 	fake_reset();
 	uint32_t p = fake_process("p");
 	fake_channel(p, &ih, p, &hh);
+	intr = fake_interrupt(p, irqs, 1);
+	thr = fake_thread_object(p, fake_thread_stopped(p, "spare", PRIO + 1));
 	self0 = fake_own_process_handle(p);
 	for (size_t i = 0; i < n; i++) {
 		fake_thread(p, "t", prios[i], fns[i]);
@@ -76,10 +83,76 @@ Test(sched, waking_an_equal_priority_thread_does_not_switch)
 	expect_events(want, 2);
 }
 
-Test(sched, waking_a_higher_priority_thread_preempts_at_syscall_exit)
+Test(sched, higher_priority_thread_woken_by_a_syscall_runs_when_the_caller_blocks)
 {
 	const uint32_t prios[] = {PRIO + 1, PRIO};
 	const fake_entry_fn fns[] = {waiter, raiser};
+	setup(2, prios, fns);
+	fake_boot_and_run();
+	const int want[] = {2, 1};
+	expect_events(want, 2);
+}
+
+FAKE_ENTRY(raiser_ticked)
+{
+	expect_status(u_set_peer_user(hh, true), PWK_OK);
+	fake_event(2);
+	fake_tick();
+	fake_event(3);
+	park();
+}
+
+Test(sched, higher_priority_thread_woken_by_a_syscall_runs_at_the_next_tick)
+{
+	const uint32_t prios[] = {PRIO + 1, PRIO};
+	const fake_entry_fn fns[] = {waiter, raiser_ticked};
+	setup(2, prios, fns);
+	fake_boot_and_run();
+	const int want[] = {2, 1, 3};
+	expect_events(want, 3);
+}
+
+FAKE_ENTRY(started_high)
+{
+	fake_event(1);
+	park();
+}
+
+FAKE_ENTRY(starter)
+{
+	expect_status(u_thread_start(thr, started_high, 0), PWK_OK);
+	fake_event(2);
+	park();
+}
+
+Test(sched, higher_priority_thread_started_by_a_syscall_runs_when_the_caller_blocks)
+{
+	const uint32_t prios[] = {PRIO};
+	const fake_entry_fn fns[] = {starter};
+	setup(1, prios, fns);
+	fake_boot_and_run();
+	const int want[] = {2, 1};
+	expect_events(want, 2);
+}
+
+FAKE_ENTRY(irq_waiter)
+{
+	cr_expect_eq(u_wait(intr, PWK_SIGNAL_INTERRUPT(0), FOREVER).status, PWK_OK);
+	fake_event(1);
+	park();
+}
+
+FAKE_ENTRY(irq_raiser)
+{
+	fake_irq(IRQ);
+	fake_event(2);
+	park();
+}
+
+Test(sched, higher_priority_thread_woken_by_an_interrupt_preempts_at_trap_exit)
+{
+	const uint32_t prios[] = {PRIO + 1, PRIO};
+	const fake_entry_fn fns[] = {irq_waiter, irq_raiser};
 	setup(2, prios, fns);
 	fake_boot_and_run();
 	const int want[] = {1, 2};
@@ -88,9 +161,9 @@ Test(sched, waking_a_higher_priority_thread_preempts_at_syscall_exit)
 
 Test(sched, preempted_thread_resumes_before_its_equals)
 {
-	/* raiser is preempted by waiter, and goes back in front of log_3. */
+	/* irq_raiser is preempted by irq_waiter, and goes back in front of log_3. */
 	const uint32_t prios[] = {PRIO + 1, PRIO, PRIO};
-	const fake_entry_fn fns[] = {waiter, raiser, log_3};
+	const fake_entry_fn fns[] = {irq_waiter, irq_raiser, log_3};
 	setup(3, prios, fns);
 	fake_boot_and_run();
 	const int want[] = {1, 2, 3};
@@ -158,11 +231,24 @@ FAKE_ENTRY(spinner)
 	}
 }
 
-Test(sched, expired_deadline_of_a_higher_priority_thread_preempts_user_code)
+Test(sched, expired_deadline_of_a_higher_priority_thread_preempts_user_code_at_the_next_tick)
 {
 	const uint32_t prios[] = {PRIO + 1, PRIO};
 	const fake_entry_fn fns[] = {sleeps_until_5, spinner};
 	setup(2, prios, fns);
+	fake_set_tick_period(4); /* ticks at 4, 8, ...: the deadline 5 fires at 8 */
+	run_expecting_shutdown(0);
+	const int want[] = {0, 1, 2, 3, 4, 5, 6, 7, 100};
+	expect_events(want, 9);
+}
+
+Test(sched, exact_deadline_of_a_higher_priority_thread_preempts_user_code_when_it_expires)
+{
+	const uint32_t prios[] = {PRIO + 1, PRIO};
+	const fake_entry_fn fns[] = {sleeps_until_5, spinner};
+	setup(2, prios, fns);
+	fake_options(PWK_BOOT_EXACT_DEADLINES);
+	fake_set_tick_period(4);
 	run_expecting_shutdown(0);
 	const int want[] = {0, 1, 2, 3, 4, 100};
 	expect_events(want, 6);

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The deadline queue: ordering by (deadline, arming order), the HAL armed
- * with the earliest deadline, and re-armed when a wait ends early.
+ * The deadline queue: ordering by (deadline, arming order); with exact
+ * deadlines the HAL armed with the earliest deadline and re-armed when a
+ * wait ends early; with pw_kernel's tick granularity (the default) the HAL
+ * armed only while the kernel idles.
  */
 #include "kc_test.h"
 
@@ -66,9 +68,25 @@ FAKE_ENTRY(observer)
 	u_shutdown(0);
 }
 
-Test(timer, hal_is_armed_with_the_earliest_deadline)
+Test(timer, exact_deadlines_arm_the_hal_with_the_earliest_deadline)
 {
 	setup(sleep_30, sleep_20, observer);
+	fake_options(PWK_BOOT_EXACT_DEADLINES);
+	run_expecting_shutdown(0);
+}
+
+FAKE_ENTRY(tick_observer)
+{
+	cr_expect_eq(fake_armed(), PWK_INSTANT_MAX, "the tick examines deadlines, not the HAL");
+	u_sleep_until(self, 25);
+	cr_expect_eq(u_now(), 25, "an idle kernel wakes for the earliest deadline");
+	cr_expect_eq(fake_armed(), PWK_INSTANT_MAX);
+	u_shutdown(0);
+}
+
+Test(timer, tick_granularity_arms_the_hal_only_while_the_kernel_idles)
+{
+	setup(sleep_30, sleep_20, tick_observer);
 	run_expecting_shutdown(0);
 }
 
@@ -89,6 +107,7 @@ FAKE_ENTRY(raises_user)
 Test(timer, wait_that_ends_early_disarms_its_deadline)
 {
 	setup(waits_with_deadline, raises_user, NULL);
+	fake_options(PWK_BOOT_EXACT_DEADLINES);
 	run_expecting_shutdown(0);
 }
 

@@ -138,3 +138,17 @@ Test(wait_group, waiter_without_readable_in_its_mask_is_not_woken)
 	setup(no_readable_in_mask, early_signaler);
 	run_expecting_shutdown(0);
 }
+
+FAKE_ENTRY(group_type_first)
+{
+	/* Neither handle is a usable pair: the group's type is checked first. */
+	expect_status(u_wg_add(i1, wg, R, 0), PWK_UNIMPLEMENTED);
+	expect_status(u_wg_add(wg, wg2, R, 0), PWK_INVALID_ARGUMENT);
+	u_shutdown(0);
+}
+
+Test(wait_group, add_checks_the_group_type_before_the_member_type)
+{
+	setup(group_type_first, NULL);
+	run_expecting_shutdown(0);
+}

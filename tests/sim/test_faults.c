@@ -70,6 +70,11 @@ Test(faults, interrupt_lines_fire_at_their_virtual_times)
 	assert_holds("irq", "injected at virtual time 4000000 ns");
 }
 
+Test(faults, interrupt_line_is_held_until_ack_and_a_pend_meanwhile_fires_after_it)
+{
+	assert_holds("irq_held", "injected at virtual time 3000000 ns");
+}
+
 Test(faults, spinning_process_killed_while_running)
 {
 	assert_holds("kill_spinner", "injected at virtual time 3000000 ns");

@@ -65,3 +65,18 @@ PORT_TESTS(clock, "User Clock Test")
 PORT_TESTS(process_termination, "User Process Termination")
 PORT_TESTS(interrupts, "User Interrupts Test")
 PORT_TESTS(stress_ipc, "Stress IPC Test")
+PORT_TESTS(stress_process_termination, "User Process Termination Stress")
+
+/* The scenario option exact_deadlines (kernel boot option
+ * PWK_BOOT_EXACT_DEADLINES) is accepted and the port passes with it too. */
+Test(pw_kernel_stress_process_termination, passes_with_exact_deadlines)
+{
+	const char *argv[] = {
+		"run", "scenarios/pw_kernel/stress_process_termination/exact_deadlines.json5",
+		NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
+	cr_assert(strstr(r.out, "✅ [User Process Termination Stress] PASSED\n") != NULL, "%s",
+		  r.out);
+	pwsim_result_free(&r);
+}

@@ -18,6 +18,7 @@ void fake_reset(void)
 	fake_st.result = (struct fake_result){.end = FAKE_STUCK, .code = 0};
 	fake_st.now = 0;
 	fake_st.armed = PWK_INSTANT_MAX;
+	fake_st.tick_period = 0;
 	fake_st.arms = 0;
 	fake_st.idle_calls = 0;
 	fake_st.trigger_supported = true;
@@ -98,6 +99,18 @@ void fake_set_trigger_supported(bool supported)
 
 /* --- from user mode ---------------------------------------------------------------- */
 
+void fake_set_tick_period(pwk_instant_t period)
+{
+	fake_st.tick_period = period;
+}
+
+/* True when [now - ticks, now) crossed into a new tick period. */
+static bool tick_due(pwk_instant_t ticks)
+{
+	const pwk_instant_t period = fake_st.tick_period;
+	return period != 0 && ticks != 0 && fake_st.now / period != (fake_st.now - ticks) / period;
+}
+
 void fake_advance(pwk_instant_t ticks)
 {
 	fake_st.now += ticks;
@@ -107,6 +120,9 @@ void fake_advance(pwk_instant_t ticks)
 	}
 	if (fake_st.now >= fake_st.armed) {
 		pwk_trap_timer();
+	}
+	if (tick_due(ticks)) {
+		pwk_trap_tick();
 	}
 }
 

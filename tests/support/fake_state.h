@@ -45,6 +45,7 @@ struct fake_state {
 
 	pwk_instant_t now;
 	pwk_instant_t armed;
+	pwk_instant_t tick_period; /* 0: no periodic tick */
 	uint32_t arms;
 	uint32_t idle_calls;
 

@@ -40,6 +40,7 @@ static struct {
 	struct pwk_process_desc out_procs[FB_PROCESSES];
 	struct pwk_object_desc out_objects[FB_PROCESSES * (FB_OBJECTS + 1)];
 	struct pwk_region_desc out_regions[FB_PROCESSES * FB_REGIONS];
+	uint32_t options;
 	struct pwk_system_desc desc;
 } fb;
 
@@ -54,6 +55,11 @@ static void need(bool ok, const char *what)
 void fake_system_reset(void)
 {
 	memset(&fb, 0, sizeof(fb));
+}
+
+void fake_options(uint32_t options)
+{
+	fb.options = options;
 }
 
 static struct fb_process *proc(uint32_t process)
@@ -244,6 +250,7 @@ const struct pwk_system_desc *fake_system(void)
 		.thread_count = fb.thread_count,
 		.regions = fb.out_regions,
 		.region_count = regions,
+		.options = fb.options,
 	};
 	return &fb.desc;
 }

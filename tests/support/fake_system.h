@@ -20,6 +20,9 @@ typedef void (*fake_entry_fn)(pwk_word_t a0, pwk_word_t a1, pwk_word_t a2);
 
 #define FAKE_PRIORITY_DEFAULT 15
 
+/* Kernel boot options (PWK_BOOT_* bits; default 0, pw_kernel's behaviour). */
+void fake_options(uint32_t options);
+
 /* A new process; returns its index. */
 uint32_t fake_process(const char *name);
 

@@ -12,8 +12,9 @@
  *
  * Time is virtual: it moves only when a thread calls fake_advance() or when
  * every thread is blocked (hal_idle() jumps to the armed deadline or to the
- * next scheduled interrupt). When nothing can ever wake a thread the run
- * ends as a deadlock. fake_run() returns at shutdown or deadlock.
+ * next scheduled interrupt). The tick comes from fake_tick(), or from
+ * fake_advance() with a tick period (fake_set_tick_period()). When nothing
+ * can ever wake a thread the run ends as a deadlock. fake_run() returns at shutdown or deadlock.
  */
 #ifndef HAL_FAKE_H
 #define HAL_FAKE_H
@@ -63,6 +64,12 @@ struct fake_result fake_boot_and_run(void);
 
 /* Sets the clock (before running). */
 void fake_set_now(pwk_instant_t now);
+
+/* Makes the scheduler tick (pwk_trap_tick) fire each time fake_advance()
+ * crosses a multiple of `period` (0, the default: only fake_tick() ticks).
+ * With pw_kernel's tick-granular deadlines (the default boot options) a
+ * deadline reached while a thread spins fires at the next tick. */
+void fake_set_tick_period(pwk_instant_t period);
 
 /* Makes interrupt `irq` fire at instant `at` (delivered when time reaches
  * it: from hal_idle(), or from fake_advance()). */

@@ -55,12 +55,17 @@ void *hal_user_ptr(uint32_t process, uintptr_t uaddr);
 pwk_instant_t hal_now(void);
 
 /* Requests pwk_trap_timer() once hal_now() >= `deadline`; replaces any
- * earlier request. PWK_INSTANT_MAX cancels the request. */
+ * earlier request. PWK_INSTANT_MAX cancels the request. A deadline not after
+ * now is due at once. With the default tick-granular deadlines the kernel
+ * arms it only while idle (and cancels it before running a thread); the
+ * scheduler tick, pwk_trap_tick(), is a separate periodic interrupt the HAL
+ * always delivers while threads run. */
 void hal_timer_arm(pwk_instant_t deadline);
 
 /* Called by the scheduler when no thread is ready. Returns once time has
  * advanced or an interrupt may have fired; the scheduler then fires expired
- * deadlines and looks again. It may call pwk_trap_irq() before returning
+ * deadlines and looks again. It returns at once if the armed deadline is not
+ * after now. It may call pwk_trap_irq() or pwk_trap_tick() before returning
  * (never pwk_trap_timer()). If nothing can ever wake a thread (no deadline
  * armed, no interrupt source) a HAL may end the run here (a deadlock). */
 void hal_idle(void);
@@ -70,7 +75,11 @@ void hal_idle(void);
 /* Enables interrupt line `irq` (declared by an interrupt object) at boot. */
 void hal_irq_enable(uint32_t irq);
 
-/* interrupt_ack(): the user has handled `irq`; let it fire again. */
+/* interrupt_ack(): the user has handled `irq`; let it fire again. From its
+ * delivery (pwk_trap_irq) until this call the line is held off, as
+ * pw_kernel's PLIC claim or VeeR PIC source disable does; a pend that
+ * arrives meanwhile is kept and delivered after this call, not merged into
+ * the first. May be called for a line that is not in service (a no-op). */
 void hal_irq_ack(uint32_t irq);
 
 /* debug_trigger_interrupt(): software-pends `irq`. Returns false where the

@@ -14,10 +14,11 @@
 
 /* Checks `system` against the kernel's limits (PWK_*_MAX) and its own
  * consistency, and resets all kernel state to the boot state: objects with
- * their initial signals, threads stopped. Returns OK, or RESOURCE_EXHAUSTED
- * (a limit is exceeded) / INVALID_ARGUMENT (inconsistent links) and boots
- * nothing. `system` must stay valid while the kernel runs. May be called
- * again after hal_shutdown() returned control to the HAL's caller. */
+ * their initial signals, threads stopped. `system->options` selects boot
+ * options (PWK_BOOT_*, pwk/system.h; 0 is pw_kernel's behaviour). Returns
+ * OK, or RESOURCE_EXHAUSTED (a limit is exceeded) / INVALID_ARGUMENT
+ * (inconsistent links, an unknown option bit) and boots nothing. `system` must stay valid while the
+ * kernel runs. May be called again after hal_shutdown() returned control to the HAL's caller. */
 pwk_status_t pwk_boot(const struct pwk_system_desc *system);
 
 /* Starts every process (its start_with_process threads) and switches to the
@@ -32,12 +33,18 @@ _Noreturn void pwk_run(void);
 pwk_syscall_ret_t pwk_trap_syscall(uint32_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX]);
 
 /* hal_now() reached the instant last passed to hal_timer_arm(): fires every
- * expired deadline. Called on the current thread's kernel stack when it is
- * about to return to user mode (or from hal_idle()). May switch threads. */
+ * expired deadline when deadlines are exact (PWK_BOOT_EXACT_DEADLINES);
+ * with the default tick granularity a thread's deadlines wait for the tick,
+ * and the kernel arms the timer only while it idles. Called on the current
+ * thread's kernel stack when it is about to return to user mode. May switch
+ * threads. */
 void pwk_trap_timer(void);
 
-/* The current thread's time slice is used up (the tick). Requeues it behind
- * its equals and switches if another thread is eligible. */
+/* The scheduler tick (pw_kernel's 100 Hz by default; the HAL chooses the
+ * period). Fires every expired deadline (with the default tick granularity
+ * this is where deadlines end while threads run), then requeues the current
+ * thread behind its equals and switches to the best ready thread. May also
+ * be called from hal_idle() (it then only fires deadlines). */
 void pwk_trap_tick(void);
 
 /* The current thread faulted in user mode (bad access, illegal instruction,

@@ -89,6 +89,14 @@ struct pwk_process_desc {
 	uintptr_t start_arg1;  /* a1 of threads started with the process (host: HAL link) */
 };
 
+/* Kernel boot options (pwk_system_desc.options). 0, the default, is
+ * pw_kernel's behaviour. */
+/* Deadlines fire when hal_now() reaches them and a wait whose deadline is
+ * not after now fails at once, instead of pw_kernel's tick granularity
+ * (deadlines are examined on the scheduler tick, pwk_trap_tick(), and while
+ * the kernel idles; a failed poll returns at the next tick). */
+#define PWK_BOOT_EXACT_DEADLINES (UINT32_C(1) << 0)
+
 struct pwk_system_desc {
 	const struct pwk_process_desc *processes;
 	uint32_t process_count;
@@ -98,6 +106,7 @@ struct pwk_system_desc {
 	uint32_t thread_count;
 	const struct pwk_region_desc *regions;
 	uint32_t region_count;
+	uint32_t options; /* PWK_BOOT_* bits */
 };
 
 #endif /* PWK_SYSTEM_H */

@@ -179,6 +179,18 @@ static pwk_status_t test_peer_user_signal_cleared_on_terminate(void)
 	return pwk_process_start(HANDLE_RESTART_PROCESS);
 }
 
+/* Upstream's cleanup_test_thread: terminate, wait, join, whatever the exit
+ * status. The thread has normally exited already, and terminating an exited
+ * thread replaces its Success(0) with TerminatedBySyscall, as upstream. */
+static pwk_status_t cleanup_test_thread(void)
+{
+	(void)pwk_task_terminate(HANDLE_TEST_THREAD);
+	pwk_wait_result_t w =
+		pwk_object_wait(HANDLE_TEST_THREAD, PWK_SIGNAL_JOINABLE, PWK_INSTANT_MAX);
+	TRY(w.status);
+	return pwk_task_join(HANDLE_TEST_THREAD).status;
+}
+
 /* Step 6: a transact blocked on restart's handler ends when restart is joined. */
 static pwk_status_t test_initiator_unavailable_on_terminate(void)
 {
@@ -191,11 +203,7 @@ static pwk_status_t test_initiator_unavailable_on_terminate(void)
 	TRY(terminate_and_join_restart());
 	/* Give the test thread a chance to report. */
 	TRY(sleep_ms(TEST_THREAD_SPAWN_DELAY_MS));
-	/* Upstream's cleanup: terminate (ignored: the thread has normally
-	 * exited already) and join. pwk: it exited by itself after seeing
-	 * UNAVAILABLE, so it joins as Success(0), not TerminatedBySyscall. */
-	(void)pwk_task_terminate(HANDLE_TEST_THREAD);
-	return wait_and_join(HANDLE_TEST_THREAD, 0, PWK_EXIT_SUCCESS, 0);
+	return cleanup_test_thread();
 }
 
 /* Step 7: restart dies with a transaction open on our ipc_reset: ERROR. */

@@ -64,12 +64,8 @@ static pwk_status_t do_test(void)
 
 	TL_INFO("Starting test thread again for external termination\n");
 	TRY(pwk_thread_start(HANDLE_TEST_THREAD, spin_thread_entry, stack_top));
-	/* pwk addition: upstream terminates at once, before the spinner has
-	 * run; pwk retires a thread that never ran on the spot (syscall
-	 * reference, difference 11), so nothing would spin. Sleeping first lets
-	 * the spinner take the CPU, and the termination then has to stop a
-	 * thread that is running in user mode, as the upstream test means to. */
-	TRY(sleep_until(HANDLE_PROCESS, pwk_deadline_after_ms(20)));
+	/* As upstream, terminated before it ever ran: it still enters user
+	 * mode (and logs) once main blocks in the join, then exits. */
 	TL_INFO("Terminating test thread from main thread\n");
 	TRY(pwk_task_terminate(HANDLE_TEST_THREAD));
 	TRY(join_expecting(PWK_EXIT_TERMINATED_BY_SYSCALL, 0));
