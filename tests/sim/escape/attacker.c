@@ -13,17 +13,6 @@
 
 static uint8_t own[16];
 
-static void probe(const char *what, pwk_status_t got)
-{
-	pwk_log("attacker: %s -> status %u\n", what, (unsigned)got);
-}
-
-static pwk_status_t raw_status(pwk_syscall_ret_t r)
-{
-	pwk_sword_t v = (pwk_sword_t)r.a0;
-	return v < 0 ? (pwk_status_t)-v : PWK_OK;
-}
-
 static void helper(void)
 {
 	pwk_log("attacker: helper thread running\n");
@@ -38,8 +27,8 @@ static void start_bad_thread(uint32_t command)
 	void (*entry)(void) = command == ESCAPE_THREAD_BAD_PC ? (void (*)(void))0x1000 : helper;
 	void *top =
 		command == ESCAPE_THREAD_BAD_SP ? (void *)(uintptr_t)0x2000 : stack + sizeof(stack);
-	probe("start a thread outside the process",
-	      pwk_thread_start(HANDLE_ATTACKER_HELPER, entry, top));
+	pwk_status_t s = pwk_thread_start(HANDLE_ATTACKER_HELPER, entry, top);
+	pwk_log("attacker: thread_start -> status %u\n", (unsigned)s);
 	(void)pwk_object_wait(HANDLE_ATTACKER_HELPER, PWK_SIGNAL_JOINABLE,
 			      pwk_deadline_after_ms(10));
 }
@@ -59,8 +48,8 @@ int pwk_main(uint32_t index_in_app)
 	}
 	/* The budget hook has its own entry: the id it used to borrow is
 	 * unknown like any other. */
-	probe("the simulator's old preemption id",
-	      raw_status(pwk_raw_syscall(0x10000, 0, 0, 0, 0, 0, 0, 0)));
+	pwk_sword_t old = (pwk_sword_t)pwk_raw_syscall(0x10000, 0, 0, 0, 0, 0, 0, 0).a0;
+	pwk_log("attacker: the simulator's old preemption id -> status %d\n", (int)-old);
 	escape_attempt(req.command);
 	escape_region_edges(req.command, (uintptr_t)req.secret_address);
 	if (req.command == ESCAPE_THREAD_BAD_SP || req.command == ESCAPE_THREAD_BAD_PC) {
