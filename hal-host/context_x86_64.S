@@ -110,9 +110,10 @@ host_ctx_switch:
  * thread's user code can have left values there. Zeroed (pxor through the
  * MMX aliases, then emms empties the x87 stack as the ABI expects) when the
  * thread returning to user mode is not the one whose user code ran last,
- * tracked by its kernel stack top in host_user_last. fninit would also
- * reset the x87 status flags and last-instruction pointer, at ~55 cycles
- * on every IPC switch; those few bits are left (docs/containment.md).
+ * tracked by its kernel stack top in host_user_last. In isolation mprotect
+ * fninit also resets the x87 status flags and last-instruction pointer
+ * (which could hold an address of pwsim's code): ~55 cycles, nothing next
+ * to that mode's mprotect calls; isolation none leaves those few bits.
  */
 .macro CLEAR_X87_IF_SWITCHED
 	movq	host_kernel_sp(%rip), %r11
@@ -128,6 +129,9 @@ host_ctx_switch:
 	pxor	%mm6, %mm6
 	pxor	%mm7, %mm7
 	emms
+	cmpb	$0, host_cpu_x87_reset(%rip)
+	je	.Lsame\@
+	fninit
 .Lsame\@:
 .endm
 

@@ -25,6 +25,7 @@
 uint8_t host_cpu_fsgsbase;
 uint8_t host_cpu_vectors;
 uint64_t host_cpu_kernel_fs;
+uint8_t host_cpu_x87_reset;
 
 void host_cpu_init(void)
 {
@@ -35,6 +36,7 @@ void host_cpu_init(void)
 	host_cpu_vectors = __builtin_cpu_supports("avx512f") ? 2
 			   : __builtin_cpu_supports("avx")   ? 1
 							     : 0;
+	host_cpu_x87_reset = host.opts.isolation == HOST_ISOLATION_MPROTECT;
 	unsigned long fs = 0;
 	if (syscall(SYS_arch_prctl, ARCH_GET_FS, &fs) == 0) {
 		host_cpu_kernel_fs = fs;
