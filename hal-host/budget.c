@@ -17,35 +17,51 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
-#include "host_link.h"
 #include "machine.h"
 
 #define BUDGET_MAX (INT64_C(1) << 40)
 
-static struct pwk_host_link *current_link(void)
+/* The running thread's budget counter (kernel view), NULL before the first
+ * switch. */
+static int64_t *current_budget(void)
 {
 	if (host.current == PWK_NONE) {
 		return NULL;
 	}
+	/* Through the user view: the running process's is always accessible
+	 * when the kernel charges or grants it, while its kernel view may be
+	 * closed (kernel_view.c). */
 	const struct host_region *r = &host.regions[host.threads[host.current].process];
-	return r->mapped ? (struct pwk_host_link *)host_region_kernel_ptr(r, r->hal_page) : NULL;
+	return r->mapped ? host_region_budget(r) : NULL;
 }
 
-void host_budget_collect(void)
+bool host_budget_collect(void)
 {
-	struct pwk_host_link *link = current_link();
+	int64_t *budget = current_budget();
 	struct host_thread *t = &host.threads[host.current];
-	if (link == NULL || t->budget_granted == 0) {
-		return;
+	if (budget == NULL || t->budget_granted == 0) {
+		return true;
 	}
-	int64_t left = link->budget;
+	int64_t left = *budget;
+	if (left > t->budget_granted) {
+		/* Only a write by process code makes the counter grow: charging
+		 * it would run the clock backwards. Nothing is charged. */
+		t->budget_granted = 0;
+		*budget = BUDGET_MAX;
+		return false;
+	}
 	int64_t used = t->budget_granted - (left > 0 ? left : 0);
 	t->budget_granted = 0;
-	link->budget = BUDGET_MAX; /* until the next grant */
+	*budget = BUDGET_MAX; /* until the next grant */
 	if (used > 0) {
 		host.outcome.blocks += (uint64_t)used;
-		host_clock_advance((uint64_t)used * host.opts.block_cost);
+		uint64_t ns;
+		if (__builtin_mul_overflow((uint64_t)used, host.opts.block_cost, &ns)) {
+			ns = UINT64_MAX; /* the clock saturates: the run hits its limit */
+		}
+		host_clock_advance(ns);
 	}
+	return true;
 }
 
 static uint64_t next_event(void)
@@ -66,8 +82,8 @@ static uint64_t next_event(void)
 
 void host_budget_grant(void)
 {
-	struct pwk_host_link *link = current_link();
-	if (link == NULL || host.opts.block_cost == 0) {
+	int64_t *budget = current_budget();
+	if (budget == NULL || host.opts.block_cost == 0) {
 		return;
 	}
 	uint64_t next = next_event();
@@ -87,7 +103,7 @@ void host_budget_grant(void)
 		}
 	}
 	host.threads[host.current].budget_granted = (int64_t)blocks;
-	link->budget = (int64_t)blocks;
+	*budget = (int64_t)blocks;
 }
 
 void host_preempt_point(void)

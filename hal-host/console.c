@@ -3,6 +3,11 @@
  * Bytes are gathered per thread into lines; each finished line is written
  * as "[process/thread] text" to the console stream and kept for the
  * simulator's expectations. A line longer than the buffer is split.
+ *
+ * The kept text is bounded (HOST_CONSOLE_KEEP_MAX): a process printing for
+ * ever must not grow pwsim without limit. Past the bound, lines are still
+ * written to the console stream and folded into the digest, but no longer
+ * kept; the kept text ends with one line saying so, and so does stderr.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +17,13 @@
 
 #include "machine.h"
 
-static void keep(const char *text, size_t len)
+#define HOST_CONSOLE_KEEP_MAX (16u * 1024u * 1024u)
+
+static const char truncated_note[] =
+	"[pwsim] console capture full (16 MiB): later lines were printed but not kept, so "
+	"expectations cannot see them\n";
+
+static void append(const char *text, size_t len)
 {
 	if (host.console_len + len + 1 > host.console_cap) {
 		size_t cap = host.console_cap ? host.console_cap : 4096;
@@ -29,6 +40,20 @@ static void keep(const char *text, size_t len)
 	memcpy(host.console_text + host.console_len, text, len);
 	host.console_len += len;
 	host.console_text[host.console_len] = '\0';
+}
+
+static void keep(const char *text, size_t len)
+{
+	if (host.console_truncated) {
+		return;
+	}
+	if (host.console_len + len + sizeof(truncated_note) <= HOST_CONSOLE_KEEP_MAX) {
+		append(text, len);
+		return;
+	}
+	host.console_truncated = true;
+	append(truncated_note, sizeof(truncated_note) - 1);
+	fprintf(stderr, "pwsim: %s", truncated_note + strlen("[pwsim] "));
 }
 
 static void emit_line(uint32_t thread)
@@ -65,6 +90,26 @@ void hal_console_write(uint32_t thread, const uint8_t *bytes, size_t len)
 		}
 		t->line[t->line_len++] = (char)bytes[i];
 	}
+}
+
+/* For a dying pwsim (fatal.c): the partial lines, printed but not kept,
+ * since keeping may allocate and the signal may have interrupted malloc. */
+void host_console_flush_for_exit(void)
+{
+	if (host.system == NULL || host.opts.console == NULL) {
+		return;
+	}
+	for (uint32_t i = 0; i < host.system->thread_count && i < HOST_THREADS_MAX; i++) {
+		struct host_thread *t = &host.threads[i];
+		const struct pwk_thread_desc *td = &host.system->threads[i];
+		if (t->line_len != 0) {
+			fprintf(host.opts.console, "[%s/%s] %.*s\n",
+				host.system->processes[td->process].name, td->name,
+				(int)t->line_len, t->line);
+			t->line_len = 0;
+		}
+	}
+	fflush(host.opts.console);
 }
 
 void host_console_flush_all(void)

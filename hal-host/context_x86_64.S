@@ -43,13 +43,106 @@ host_ctx_switch:
 	retq
 	.size	host_ctx_switch, .-host_ctx_switch
 
+#define EFLAGS_UNTRUSTED 0x40500 /* TF | DF | AC: see cpu_state.h */
+#define MXCSR_DEFAULT    0x1f80  /* all SSE exceptions masked, round to nearest */
+#define FCW_DEFAULT      0x037f  /* the same for x87, 64-bit precision */
+
+/*
+ * Leaves nothing of the kernel or of another process in the vector
+ * registers (AVX-512 mask registers included). They are caller-saved, so a
+ * return from the gate (a call) may clear them; the kernel's C code (memcpy,
+ * struct copies) leaves host data and addresses in them, so they are
+ * cleared on every return to user mode: a few cycles of zero idioms.
+ */
+.macro CLEAR_VECTORS
+	cmpb	$1, host_cpu_vectors(%rip)
+	jb	.Lsse\@
+	vzeroall
+	cmpb	$2, host_cpu_vectors(%rip)
+	jb	.Ldone\@
+	vpxord	%xmm16, %xmm16, %xmm16
+	vpxord	%xmm17, %xmm17, %xmm17
+	vpxord	%xmm18, %xmm18, %xmm18
+	vpxord	%xmm19, %xmm19, %xmm19
+	vpxord	%xmm20, %xmm20, %xmm20
+	vpxord	%xmm21, %xmm21, %xmm21
+	vpxord	%xmm22, %xmm22, %xmm22
+	vpxord	%xmm23, %xmm23, %xmm23
+	vpxord	%xmm24, %xmm24, %xmm24
+	vpxord	%xmm25, %xmm25, %xmm25
+	vpxord	%xmm26, %xmm26, %xmm26
+	vpxord	%xmm27, %xmm27, %xmm27
+	vpxord	%xmm28, %xmm28, %xmm28
+	vpxord	%xmm29, %xmm29, %xmm29
+	vpxord	%xmm30, %xmm30, %xmm30
+	vpxord	%xmm31, %xmm31, %xmm31
+	kxorw	%k0, %k0, %k0
+	kxorw	%k1, %k1, %k1
+	kxorw	%k2, %k2, %k2
+	kxorw	%k3, %k3, %k3
+	kxorw	%k4, %k4, %k4
+	kxorw	%k5, %k5, %k5
+	kxorw	%k6, %k6, %k6
+	kxorw	%k7, %k7, %k7
+	jmp	.Ldone\@
+.Lsse\@:
+	pxor	%xmm0, %xmm0
+	pxor	%xmm1, %xmm1
+	pxor	%xmm2, %xmm2
+	pxor	%xmm3, %xmm3
+	pxor	%xmm4, %xmm4
+	pxor	%xmm5, %xmm5
+	pxor	%xmm6, %xmm6
+	pxor	%xmm7, %xmm7
+	pxor	%xmm8, %xmm8
+	pxor	%xmm9, %xmm9
+	pxor	%xmm10, %xmm10
+	pxor	%xmm11, %xmm11
+	pxor	%xmm12, %xmm12
+	pxor	%xmm13, %xmm13
+	pxor	%xmm14, %xmm14
+	pxor	%xmm15, %xmm15
+.Ldone\@:
+.endm
+
+/*
+ * The x87/MMX registers: the kernel never uses them, so only another
+ * thread's user code can have left values there. Zeroed (pxor through the
+ * MMX aliases, then emms empties the x87 stack as the ABI expects) when the
+ * thread returning to user mode is not the one whose user code ran last,
+ * tracked by its kernel stack top in host_user_last. In isolation mprotect
+ * fninit also resets the x87 status flags and last-instruction pointer
+ * (which could hold an address of pwsim's code): ~55 cycles, nothing next
+ * to that mode's mprotect calls; isolation none leaves those few bits.
+ */
+.macro CLEAR_X87_IF_SWITCHED
+	movq	host_kernel_sp(%rip), %r11
+	cmpq	%r11, host_user_last(%rip)
+	je	.Lsame\@
+	movq	%r11, host_user_last(%rip)
+	pxor	%mm0, %mm0
+	pxor	%mm1, %mm1
+	pxor	%mm2, %mm2
+	pxor	%mm3, %mm3
+	pxor	%mm4, %mm4
+	pxor	%mm5, %mm5
+	pxor	%mm6, %mm6
+	pxor	%mm7, %mm7
+	emms
+	cmpb	$0, host_cpu_x87_reset(%rip)
+	je	.Lsame\@
+	fninit
+.Lsame\@:
+.endm
+
 /*
  * _Noreturn void host_enter_user(uintptr_t pc, uintptr_t sp,
  *                                uintptr_t a0, uintptr_t a1, uintptr_t a2)
  * Starts user code at pc on stack sp (16-byte aligned by the caller) as if
  * pc had been called with (a0, a1, a2), with a zero return address so that
  * returning from the entry function faults. Registers that could leak
- * kernel values are cleared.
+ * kernel values are cleared; FS and GS start at 0 where user code can see
+ * them (the kernel's FS is glibc's thread pointer: a host address).
  */
 	.globl	host_enter_user
 	.hidden	host_enter_user
@@ -60,6 +153,10 @@ host_enter_user:
 	movq	%rsi, %r10
 	movq	%rcx, %rsi
 	movq	%r8, %rdx
+	CLEAR_VECTORS
+	movq	$0, host_user_last(%rip)
+	CLEAR_X87_IF_SWITCHED
+	ldmxcsr	host_mxcsr_default(%rip)
 	xorl	%ecx, %ecx
 	xorl	%r8d, %r8d
 	xorl	%r9d, %r9d
@@ -71,6 +168,11 @@ host_enter_user:
 	xorl	%r14d, %r14d
 	xorl	%r15d, %r15d
 	movb	$1, host_in_user(%rip)
+	cmpb	$0, host_cpu_fsgsbase(%rip)
+	je	1f
+	wrfsbase %r11
+	wrgsbase %r11
+1:
 	movq	%r10, %rsp
 	pushq	$0
 	xorl	%r10d, %r10d
@@ -78,7 +180,9 @@ host_enter_user:
 	.size	host_enter_user, .-host_enter_user
 
 /*
- * The syscall gate, entered by a jump from the process's pwk_raw_syscall:
+ * The syscall gate, entered by a jump from the process's pwk_raw_syscall
+ * (and, as host_preempt_gate calling host_preempt, from its budget hook
+ * when the budget runs out: an entry of its own that no syscall id names):
  *   rdi = id, rsi, rdx, rcx, r8, r9 = a0..a4, rax = a5,
  *   rsp = the user stack with the return address on top.
  * Switches to the current thread's kernel stack (host_kernel_sp, the top of
@@ -86,20 +190,74 @@ host_enter_user:
  *   pwk_syscall_ret_t host_syscall(id, a0, a1, a2, a3, a4, a5)
  * and returns its two words in rax/rdx on the user stack. Callee-saved
  * registers are preserved by host_syscall itself (it is a C function).
+ *
+ * Nothing of the user's CPU state is trusted: untrusted flags are cleared
+ * and the kernel's FS/GS, MXCSR and x87 control word installed before any
+ * C code runs. The user's FS/GS and control words (callee-saved by the
+ * ABI) are kept in the gate's frame on this thread's kernel stack and given
+ * back on return. host_in_user stays 1 until FS is the kernel's, so a trap
+ * before that (a single-step trap after the first instruction) is the
+ * process's fault, and a signal handler sees host_in_user == 0 only with
+ * the kernel's FS in place.
+ *
+ * Frame below the kernel stack top: the flags word (kept pushed), then
+ * [0] user MXCSR, [4] user x87 CW, [8] user FS base, [16] user GS base,
+ * [24..40) pad; then the user sp and a5 for the call.
  */
-	.globl	host_syscall_gate
-	.hidden	host_syscall_gate
-	.type	host_syscall_gate, @function
-host_syscall_gate:
-	movb	$0, host_in_user(%rip)
+.macro KERNEL_GATE name, target
+	.globl	\name
+	.hidden	\name
+	.type	\name, @function
+\name:
 	movq	%rsp, %r10
 	movq	host_kernel_sp(%rip), %rsp
+	pushfq
+	testl	$EFLAGS_UNTRUSTED, (%rsp)
+	jnz	.Lflags_untrusted\@
+.Lflags_clean\@:
+	subq	$40, %rsp
+	cmpb	$0, host_cpu_fsgsbase(%rip)
+	je	1f
+	rdfsbase %r11
+	movq	%r11, 8(%rsp)
+	movq	host_cpu_kernel_fs(%rip), %r11
+	wrfsbase %r11
+	rdgsbase %r11
+	movq	%r11, 16(%rsp)
+	testq	%r11, %r11
+	jnz	.Lgs_untrusted\@
+1:
+	movb	$0, host_in_user(%rip)
+	stmxcsr	(%rsp)
+	fnstcw	4(%rsp)
+	cmpl	$MXCSR_DEFAULT, (%rsp)
+	jne	.Lmxcsr_untrusted\@
+.Lmxcsr_clean\@:
+	cmpw	$FCW_DEFAULT, 4(%rsp)
+	jne	.Lfcw_untrusted\@
+.Lfcw_clean\@:
 	pushq	%r10
 	pushq	%rax
-	callq	host_syscall
+	callq	\target
 	addq	$8, %rsp
 	popq	%r10
+	CLEAR_VECTORS
+	CLEAR_X87_IF_SWITCHED
+	cmpl	$MXCSR_DEFAULT, (%rsp)
+	jne	.Lmxcsr_restore\@
+.Lmxcsr_restored\@:
+	cmpw	$FCW_DEFAULT, 4(%rsp)
+	jne	.Lfcw_restore\@
+.Lfcw_restored\@:
 	movb	$1, host_in_user(%rip)
+	cmpb	$0, host_cpu_fsgsbase(%rip)
+	je	2f
+	movq	8(%rsp), %r11
+	wrfsbase %r11
+	movq	16(%rsp), %r11
+	testq	%r11, %r11
+	jnz	.Lgs_restore\@
+2:
 	movq	%r10, %rsp
 	xorl	%ecx, %ecx
 	xorl	%esi, %esi
@@ -109,6 +267,51 @@ host_syscall_gate:
 	xorl	%r10d, %r10d
 	xorl	%r11d, %r11d
 	retq
-	.size	host_syscall_gate, .-host_syscall_gate
+/* Out of line: what only a process that changed its CPU state needs
+ * (popfq alone costs ~20 cycles, fldcw ~12). */
+.Lflags_untrusted\@:
+	andq	$~EFLAGS_UNTRUSTED, (%rsp)
+	popfq
+	pushfq
+	jmp	.Lflags_clean\@
+.Lgs_untrusted\@:
+	xorl	%r11d, %r11d
+	wrgsbase %r11
+	jmp	1b
+.Lmxcsr_untrusted\@:
+	ldmxcsr	host_mxcsr_default(%rip)
+	jmp	.Lmxcsr_clean\@
+.Lfcw_untrusted\@:
+	fldcw	host_fcw_default(%rip)
+	jmp	.Lfcw_clean\@
+.Lmxcsr_restore\@:
+	ldmxcsr	(%rsp)
+	jmp	.Lmxcsr_restored\@
+.Lfcw_restore\@:
+	fldcw	4(%rsp)
+	jmp	.Lfcw_restored\@
+.Lgs_restore\@:
+	wrgsbase %r11
+	jmp	2b
+	.size	\name, .-\name
+.endm
+
+	KERNEL_GATE host_syscall_gate, host_syscall
+	KERNEL_GATE host_preempt_gate, host_preempt
+
+
+	.section .rodata
+	.balign	4
+host_mxcsr_default:
+	.long	MXCSR_DEFAULT
+host_fcw_default:
+	.word	FCW_DEFAULT
+
+/* Kernel stack top of the thread whose user code ran last (see
+ * CLEAR_X87_IF_SWITCHED); 0 forces a clear. */
+	.bss
+	.balign	8
+host_user_last:
+	.quad	0
 
 	.section .note.GNU-stack,"",@progbits

@@ -1,7 +1,8 @@
 /*
  * fault.c — user faults become process faults, never simulator crashes.
  *
- * A synchronous signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP) raised
+ * A synchronous signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, or SIGSYS
+ * for a raw host syscall refused by seccomp.c) raised
  * while host_in_user is set came from process code (or from the gate
  * touching the user's stack for it). The handler, on its own signal stack,
  * reports the fault and rewrites the interrupted context so that returning
@@ -19,16 +20,29 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
+#include "cpu_state.h"
 #include "machine.h"
 
 volatile uint8_t host_in_user;
 
-static const int fault_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP};
+static const int fault_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS};
 static uint8_t *alt_stack;
 
 static _Noreturn void fault_entry(void)
 {
-	host_budget_collect();
+	(void)host_budget_collect(); /* faulting already, tampered or not */
+	pwk_trap_fault();
+}
+
+_Noreturn void host_fault_current(const char *what)
+{
+	const struct pwk_thread_desc *td = &host.system->threads[host.current];
+	host.outcome.faults++;
+	fprintf(stderr,
+		"pwsim: fault: process '%s' thread '%s': %s, virtual time %llu ns; the kernel "
+		"terminates the process\n",
+		host.system->processes[td->process].name, td->name, what,
+		(unsigned long long)host.now);
 	pwk_trap_fault();
 }
 
@@ -50,8 +64,35 @@ static const char *signal_name(int sig)
 	}
 }
 
+/* What the process tried, for its fault report. */
+static void describe(int sig, const siginfo_t *si, const ucontext_t *uc, char *out, size_t cap)
+{
+	const struct host_region *r = &host.regions[host.threads[host.current].process];
+	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	if (sig == SIGSEGV && host_region_contains(r, pc) &&
+	    pc + 3 <= r->user_base + r->flash_size && host_tsc_insn_len((const uint8_t *)pc) != 0) {
+		snprintf(out, cap, "read the host's time stamp counter (rdtsc)");
+		return;
+	}
+	if (sig == SIGSYS) {
+		/* seccomp.c refused a syscall instruction in process code. */
+		snprintf(out, cap, "raw host syscall %d (only pwk syscalls are allowed)",
+			 si->si_syscall);
+		return;
+	}
+	snprintf(out, cap, "%s", signal_name(sig));
+}
+
 /* Writes "process 'p' thread 't'" and where the address lies, relative to
  * the process's own region, so reports are the same in every run. */
+/* "flash+0x…" or "ram+0x…": where in its region `addr` (inside it) lies. */
+static void label_in_region(const struct host_region *r, uintptr_t addr, char *out, size_t cap)
+{
+	uintptr_t off = addr - r->user_base;
+	snprintf(out, cap, "%s+%#lx", off < r->flash_size ? "flash" : "ram",
+		 (unsigned long)(off < r->flash_size ? off : off - r->flash_size));
+}
+
 static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 {
 	uint32_t thread = host.current;
@@ -59,52 +100,61 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 	const struct host_region *r = &host.regions[td->process];
 	uintptr_t addr = (uintptr_t)si->si_addr;
 	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	uintptr_t ram_end = r->user_base + r->flash_size + r->ram_size;
+	uintptr_t budget = r->link_page - HOST_REGION_PAGE;
 	char where[96] = "outside the process's memory";
 	if (host_region_contains(r, addr)) {
-		uintptr_t off = addr - r->user_base;
-		snprintf(where, sizeof(where), "%s+%#lx", off < r->flash_size ? "flash" : "ram",
-			 (unsigned long)(off < r->flash_size ? off : off - r->flash_size));
-	} else if (addr + HOST_REGION_GUARD >= r->user_base && addr < r->user_base) {
-		snprintf(where, sizeof(where), "in the guard page below flash");
-	} else if (addr >= r->hal_page && addr < r->hal_page + HOST_REGION_HAL_PAGE) {
-		snprintf(where, sizeof(where), "in the simulator's link page above ram");
-	} else if (addr >= r->hal_page + HOST_REGION_HAL_PAGE &&
-		   addr < r->hal_page + HOST_REGION_HAL_PAGE + HOST_REGION_GUARD) {
-		snprintf(where, sizeof(where), "in the guard page above the region");
+		label_in_region(r, addr, where, sizeof(where));
+	} else if (addr + HOST_REGION_GUARD >= budget && addr < budget) {
+		snprintf(where, sizeof(where), "in the guard page below the region");
+	} else if (addr >= r->link_page && addr < r->link_page + HOST_REGION_PAGE) {
+		snprintf(where, sizeof(where),
+			 "in the simulator's read-only link page below flash");
+	} else if (addr >= ram_end && addr < ram_end + HOST_REGION_GUARD) {
+		snprintf(where, sizeof(where), "in the guard page above ram");
 	}
+	char what[80];
+	describe(sig, si, uc, what, sizeof(what));
 	/* A pc in RAM (a jump into data) is labelled like an address in RAM. */
 	char at[64] = "outside its code";
 	if (host_region_contains(r, pc)) {
-		uintptr_t off = pc - r->user_base;
-		snprintf(at, sizeof(at), "%s+%#lx", off < r->flash_size ? "flash" : "ram",
-			 (unsigned long)(off < r->flash_size ? off : off - r->flash_size));
+		label_in_region(r, pc, at, sizeof(at));
 	}
 	fprintf(stderr,
 		"pwsim: fault: process '%s' thread '%s': %s at address %#lx (%s), pc %s, "
 		"virtual time %llu ns; the kernel terminates the process\n",
-		host.system->processes[td->process].name, td->name, signal_name(sig),
-		(unsigned long)addr, where, at, (unsigned long long)host.now);
+		host.system->processes[td->process].name, td->name, what, (unsigned long)addr,
+		where, at, (unsigned long long)host.now);
 }
 
-static void on_fault(int sig, siginfo_t *si, void *ctx)
+void host_fault_handler(int sig, siginfo_t *si, void *ctx);
+
+/* Entered through host_signal_fault (signal_x86_64.S), with the kernel's
+ * FS base whatever user code did to it. */
+void host_fault_handler(int sig, siginfo_t *si, void *ctx)
 {
 	ucontext_t *uc = ctx;
+	if (!host_in_user && sig == SIGSEGV && host_tsc_emulate(uc)) {
+		return; /* pwsim's own clock read (tsc.c) */
+	}
+	if (host_in_user && sig == SIGSYS && host_trap_gate_enter(uc)) {
+		return; /* a syscall through the link page's stub (trap_gate.c) */
+	}
 	if (!host_in_user || host.current == PWK_NONE || host.system == NULL) {
+		host_fatal_report(sig); /* a simulator bug: say so before dying */
 		signal(sig, SIG_DFL);
 		return; /* re-executes the faulting instruction: default action */
 	}
 	host_in_user = 0;
 	host.outcome.faults++;
 	report(sig, si, uc);
-	/* Enter the kernel as a trap would: on the empty kernel stack, aligned
-	 * as right after a call. */
-	uintptr_t sp = host_thread_kernel_top(host.current) - 8;
-	uc->uc_mcontext.gregs[REG_RSP] = (greg_t)sp;
-	uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)fault_entry;
+	/* Enter the kernel as a trap would: on the empty kernel stack. */
+	host_cpu_context_to_kernel(uc, fault_entry);
 }
 
 void host_faults_install(void)
 {
+	host_fatal_install();
 	if (alt_stack == NULL) {
 		size_t size = 64u * 1024u;
 		alt_stack = malloc(size);
@@ -115,7 +165,7 @@ void host_faults_install(void)
 	}
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_fault;
+	sa.sa_sigaction = host_signal_fault;
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof(fault_signals) / sizeof(fault_signals[0]); i++) {

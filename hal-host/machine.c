@@ -11,6 +11,7 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
+#include "cpu_state.h"
 #include "host_link.h"
 #include "loader.h"
 #include "machine.h"
@@ -74,9 +75,10 @@ bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size
 	/* In isolation none every region is always accessible; in mprotect
 	 * only the running process's (hal_protection_apply). */
 	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
-	struct pwk_host_link *link = (struct pwk_host_link *)host_region_kernel_ptr(r, r->hal_page);
+	struct pwk_host_link *link = (struct pwk_host_link *)(void *)host_region_link(r);
 	link->version = PWK_HOST_LINK_VERSION;
-	link->syscall_gate = host_syscall_gate;
+	host_trap_gate_link(r, link);
+	link->budget = host_region_budget(r);
 	if (process >= host.region_count) {
 		host.region_count = process + 1;
 	}
@@ -99,7 +101,7 @@ bool host_image_load(uint32_t process, const char *path, struct host_image_info 
 
 uintptr_t host_process_start_arg(uint32_t process)
 {
-	return host.regions[process].hal_page;
+	return host.regions[process].link_page;
 }
 
 void hal_process_starting(uint32_t process)
@@ -108,6 +110,7 @@ void hal_process_starting(uint32_t process)
 	if (process >= host.region_count || !r->mapped || r->initial_ram == NULL) {
 		return;
 	}
+	host_kernel_view_open(process);
 	uint8_t *ram = r->kernel_base + r->flash_size;
 	memcpy(ram, r->initial_ram, r->initial_ram_len);
 	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);
@@ -132,7 +135,7 @@ void *hal_user_ptr(uint32_t process, uintptr_t uaddr)
 	if (process >= host.region_count || !host_region_contains(r, uaddr)) {
 		hal_panic(__FILE__, __LINE__, "hal_user_ptr: address outside the process region");
 	}
-	return host_region_kernel_ptr(r, uaddr);
+	return host_kernel_view_ptr(process, uaddr);
 }
 
 static _Noreturn void launch(void)
@@ -144,6 +147,9 @@ static _Noreturn void launch(void)
 struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 {
 	host.system = system;
+	host_seccomp_install();
+	host_cpu_init();
+	host_kernel_views_guard();
 	pwk_status_t booted = pwk_boot(system);
 	if (booted != PWK_OK) {
 		host.outcome.kind = HOST_OUTCOME_BOOT_FAILED;
@@ -161,8 +167,10 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 	void *fake = NULL;
 	host_fiber_leave(&fake, host.launch_stack, LAUNCH_STACK_SIZE);
 	host_watchdog_start();
+	host_tsc_trap_start();
 	host_ctx_switch(&host.boot_sp, frame);
 	host_fiber_arrive(fake, NULL, NULL);
+	host_tsc_trap_stop();
 	host_watchdog_stop();
 	host_console_flush_all();
 	host.outcome.end_time = host.now;

@@ -6,12 +6,13 @@
 #define PWK_HAL_HOST_MACHINE_H
 
 #include <stdint.h>
+#include <ucontext.h>
 
 #include "host.h"
 #include "region.h"
 #include "rng.h"
 
-#define HOST_PROCESSES_MAX  64
+#define HOST_PROCESSES_MAX  64 /* one bit each in host_machine.views_open */
 #define HOST_THREADS_MAX    256
 #define HOST_INJECTIONS_MAX 64
 
@@ -68,9 +69,13 @@ struct host_machine {
 	uint32_t inject_seen[HOST_INJECTIONS_MAX];
 	bool inject_done[HOST_INJECTIONS_MAX];
 	uint64_t starve_pending[HOST_THREADS_MAX]; /* ns to hold the thread off */
+	/* kernel views open while the kernel runs (kernel_view.c), one bit
+	 * per process */
+	uint64_t views_open;
 	/* console capture */
 	char *console_text;
 	size_t console_len, console_cap;
+	bool console_truncated; /* the kept text reached its bound */
 };
 
 extern struct host_machine host;
@@ -84,6 +89,7 @@ void host_ctx_switch(void **save_sp, void *load_sp);
 _Noreturn void host_enter_user(uintptr_t pc, uintptr_t sp, uintptr_t a0, uintptr_t a1,
 			       uintptr_t a2);
 void host_syscall_gate(void);
+void host_preempt_gate(void);
 
 /* thread_ctx.c */
 void host_fiber_leave(void **fake, const void *bottom, size_t size);
@@ -98,10 +104,11 @@ void host_clock_advance(uint64_t ticks);
  * on the current thread's kernel stack just before it returns to user mode. */
 void host_interrupt_point(void);
 
-/* budget.c: charge the blocks run since the last grant; grant a new budget
- * to the current thread before it returns to user mode; handle a budget
- * that ran out. */
-void host_budget_collect(void);
+/* budget.c: charge the blocks run since the last grant (false, charging
+ * nothing, when process code wrote a value larger than granted into its
+ * counter); grant a new budget to the current thread before it returns to
+ * user mode; handle a budget that ran out. */
+bool host_budget_collect(void);
 void host_budget_grant(void);
 void host_preempt_point(void);
 
@@ -122,12 +129,47 @@ void host_digest_bytes(const void *bytes, size_t len);
 /* machine.c: end the run with `kind`; switches back to host_machine_run(). */
 _Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code);
 
+/* kernel_view.c: in isolation mprotect, close every kernel view at the
+ * start of a run; open one for the kernel's use; close what was opened
+ * before returning to user mode. */
+void host_kernel_views_guard(void);
+void host_kernel_view_open(uint32_t process);
+void *host_kernel_view_ptr(uint32_t process, uintptr_t uaddr); /* hal_user_ptr's answer */
+void host_kernel_views_close(void);
+
 /* console.c */
 void host_console_flush_all(void);
+void host_console_flush_for_exit(void);
 void host_console_release(void);
 
-/* fault.c */
+/* fault.c: install the fault handlers; fault the current thread's process
+ * for `what` it did (reported like a signal fault), from the kernel side. */
 void host_faults_install(void);
+_Noreturn void host_fault_current(const char *what);
+
+/* fatal.c: report (console flushed, one line) when pwsim dies by a signal;
+ * the handlers for SIGTERM, SIGINT, SIGABRT and the like. */
+void host_fatal_report(int sig);
+void host_fatal_install(void);
+
+/* seccomp.c: refuse host syscalls made from process code (once per host
+ * process; every later machine runs under the same filter). */
+void host_seccomp_install(void);
+
+/* trap_gate.c: point a region's link page at the gates (direct, or the
+ * trapping stubs in isolation mprotect); resume a stub's trapped syscall
+ * at its gate (false: not a stub's). */
+struct pwk_host_link;
+void host_trap_gate_link(const struct host_region *r, struct pwk_host_link *link);
+bool host_trap_gate_enter(ucontext_t *uc);
+
+/* tsc.c: make rdtsc fault on the machine's host thread during a run; the
+ * length of an rdtsc/rdtscp instruction at pc (0: none); emulate one that
+ * pwsim's own code (the vDSO) executed. */
+void host_tsc_trap_start(void);
+void host_tsc_trap_stop(void);
+size_t host_tsc_insn_len(const uint8_t *pc);
+bool host_tsc_emulate(ucontext_t *uc);
 
 /* watchdog.c: arm/disarm the wall-clock watchdog around a run. */
 void host_watchdog_start(void);

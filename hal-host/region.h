@@ -1,13 +1,18 @@
 /*
  * region.h — one process's memory on the host: a memfd mapped twice.
  *
- *  user view   [guard][flash (code, rodata)][ram (data, bss, stacks)][hal][guard]
- *              at a fixed address per process (so runs never depend on
- *              where the host's mmap would have put it). Its protection is
- *              what user code sees: in isolation `mprotect` only the running
- *              process's view is accessible. `hal` is one page the runtime
- *              shares with hal-host (struct pwk_host_link: the gate's
- *              address); syscalls cannot name it (it is no pwk region).
+ *  user view   [guard][budget][link][flash (code, rodata)][ram (data, bss,
+ *              stacks)][guard] at a fixed address per process (so runs never
+ *              depend on where the host's mmap would have put it). Its
+ *              protection is what user code sees: in isolation `mprotect`
+ *              only the running process's view is accessible. `link` is one
+ *              read-only page the runtime reads (struct pwk_host_link: the
+ *              gate's address), so no host address is ever stored in the
+ *              process's RAM and only the kernel can change it; `budget` is
+ *              the one page the runtime writes (the basic-block counter).
+ *              Syscalls cannot name either (they are no pwk region). The
+ *              guard right after RAM makes a write past its end a fault;
+ *              link and flash are adjacent so one mprotect covers both.
  *  kernel view the same pages, always read-write, at another fixed address:
  *              the kernel (and the loader) reach a validated user address
  *              through it, whichever process is running.
@@ -26,12 +31,14 @@ struct host_region {
 	uint8_t *kernel_base; /* the same byte in the kernel view */
 	size_t flash_size;    /* page multiple */
 	size_t ram_size;      /* page multiple */
-	uintptr_t hal_page;   /* user address of the hal page, after ram */
+	uintptr_t link_page;  /* user address of the link page, below flash */
 	uint8_t *initial_ram; /* RAM as the loader left it (data, zeroed bss) */
 	size_t initial_ram_len;
 };
 
-#define HOST_REGION_HAL_PAGE 4096u
+#define HOST_REGION_PAGE       4096u
+/* The link and budget pages, below flash; memfd offsets after RAM. */
+#define HOST_REGION_LINK_PAGES 2u
 
 /* Fixed layout: process p's user view at HOST_REGION_USER_BASE + p * stride. */
 #define HOST_REGION_USER_BASE   UINT64_C(0x500000000000)
@@ -47,6 +54,18 @@ void host_region_unmap(struct host_region *r);
 void host_region_set_accessible(struct host_region *r, bool accessible);
 
 bool host_region_contains(const struct host_region *r, uintptr_t uaddr);
+
+/* The link page (struct pwk_host_link) in the kernel view. */
+static inline uint8_t *host_region_link(const struct host_region *r)
+{
+	return r->kernel_base + r->flash_size + r->ram_size;
+}
+
+/* The budget page's counter in the user view (the page below the link). */
+static inline int64_t *host_region_budget(const struct host_region *r)
+{
+	return (int64_t *)(r->link_page - HOST_REGION_PAGE);
+}
 
 static inline uint8_t *host_region_kernel_ptr(const struct host_region *r, uintptr_t uaddr)
 {

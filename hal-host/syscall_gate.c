@@ -13,23 +13,40 @@
 
 pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
 			       pwk_word_t a3, pwk_word_t a4, pwk_word_t a5);
+void host_preempt(void);
+
+static void collect_or_fault(void)
+{
+	if (!host_budget_collect()) {
+		host_fault_current("wrote its basic-block budget counter (more left than granted)");
+	}
+}
+
+/* The budget hook's entry (host_preempt_gate): the budget ran out. No
+ * syscall id reaches this, so every id is the kernel's to decode. */
+void host_preempt(void)
+{
+	host.entries++;
+	collect_or_fault();
+	host_preempt_point();
+	host_inject_hold_current(0);
+	host_budget_grant();
+	host_kernel_views_close();
+}
 
 pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
 			       pwk_word_t a3, pwk_word_t a4, pwk_word_t a5)
 {
 	host.entries++;
-	host_budget_collect();
-	if (id == PWK_HOST_PREEMPT_ID) {
-		host_preempt_point();
-		host_inject_hold_current(0);
-		host_budget_grant();
-		return (pwk_syscall_ret_t){0, 0};
-	}
+	collect_or_fault();
 	const pwk_word_t args[PWK_SYSCALL_ARGS_MAX] = {a0, a1, a2, a3, a4, a5, 0, 0};
 	host.outcome.syscalls++;
 	uint64_t cost = host.opts.syscall_cost;
 	if (host.opts.seed != 0 && host.opts.delay_max != 0 && host_rng_below(&host.rng, 8) == 0) {
-		cost += host_rng_below(&host.rng, host.opts.delay_max + 1);
+		/* delay_max may be UINT64_MAX when hal-host is driven directly. */
+		uint64_t span =
+			host.opts.delay_max < UINT64_MAX ? host.opts.delay_max + 1 : UINT64_MAX;
+		cost += host_rng_below(&host.rng, span);
 	}
 	host_clock_advance(cost);
 	uint64_t delay = 0;
@@ -40,5 +57,6 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_
 	host_interrupt_point();
 	host_inject_hold_current(delay);
 	host_budget_grant();
+	host_kernel_views_close();
 	return ret;
 }

@@ -7,6 +7,7 @@
  * enter the kernel there); a thread blocked in the kernel has its context
  * saved on it by host_ctx_switch.
  */
+#include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -82,13 +83,43 @@ void *host_ctx_frame(uint8_t *stack_top_aligned, void (*entry)(void))
 	return frame;
 }
 
+/* A thread's entry must be the process's code and its stack top inside
+ * the process's RAM. The kernel takes both from thread_start unchecked (on
+ * hardware a bad value faults at the thread's first instruction or push);
+ * here an entry outside the region could run the simulator's own code in
+ * user mode, and a stack outside it could overwrite the simulator. So the
+ * thread faults before its first instruction, as it would on hardware,
+ * deterministically: the process ends with UnhandledException. */
+static void check_user_entry(const struct host_thread *t)
+{
+	const struct host_region *r = &host.regions[t->process];
+	uintptr_t ram = r->user_base + r->flash_size;
+	uintptr_t sp = t->sp & ~(uintptr_t)15;
+	char what[160];
+	if (t->pc < r->user_base || t->pc >= ram) {
+		snprintf(what, sizeof(what), "thread entry %#lx is outside the process's flash",
+			 (unsigned long)t->pc);
+		host_fault_current(what);
+	}
+	/* Room for the zero return address host_enter_user pushes. */
+	if (sp < ram + 16 || sp > ram + r->ram_size) {
+		snprintf(what, sizeof(what),
+			 "thread stack pointer %#lx is outside the process's RAM [%#lx, %#lx)",
+			 (unsigned long)t->sp, (unsigned long)ram,
+			 (unsigned long)(ram + r->ram_size));
+		host_fault_current(what);
+	}
+}
+
 /* First code a prepared thread runs on its kernel stack. */
 static _Noreturn void thread_first_entry(void)
 {
 	host_fiber_arrive(NULL, NULL, NULL);
 	struct host_thread *t = &host.threads[host.current];
+	check_user_entry(t);
 	host_inject_hold_current(0);
 	host_budget_grant();
+	host_kernel_views_close();
 	host_enter_user(t->pc, t->sp & ~(uintptr_t)15, t->a0, t->a1, t->a2);
 }
 

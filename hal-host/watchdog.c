@@ -18,6 +18,7 @@
 
 #include <pwk/kernel.h>
 
+#include "cpu_state.h"
 #include "machine.h"
 
 static _Noreturn void watchdog_entry(void)
@@ -32,7 +33,10 @@ static _Noreturn void watchdog_entry(void)
 	host_end_run(HOST_OUTCOME_WATCHDOG, 0);
 }
 
-static void on_alarm(int sig, siginfo_t *si, void *ctx)
+void host_alarm_handler(int sig, siginfo_t *si, void *ctx);
+
+/* Entered through host_signal_alarm (signal_x86_64.S). */
+void host_alarm_handler(int sig, siginfo_t *si, void *ctx)
 {
 	(void)sig;
 	(void)si;
@@ -48,8 +52,7 @@ static void on_alarm(int sig, siginfo_t *si, void *ctx)
 		return;
 	}
 	host_in_user = 0;
-	uc->uc_mcontext.gregs[REG_RSP] = (greg_t)(host_thread_kernel_top(host.current) - 8);
-	uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)watchdog_entry;
+	host_cpu_context_to_kernel(uc, watchdog_entry);
 }
 
 static void set_timer(long seconds)
@@ -65,7 +68,7 @@ void host_watchdog_start(void)
 	}
 	struct sigaction sa;
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_alarm;
+	sa.sa_sigaction = host_signal_alarm;
 	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGALRM, &sa, NULL);

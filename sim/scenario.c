@@ -171,6 +171,27 @@ static bool get_u64(const struct json5_value *v, const char *what, uint64_t *out
 	return true;
 }
 
+/* Simulator knobs have limits that keep hal-host's arithmetic exact:
+ * blocks run times block_cost_ns stays far below 2^64 (a grant is at most
+ * 2^40 blocks), and delays and costs stay within an hour of virtual time. */
+#define SYSCALL_COST_NS_MAX UINT64_C(1000000000)    /* 1 s */
+#define BLOCK_COST_NS_MAX   UINT64_C(1000000)       /* 1 ms */
+#define PREEMPT_WINDOW_MAX  UINT64_C(1000000000)    /* blocks */
+#define DELAY_MAX_NS_MAX    UINT64_C(3600000000000) /* 1 h */
+
+static bool get_u64_max(const struct json5_value *v, const char *what, uint64_t max, uint64_t *out,
+			struct diag *d)
+{
+	if (!get_u64(v, what, out, d)) {
+		return false;
+	}
+	if (*out > max) {
+		diag_error(d, v->line, v->col, "%s is at most %llu", what, (unsigned long long)max);
+		return false;
+	}
+	return true;
+}
+
 /* A boolean field that sets `bit` of `*bits` when true. */
 static bool get_flag(const struct json5_value *v, const char *what, uint32_t bit, uint32_t *bits,
 		     struct diag *d)
@@ -352,13 +373,17 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 		} else if (strcmp(m->key, "isolation") == 0) {
 			ok &= parse_isolation(v, &s->sim.isolation, d);
 		} else if (strcmp(m->key, "syscall_cost_ns") == 0) {
-			ok &= get_u64(v, "syscall_cost_ns", &s->sim.syscall_cost, d);
+			ok &= get_u64_max(v, "syscall_cost_ns", SYSCALL_COST_NS_MAX,
+					  &s->sim.syscall_cost, d);
 		} else if (strcmp(m->key, "block_cost_ns") == 0) {
-			ok &= get_u64(v, "block_cost_ns", &s->sim.block_cost, d);
+			ok &= get_u64_max(v, "block_cost_ns", BLOCK_COST_NS_MAX, &s->sim.block_cost,
+					  d);
 		} else if (strcmp(m->key, "preempt_window_blocks") == 0) {
-			ok &= get_u64(v, "preempt_window_blocks", &s->sim.preempt_window, d);
+			ok &= get_u64_max(v, "preempt_window_blocks", PREEMPT_WINDOW_MAX,
+					  &s->sim.preempt_window, d);
 		} else if (strcmp(m->key, "delay_max_ns") == 0) {
-			ok &= get_u64(v, "delay_max_ns", &s->sim.delay_max, d);
+			ok &= get_u64_max(v, "delay_max_ns", DELAY_MAX_NS_MAX, &s->sim.delay_max,
+					  d);
 		} else if (strcmp(m->key, "watchdog_s") == 0) {
 			uint64_t w = 0;
 			if ((ok &= get_u64(v, "watchdog_s", &w, d)) && w > 3600) {

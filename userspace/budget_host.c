@@ -10,9 +10,9 @@
 #include <pwk/user.h>
 
 #include "host_link.h"
-#include "syscall_raw.h"
 
-extern struct pwk_host_link *__pwk_host_link;
+extern int64_t *__pwk_host_budget;
+void pwk_host_preempt(void); /* syscall_host.S */
 
 void __sanitizer_cov_trace_pc(void);
 void __gcov_init(void *info);
@@ -21,9 +21,9 @@ void __gcov_merge_add(void *counters, unsigned n);
 
 void __sanitizer_cov_trace_pc(void)
 {
-	struct pwk_host_link *link = __pwk_host_link;
-	if (link != NULL && --link->budget <= 0) {
-		(void)pwk_raw_syscall(PWK_HOST_PREEMPT_ID, 0, 0, 0, 0, 0, 0, 0);
+	int64_t *budget = __pwk_host_budget;
+	if (budget != NULL && --*budget <= 0) {
+		pwk_host_preempt();
 	}
 }
 

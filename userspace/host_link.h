@@ -2,27 +2,40 @@
  * host_link.h — what hal-host hands a process's main thread in a1: the
  * addresses the runtime needs to reach the simulator. Shared by the userspace
  * runtime (crt0_host.c) and hal-host, so both agree on the layout.
+ *
+ * The link page is read-only to the process (only the kernel writes it)
+ * and lives at a fixed user address in the process's region, so the
+ * process's RAM holds no host address: only the link page's own (fixed)
+ * address, which is the same in every run.
  */
 #ifndef PWK_USERSPACE_HOST_LINK_H
 #define PWK_USERSPACE_HOST_LINK_H
 
+#define PWK_HOST_LINK_VERSION 3u
+
+/* Byte offsets of the gates in struct pwk_host_link, for syscall_host.S. */
+#define PWK_HOST_LINK_SYSCALL_GATE 8
+#define PWK_HOST_LINK_PREEMPT_GATE 16
+
+#ifndef __ASSEMBLER__
 #include <stdint.h>
-
-#define PWK_HOST_LINK_VERSION 2u
-
-/* Syscall id (beyond the 16 bits the kernel decodes) with which the
- * budget hook asks hal-host for a preemption point. */
-#define PWK_HOST_PREEMPT_ID 0x10000u
 
 struct pwk_host_link {
 	uint32_t version;
 	uint32_t reserved;
 	void (*syscall_gate)(void); /* entered by pwk_raw_syscall (see syscall_host.S) */
+	void (*preempt_gate)(void); /* entered by the budget hook when the budget is spent */
 	/* Basic blocks the running thread may still execute before it must
-	 * enter hal-host (the next tick, deadline or seeded preemption). The
-	 * budget hook decrements it; hal-host refills it on every return to
-	 * user mode. */
-	int64_t budget;
+	 * enter hal-host (the next tick, deadline or seeded preemption), in
+	 * the process's writable budget page. The budget hook decrements it;
+	 * hal-host refills it on every return to user mode. */
+	int64_t *budget;
 };
+
+_Static_assert(__builtin_offsetof(struct pwk_host_link, syscall_gate) == PWK_HOST_LINK_SYSCALL_GATE,
+	       "syscall_host.S jumps through this offset");
+_Static_assert(__builtin_offsetof(struct pwk_host_link, preempt_gate) == PWK_HOST_LINK_PREEMPT_GATE,
+	       "syscall_host.S jumps through this offset");
+#endif
 
 #endif

@@ -1,0 +1,59 @@
+/*
+ * cpu_state.c — see cpu_state.h. Detection runs once per machine run;
+ * nothing here is on the IPC path (the assembly reads the three flags).
+ */
+#include "cpu_state.h"
+
+#include <asm/prctl.h>
+#include <signal.h>
+#include <sys/auxv.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "machine.h"
+
+#ifndef HWCAP2_FSGSBASE
+#define HWCAP2_FSGSBASE (1u << 1)
+#endif
+
+/* The flags user code can set that would break the kernel's C code: trap
+ * (single step), direction (string ops backwards), alignment check. */
+#define EFLAGS_UNTRUSTED (0x100u | 0x400u | 0x40000u)
+#define MXCSR_DEFAULT    0x1f80u
+#define FCW_DEFAULT      0x037fu
+
+uint8_t host_cpu_fsgsbase;
+uint8_t host_cpu_vectors;
+uint64_t host_cpu_kernel_fs;
+uint8_t host_cpu_x87_reset;
+
+void host_cpu_init(void)
+{
+	/* Linux enables FSGSBASE for user mode where the CPU has it (5.9+):
+	 * then user code can move FS, and the gate must move it back. */
+	host_cpu_fsgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0;
+	__builtin_cpu_init();
+	host_cpu_vectors = __builtin_cpu_supports("avx512f") ? 2
+			   : __builtin_cpu_supports("avx")   ? 1
+							     : 0;
+	host_cpu_x87_reset = host.opts.isolation == HOST_ISOLATION_MPROTECT;
+	unsigned long fs = 0;
+	if (syscall(SYS_arch_prctl, ARCH_GET_FS, &fs) == 0) {
+		host_cpu_kernel_fs = fs;
+	}
+}
+
+void host_cpu_context_to_kernel(ucontext_t *uc, void (*entry)(void))
+{
+	mcontext_t *m = &uc->uc_mcontext;
+	m->gregs[REG_RSP] = (greg_t)(host_thread_kernel_top(host.current) - 8);
+	m->gregs[REG_RIP] = (greg_t)(uintptr_t)entry;
+	m->gregs[REG_EFL] &= ~(greg_t)EFLAGS_UNTRUSTED;
+	if (m->fpregs != NULL) {
+		/* sigreturn reloads these: drop unmasked exceptions and any
+		 * pending x87 exception the user left. */
+		m->fpregs->mxcsr = MXCSR_DEFAULT;
+		m->fpregs->cwd = FCW_DEFAULT;
+		m->fpregs->swd = 0;
+	}
+}

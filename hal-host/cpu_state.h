@@ -1,0 +1,37 @@
+/*
+ * cpu_state.h — the CPU state user code may change and the simulator must
+ * not trust: flags, the FS/GS bases, the SSE/x87 control words, and the
+ * vector and x87 registers that could carry one process's data to the next.
+ * context_x86_64.S sanitises them at every kernel entry and clears them on
+ * every return to user mode; signal_x86_64.S does the same around the
+ * fault and watchdog handlers. See docs/containment.md.
+ */
+#ifndef PWK_HAL_HOST_CPU_STATE_H
+#define PWK_HAL_HOST_CPU_STATE_H
+
+#include <signal.h>
+#include <stdint.h>
+#include <ucontext.h>
+
+/* Read by the assembly; set by host_cpu_init(). */
+extern uint8_t host_cpu_fsgsbase;   /* user code can change FS/GS (wrfsbase) */
+extern uint8_t host_cpu_vectors;    /* 0: SSE, 1: AVX, 2: AVX-512 registers */
+extern uint64_t host_cpu_kernel_fs; /* glibc's thread pointer for the kernel */
+extern uint8_t host_cpu_x87_reset;  /* fninit on a thread switch (isolation mprotect) */
+
+/* Learns what the CPU lets user code change and the kernel's FS base.
+ * Called on the host thread that runs the machine, before it boots. */
+void host_cpu_init(void);
+
+/* Rewrites an interrupted user context so that returning from the signal
+ * handler enters `entry` on the current thread's empty kernel stack, with
+ * flags and FP control words the kernel can trust. */
+void host_cpu_context_to_kernel(ucontext_t *uc, void (*entry)(void));
+
+/* signal_x86_64.S: sa_sigaction trampolines that give fault.c's and
+ * watchdog.c's handlers the kernel's FS base and clean flags. */
+void host_signal_fault(int sig, siginfo_t *si, void *ctx);
+void host_signal_alarm(int sig, siginfo_t *si, void *ctx);
+void host_signal_fatal(int sig, siginfo_t *si, void *ctx);
+
+#endif

@@ -1,0 +1,19 @@
+/* escape/escape.h — attempts to get around the kernel (escape.c). */
+#ifndef ESCAPE_ESCAPE_H
+#define ESCAPE_ESCAPE_H
+
+#include <stdint.h>
+
+/* Runs the escape attempt `command` names (enum escape_command); returns
+ * when the attempt had no effect. */
+void escape_attempt(uint32_t command);
+
+/* Attempts on the region's edges and the simulator's pages (region_edges.c). */
+void escape_region_edges(uint32_t command, uintptr_t secret);
+
+/* The victim leaves its secret in vector and MMX registers before a
+ * syscall; the attacker counts how many of them it can see. */
+void escape_plant_vectors(void);
+void escape_read_vectors(void);
+
+#endif

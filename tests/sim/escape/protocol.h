@@ -1,0 +1,46 @@
+/* escape/protocol.h — victim -> attacker request: which escape to try and
+ * the address of the victim's secret. Host-only (x86-64 attempts). */
+#ifndef ESCAPE_PROTOCOL_H
+#define ESCAPE_PROTOCOL_H
+
+#include <stdint.h>
+
+enum escape_command {
+	/* raw host syscalls (hal-host/seccomp.c makes each a fault) */
+	ESCAPE_RAW_WRITE = 5,       /* write(1, ...) past the console capture */
+	ESCAPE_RAW_EXIT = 6,        /* exit_group(0): end pwsim "successfully" */
+	ESCAPE_RAW_SIGPROCMASK = 7, /* block SIGALRM: defeat the watchdog */
+	ESCAPE_RAW_INT80 = 8,       /* exit through the 32-bit entry */
+	/* CPU state the gate and the fault path must not trust */
+	ESCAPE_SET_DF = 9,        /* direction flag set, then syscalls */
+	ESCAPE_SET_AC = 10,       /* alignment check set, then syscalls */
+	ESCAPE_SET_TF = 11,       /* trap flag set: single-step traps */
+	ESCAPE_WRFSBASE = 12,     /* a bogus FS base, syscalls, then a fault */
+	ESCAPE_FPU_CONTROL = 13,  /* every FP exception unmasked, then syscalls */
+	ESCAPE_READ_VECTORS = 14, /* look for the victim's secret in its registers */
+	ESCAPE_READ_TLS = 15,     /* read through %fs: the host's thread pointer */
+	/* the region's edges and the simulator's pages in it */
+	ESCAPE_WRITE_PAST_RAM = 16, /* write the first byte after its RAM */
+	ESCAPE_WRITE_LINK = 17,     /* overwrite the gate address in the link page */
+	ESCAPE_FORGE_BUDGET = 18,   /* give itself more budget, then a syscall */
+	ESCAPE_CHECKSUM_RAM = 19,   /* log a checksum of its whole RAM */
+	ESCAPE_KERNEL_VIEW = 20,    /* write the secret through the kernel's view */
+	ESCAPE_THREAD_BAD_SP = 21,  /* start a thread on a stack outside its RAM */
+	ESCAPE_THREAD_BAD_PC = 22,  /* start a thread outside its code */
+	ESCAPE_RDTSC = 23,          /* read the host's time stamp counter */
+	ESCAPE_READ_GATE = 24,      /* where does the link page's gate point? */
+};
+
+struct escape_request {
+	uint32_t command;
+	uint32_t pad;
+	uint64_t secret_address;
+};
+
+#define ESCAPE_SECRET 0x5ec7e75ec7e75ec7ull
+
+/* system.json5's sizes, for the attacks on the region's edges */
+#define ESCAPE_FLASH_BYTES 65536u
+#define ESCAPE_RAM_BYTES   16384u
+
+#endif

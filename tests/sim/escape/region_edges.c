@@ -1,0 +1,75 @@
+/*
+ * region_edges.c — the attacker's attempts on the edges of its own region
+ * and on the simulator's pages inside it: the guard after RAM, the
+ * read-only link page, the budget counter. Also a checksum of its RAM,
+ * which must not depend on where the host put anything. Built into
+ * attacker.elf.
+ */
+#include <pwk/user.h>
+
+#include "escape.h"
+#include "host_link.h"
+#include "protocol.h"
+
+extern struct pwk_host_link *__pwk_host_link;
+extern int64_t *__pwk_host_budget;
+
+/* Region layout (hal-host/region.h): link page, flash, RAM. */
+static uintptr_t ram_start(void)
+{
+	return (uintptr_t)__pwk_host_link + 4096u + ESCAPE_FLASH_BYTES;
+}
+
+static void checksum_ram(void)
+{
+	const volatile uint64_t *p = (const volatile uint64_t *)ram_start();
+	uint64_t sum = 0;
+	for (size_t i = 0; i < ESCAPE_RAM_BYTES / 8; i++) {
+		sum = (sum ^ p[i]) * 0x100000001b3ull;
+	}
+	pwk_log("attacker: ram checksum %x%x\n", (unsigned)(sum >> 32), (unsigned)sum);
+}
+
+/* The victim (process 0) in the kernel's view of regions: hal-host/region.h
+ * maps its flash at 0x580000000000, and in the user view at 0x500000003000
+ * (after a guard, the budget and the link pages). */
+static void write_through_kernel_view(uintptr_t secret)
+{
+	uintptr_t view = 0x580000000000u + (secret - 0x500000003000u);
+	*(volatile uint64_t *)view = 0;
+	pwk_log("attacker: wrote the secret through the kernel's view\n");
+}
+
+void escape_region_edges(uint32_t command, uintptr_t secret)
+{
+	switch (command) {
+	case ESCAPE_WRITE_PAST_RAM:
+		*(volatile uint8_t *)(ram_start() + ESCAPE_RAM_BYTES) = 1;
+		pwk_log("attacker: wrote past its ram\n");
+		break;
+	case ESCAPE_WRITE_LINK:
+		*(void *volatile *)&__pwk_host_link->syscall_gate = 0;
+		pwk_log("attacker: rewrote its link page\n");
+		break;
+	case ESCAPE_FORGE_BUDGET:
+		*(volatile int64_t *)__pwk_host_budget = INT64_MAX / 2;
+		(void)pwk_debug_nop();
+		pwk_log("attacker: forged its budget\n");
+		break;
+	case ESCAPE_CHECKSUM_RAM:
+		checksum_ram();
+		break;
+	case ESCAPE_READ_GATE: {
+		uintptr_t gate = (uintptr_t)__pwk_host_link->syscall_gate;
+		uintptr_t link = (uintptr_t)__pwk_host_link;
+		pwk_log("attacker: the gate is %s its region\n",
+			gate >= link && gate < link + 4096u ? "inside" : "outside");
+		break;
+	}
+	case ESCAPE_KERNEL_VIEW:
+		write_through_kernel_view(secret);
+		break;
+	default:
+		break;
+	}
+}

@@ -1,0 +1,202 @@
+/*
+ * test_escape.c — a process that goes around the kernel (raw host syscalls,
+ * CPU state, other processes' registers, the host's clock and thread
+ * pointer) faults or achieves nothing, in both isolation modes and under
+ * several seeds; pwsim prints its summary and the victim's secret is intact;
+ * the same seed gives the same trace digest.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pwsim_child.h"
+
+struct attempt {
+	const char *scenario;
+	const char *stream; /* "err": the fault report; "out": the console */
+	const char *want;
+};
+
+static const char *const modes[] = {"none", "mprotect"};
+static const char *const seeds[] = {"0", "7"};
+
+static struct pwsim_result run(const char *scenario, const char *isolation, const char *seed)
+{
+	char path[256];
+	snprintf(path, sizeof(path), "tests/sim/escape/%s.json5", scenario);
+	const char *argv[] = {"run", path, "--isolation", isolation, "--seed", seed, NULL};
+	return pwsim_run(argv);
+}
+
+/* The summary's digest ("trace digest <hex>"), copied into `out`. */
+static void digest_of(const struct pwsim_result *r, char *out, size_t cap)
+{
+	const char *d = strstr(r->err, "trace digest ");
+	cr_assert_not_null(d, "no summary line in:\n%s", r->err);
+	snprintf(out, cap, "%.16s", d + strlen("trace digest "));
+}
+
+static void check_once(const struct attempt *a, const char *mode, const char *seed, char *digest,
+		       size_t cap)
+{
+	struct pwsim_result r = run(a->scenario, mode, seed);
+	const char *where = strcmp(a->stream, "err") == 0 ? r.err : r.out;
+	cr_assert_eq(r.status, 0, "%s %s seed %s: status %d\n%s\n%s", a->scenario, mode, seed,
+		     r.status, r.out, r.err);
+	cr_assert(strstr(where, a->want) != NULL, "%s %s: missing \"%s\" in\n%s\nstderr:\n%s",
+		  a->scenario, mode, a->want, r.out, r.err);
+	cr_assert(strstr(r.out, "victim: secret intact") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "escaped") == NULL, "%s", r.out);
+	digest_of(&r, digest, cap);
+	pwsim_result_free(&r);
+}
+
+static void check(const struct attempt *a)
+{
+	for (size_t m = 0; m < 2; m++) {
+		for (size_t s = 0; s < 2; s++) {
+			char first[32], second[32];
+			check_once(a, modes[m], seeds[s], first, sizeof(first));
+			check_once(a, modes[m], seeds[s], second, sizeof(second));
+			cr_assert_str_eq(first, second, "%s %s seed %s: rerun differs", a->scenario,
+					 modes[m], seeds[s]);
+		}
+	}
+}
+
+#define FAULT "fault: process 'attacker' thread 'attacker_thread': "
+
+Test(escape, the_old_preemption_id_is_an_unknown_syscall)
+{
+	check(&(struct attempt){"checksum_ram", "out",
+				"attacker: the simulator's old preemption id -> status 3"});
+}
+
+Test(escape, raw_write_is_the_attackers_fault)
+{
+	check(&(struct attempt){"raw_write", "err", FAULT "raw host syscall 1 "});
+}
+
+Test(escape, raw_exit_group_cannot_end_pwsim)
+{
+	check(&(struct attempt){"raw_exit", "err", FAULT "raw host syscall 231 "});
+}
+
+Test(escape, raw_sigprocmask_cannot_block_the_watchdog)
+{
+	check(&(struct attempt){"raw_sigprocmask", "err", FAULT "raw host syscall 14 "});
+}
+
+Test(escape, the_32_bit_syscall_entry_is_refused_too)
+{
+	check(&(struct attempt){"raw_int80", "err", FAULT "raw host syscall 1 "});
+}
+
+Test(escape, direction_flag_is_cleared_at_the_gate)
+{
+	check(&(struct attempt){"set_df", "out", "attacker: flags tampered, still alive"});
+}
+
+Test(escape, alignment_check_flag_is_cleared_at_the_gate)
+{
+	check(&(struct attempt){"set_ac", "out", "attacker: flags tampered, still alive"});
+}
+
+Test(escape, trap_flag_single_step_is_the_attackers_fault)
+{
+	check(&(struct attempt){"set_tf", "err", FAULT "SIGTRAP"});
+}
+
+Test(escape, a_moved_fs_base_is_kept_for_the_process_and_never_used_by_pwsim)
+{
+	check(&(struct attempt){"wrfsbase", "out", "attacker: fs base kept across a syscall"});
+	check(&(struct attempt){"wrfsbase", "err", FAULT "SIGILL"});
+}
+
+Test(escape, unmasked_fp_exceptions_stay_the_processs_own)
+{
+	check(&(struct attempt){"fpu_control", "out", "attacker: mxcsr 0 after a syscall"});
+}
+
+Test(escape, no_register_carries_another_processs_data)
+{
+	check(&(struct attempt){"read_vectors", "out",
+				"attacker: 0 registers hold the victim's secret"});
+}
+
+Test(escape, the_hosts_time_stamp_counter_is_out_of_reach)
+{
+	check(&(struct attempt){"rdtsc", "err",
+				FAULT "read the host's time stamp counter (rdtsc)"});
+}
+
+Test(escape, the_hosts_thread_pointer_is_out_of_reach)
+{
+	check(&(struct attempt){"read_tls", "err",
+				FAULT "SIGSEGV (bad memory access) at address 0 "});
+}
+
+Test(escape, a_write_just_past_ram_hits_the_guard_page)
+{
+	check(&(struct attempt){"write_past_ram", "err", FAULT "SIGSEGV (bad memory access) at "});
+	check(&(struct attempt){"write_past_ram", "err", "(in the guard page above ram)"});
+}
+
+Test(escape, the_link_page_is_read_only)
+{
+	check(&(struct attempt){"write_link", "err",
+				"(in the simulator's read-only link page below flash)"});
+}
+
+Test(escape, a_forged_budget_is_the_processs_fault_and_time_never_runs_back)
+{
+	check(&(struct attempt){"forge_budget", "err",
+				FAULT "wrote its basic-block budget counter"});
+}
+
+/* Attempts that only `mprotect` contains (in `none` they land, as that
+ * mode allows): two seeds, the attacker's `want` in `stream`. */
+static void check_mprotect(const struct attempt *a)
+{
+	for (size_t s = 0; s < 2; s++) {
+		struct pwsim_result r = run(a->scenario, "mprotect", seeds[s]);
+		cr_assert_eq(r.status, 0, "%s\n%s", r.out, r.err);
+		assert_contains(strcmp(a->stream, "err") == 0 ? r.err : r.out, a->want);
+		assert_contains(r.out, "victim: secret intact");
+		assert_contains(r.err, "trace digest ");
+		pwsim_result_free(&r);
+	}
+}
+
+Test(escape, under_mprotect_the_kernels_view_of_regions_is_closed_to_processes)
+{
+	check_mprotect(&(struct attempt){"kernel_view", "err",
+					 FAULT "SIGSEGV (bad memory access) at address 0x58"});
+}
+
+Test(escape, under_mprotect_no_host_address_is_visible_to_a_process)
+{
+	check_mprotect(
+		&(struct attempt){"read_gate", "out", "attacker: the gate is inside its region"});
+}
+
+/* The checksum line of a run ("ram checksum <hex>"), copied into `out`. */
+static void checksum_of(const char *scenario, const char *mode, char *out, size_t cap)
+{
+	struct pwsim_result r = run(scenario, mode, "0");
+	const char *c = strstr(r.out, "attacker: ram checksum ");
+	cr_assert_not_null(c, "%s\n%s", r.out, r.err);
+	snprintf(out, cap, "%.40s", c);
+	pwsim_result_free(&r);
+}
+
+Test(escape, a_processs_ram_holds_no_host_address)
+{
+	check(&(struct attempt){"checksum_ram", "out", "attacker: ram checksum "});
+	for (size_t m = 0; m < 2; m++) {
+		char first[64], second[64];
+		checksum_of("checksum_ram", modes[m], first, sizeof(first));
+		checksum_of("checksum_ram", modes[m], second, sizeof(second));
+		cr_assert_str_eq(first, second, "%s: the host's layout shows in RAM", modes[m]);
+	}
+}
