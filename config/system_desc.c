@@ -24,6 +24,31 @@ uint32_t cfg_mapping_access(cfg_mapping_type_t type)
 	return 0;
 }
 
+/* A process whose main thread is a thread object (the 2026 schema) runs
+ * it on the RAM left above the image's data and bss, from the RAM's top
+ * down: nothing else separates the two, so too little of it would let the
+ * stack grow into .bss silently. Legacy `threads:` stacks are each checked
+ * by thread_stacks(). */
+static bool main_stack_fits(const struct cfg_process *p, const struct cfg_process_placement *pl,
+			    uintptr_t top, char *err, size_t err_cap)
+{
+	bool has_main_object = false;
+	for (size_t t = 0; t < p->thread_count; t++) {
+		has_main_object |= p->threads[t].object_index != PWK_NONE && p->threads[t].main;
+	}
+	uintptr_t left = top - (pl->ram_start + pl->ram_used);
+	if (!has_main_object || left >= CFG_MAIN_STACK_MIN_BYTES) {
+		return true;
+	}
+	snprintf(err, err_cap,
+		 "process '%s': its image's data and bss take %lu of its %lu bytes of RAM, "
+		 "leaving %lu for the main thread's stack (at least %u needed): raise "
+		 "ram_size_bytes in system.json5",
+		 p->name, (unsigned long)pl->ram_used, (unsigned long)pl->ram_size,
+		 (unsigned long)left, CFG_MAIN_STACK_MIN_BYTES);
+	return false;
+}
+
 /* Legacy `threads:` entries all start with the process; their user stacks
  * are carved from the top of RAM downwards, one stack_size_bytes each. */
 static bool thread_stacks(const struct cfg_process *p, const struct cfg_process_placement *pl,
@@ -50,7 +75,7 @@ static bool thread_stacks(const struct cfg_process *p, const struct cfg_process_
 		}
 		top -= (uintptr_t)size;
 	}
-	return true;
+	return main_stack_fits(p, pl, top, err, err_cap);
 }
 
 static uint32_t object_link(const uint32_t *first_object, const uint32_t *first_thread, uint32_t p,

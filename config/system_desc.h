@@ -27,6 +27,13 @@
 
 #include "system_config.h"
 
+/* The least RAM a main thread object's user stack may get: the RAM above
+ * the image's data and bss (the stack runs from the RAM's top down, with
+ * nothing between it and .bss). pwsim refuses a loaded image that leaves
+ * less (cfg_system_desc_build); pwk-gen's process linker script ASSERTs it
+ * for a board. docs/config-reference.md, "User stacks". */
+#define CFG_MAIN_STACK_MIN_BYTES 1024u
+
 /* Where one process lives, in the addresses its code sees. */
 struct cfg_process_placement {
 	uintptr_t flash_start, flash_size; /* its code and constants (r-x) */

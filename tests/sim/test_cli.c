@@ -61,6 +61,17 @@ Test(cli, default_time_limit_is_one_virtual_minute)
 	pwsim_result_free(&r);
 }
 
+Test(cli, an_image_that_leaves_no_main_stack_is_refused_naming_the_sizes)
+{
+	const char *argv[] = {"run", "tests/sim/stack/bss_hog.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 2, "%s\n%s", r.out, r.err);
+	assert_contains(r.err, "process 'initiator': its image's data and bss take ");
+	assert_contains(r.err, "of its 16384 bytes of RAM, leaving ");
+	assert_contains(r.err, "(at least 1024 needed): raise ram_size_bytes");
+	pwsim_result_free(&r);
+}
+
 static void assert_bad_input(const char *scenario, const char *message)
 {
 	const char *argv[] = {"run", scenario, NULL};

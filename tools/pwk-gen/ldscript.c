@@ -10,6 +10,7 @@
  * __global_pointer$ is .sdata + 0x800 (the RISC-V psABI's reach of gp).
  */
 #include "ldscript.h"
+#include "system_desc.h"
 
 #include <inttypes.h>
 
@@ -109,7 +110,10 @@ void pwkgen_write_process_ld(FILE *out, const struct pwkgen_target *t, uint32_t 
 		"LENGTH(FLASH), \"process %s: code, constants and data exceed its 0x%" PRIx64
 		"-byte flash slice\")\n"
 		"\tASSERT(__bss_end <= __stack_top, \"process %s: data and bss exceed its "
-		"0x%" PRIx64 "-byte RAM\")\n",
-		cp->name, t->process_flash[p].size, cp->name, t->process_ram[p].size);
+		"0x%" PRIx64 "-byte RAM\")\n"
+		"\tASSERT(__stack_top - __bss_end >= %u, \"process %s: data and bss leave "
+		"less than %u bytes of RAM for the main thread's stack: raise ram_size_bytes\")\n",
+		cp->name, t->process_flash[p].size, cp->name, t->process_ram[p].size,
+		CFG_MAIN_STACK_MIN_BYTES, cp->name, CFG_MAIN_STACK_MIN_BYTES);
 	write_discard(out);
 }

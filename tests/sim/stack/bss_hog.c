@@ -1,0 +1,15 @@
+/* bss_hog.c — an initiator whose .bss leaves its main thread no stack:
+ * with the runtime's own data, all but a few hundred bytes of the uppercase
+ * system's 16 KiB of process RAM. pwsim must refuse it at load, naming the
+ * process and the sizes. */
+#include <pwk/user.h>
+
+#include "initiator_handles.h"
+
+static volatile uint8_t hog[12800];
+
+int pwk_main(uint32_t index_in_app)
+{
+	hog[index_in_app] = 1;
+	return (int)hog[0] + (int)HANDLE_IPC;
+}
