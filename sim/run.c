@@ -109,10 +109,10 @@ struct run_result sim_system_run(struct sim_system *sys, const struct run_option
 	if (!sys->loaded) {
 		return result;
 	}
+	/* Also the first run: the options the system was loaded with (seed,
+	 * console) need not be this run's. */
 	struct host_options opts = run_host_options(sys->scenario, o);
-	if (sys->runs++ > 0) {
-		host_machine_rewind(&opts);
-	}
+	host_machine_rewind(&opts);
 	result.ran = true;
 	result.outcome = host_machine_run(&sys->desc.desc);
 	report_end(sys->scenario, &result.outcome, o->seed, o->report);
