@@ -9,6 +9,9 @@
  *     scenario the simulator runs (scenarios/ * /scenario.json5 and
  *     scenarios/pw_kernel/ *, board-only ones left out) with -j 2, as a user
  *     would run it.
+ * Before the sweep's workers rewound one loaded system (one `pwsim run`
+ * child per run) item 3 was ~11 runs/s on the CI machine; after, 72-103
+ * (docs/sweep.md has the table).
  * Figures only; the sweep's own pass/fail counts are printed, not judged
  * (scenarios/lost_update fails on purpose for some seeds).
  */
