@@ -134,6 +134,12 @@ const char *host_console_text(void);
 /* Writes each thread's state (for deadlock and limit reports). */
 void host_report_threads(FILE *out);
 
+/* Starts a new run of the system whose regions and images are loaded:
+ * like host_machine_reset() followed by the same host_region_create() and
+ * host_image_load() calls, without unmapping or loading anything
+ * (snapshot.c). host_machine_run() boots it again. */
+void host_machine_rewind(const struct host_options *opts);
+
 /* Unmaps regions and frees stacks. */
 void host_machine_release(void);
 

@@ -61,6 +61,14 @@ void host_machine_reset(const struct host_options *opts)
 	host_faults_install();
 }
 
+void host_region_link_write(const struct host_region *r)
+{
+	struct pwk_host_link *link = (struct pwk_host_link *)(void *)host_region_link(r);
+	link->version = PWK_HOST_LINK_VERSION;
+	host_trap_gate_link(r, link);
+	link->budget = host_region_budget(r);
+}
+
 bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size,
 			struct host_region_info *info, char *err, size_t err_cap)
 {
@@ -75,10 +83,7 @@ bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size
 	/* In isolation none every region is always accessible; in mprotect
 	 * only the running process's (hal_protection_apply). */
 	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
-	struct pwk_host_link *link = (struct pwk_host_link *)(void *)host_region_link(r);
-	link->version = PWK_HOST_LINK_VERSION;
-	host_trap_gate_link(r, link);
-	link->budget = host_region_budget(r);
+	host_region_link_write(r);
 	if (process >= host.region_count) {
 		host.region_count = process + 1;
 	}

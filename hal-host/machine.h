@@ -126,6 +126,10 @@ void host_inject_hold_current(uint64_t extra_delay);
 void host_report_trace_tail(FILE *out);
 void host_digest_bytes(const void *bytes, size_t len);
 
+/* machine.c: fill a region's link page for the current isolation mode (the
+ * gates, the budget counter's address). */
+void host_region_link_write(const struct host_region *r);
+
 /* machine.c: end the run with `kind`; switches back to host_machine_run(). */
 _Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code);
 

@@ -13,6 +13,7 @@ packages=(
   binutils          # nm/readelf for the boundary checks
   python3           # tools/tidy.py
   clang-format
+  clang             # libFuzzer targets in fuzz/ (the build itself uses gcc)
   # the hal-veer cross build (scripts/build-target.sh) and QEMU to run it;
   # no rv32 libc: the kernel and the process runtime need none
   gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf qemu-system-misc

@@ -129,6 +129,14 @@ void child_start(uv_loop_t *loop, struct child *c, const char *file, char **args
 	}
 }
 
+void child_rearm(struct child *c, uint64_t timeout_ms)
+{
+	if (!c->exited && timeout_ms != 0) {
+		uv_timer_stop(&c->timer);
+		uv_timer_start(&c->timer, on_timer, timeout_ms, 0);
+	}
+}
+
 void child_kill(struct child *c)
 {
 	if (!c->exited) {

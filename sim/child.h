@@ -56,6 +56,10 @@ struct child {
 void child_start(uv_loop_t *loop, struct child *c, const char *file, char **args,
 		 uint64_t timeout_ms, bool detached);
 
+/* Restarts a running child's timeout: `timeout_ms` from now (a sweep
+ * worker starting its next run). */
+void child_rearm(struct child *c, uint64_t timeout_ms);
+
 /* Kills a running child with SIGKILL (its end still comes through on_end). */
 void child_kill(struct child *c);
 

@@ -53,8 +53,13 @@ static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
 } commands[] = {
-	{"run", cmd_run},           {"replay", pwsim_cmd_replay}, {"sweep", pwsim_cmd_sweep},
-	{"check", pwsim_cmd_check}, {"json5", pwsim_cmd_json5},   {"help", cmd_help},
+	{"run", cmd_run},
+	{"replay", pwsim_cmd_replay},
+	{"sweep", pwsim_cmd_sweep},
+	{"check", pwsim_cmd_check},
+	{"json5", pwsim_cmd_json5},
+	{"help", cmd_help},
+	{"sweep-worker", pwsim_cmd_sweep_worker},
 };
 
 int main(int argc, char **argv)

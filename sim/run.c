@@ -65,9 +65,8 @@ static void report_end(const struct scenario *s, const struct host_outcome *out,
 	}
 }
 
-struct run_result sim_run(const struct scenario *s, const struct run_options *o)
+static struct host_options run_host_options(const struct scenario *s, const struct run_options *o)
 {
-	struct run_result result = {0};
 	struct host_options opts = s->sim;
 	if (o->override_isolation) {
 		opts.isolation = o->isolation;
@@ -78,30 +77,63 @@ struct run_result sim_run(const struct scenario *s, const struct run_options *o)
 	opts.injections = s->faults;
 	opts.injection_count = s->fault_count;
 	opts.console = o->console;
-	host_machine_reset(&opts);
+	return opts;
+}
 
+bool sim_system_load(struct sim_system *sys, const struct scenario *s, const struct run_options *o)
+{
+	*sys = (struct sim_system){.scenario = s};
+	struct host_options opts = run_host_options(s, o);
+	host_machine_reset(&opts);
 	size_t n = s->system.process_count;
-	struct cfg_process_placement *places = calloc(n + 1, sizeof(*places));
-	struct cfg_system_desc desc = {0};
+	sys->places = calloc(n + 1, sizeof(*sys->places));
 	bool ok = true;
 	for (uint32_t p = 0; ok && p < n; p++) {
-		ok = setup_process(s, p, &places[p], o);
+		ok = setup_process(s, p, &sys->places[p], o);
 	}
 	/* The host has no devices behind memory_mappings: they are no regions. */
-	struct cfg_placement place = {.processes = places, .mappings_as_regions = false};
+	struct cfg_placement place = {.processes = sys->places, .mappings_as_regions = false};
 	char err[512];
-	if (ok && !cfg_system_desc_build(&desc, &s->system, &place, err, sizeof(err))) {
+	if (ok && !cfg_system_desc_build(&sys->desc, &s->system, &place, err, sizeof(err))) {
 		fprintf(o->report, "pwsim: %s\n", err);
 		ok = false;
 	}
-	if (ok) {
-		desc.desc.options = s->kernel_options;
-		result.ran = true;
-		result.outcome = host_machine_run(&desc.desc);
-		report_end(s, &result.outcome, o->seed, o->report);
+	sys->desc.desc.options = s->kernel_options;
+	sys->loaded = ok;
+	return ok;
+}
+
+struct run_result sim_system_run(struct sim_system *sys, const struct run_options *o)
+{
+	struct run_result result = {0};
+	if (!sys->loaded) {
+		return result;
 	}
+	/* Also the first run: the options the system was loaded with (seed,
+	 * console) need not be this run's. */
+	struct host_options opts = run_host_options(sys->scenario, o);
+	host_machine_rewind(&opts);
+	result.ran = true;
+	result.outcome = host_machine_run(&sys->desc.desc);
+	report_end(sys->scenario, &result.outcome, o->seed, o->report);
+	return result;
+}
+
+void sim_system_free(struct sim_system *sys)
+{
 	/* Expectations read the console after the machine is gone: keep it. */
-	cfg_system_desc_free(&desc);
-	free(places);
+	cfg_system_desc_free(&sys->desc);
+	free(sys->places);
+	*sys = (struct sim_system){0};
+}
+
+struct run_result sim_run(const struct scenario *s, const struct run_options *o)
+{
+	struct sim_system sys;
+	struct run_result result = {0};
+	if (sim_system_load(&sys, s, o)) {
+		result = sim_system_run(&sys, o);
+	}
+	sim_system_free(&sys);
 	return result;
 }

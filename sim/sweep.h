@@ -29,6 +29,13 @@
  * scenario, 128 + signal when interrupted (SIGINT: 130). */
 int pwsim_cmd_sweep(int argc, char **argv);
 
+/* `pwsim sweep-worker SEEDS SCENARIO [run options]`: the sweep's child,
+ * many seeds of one scenario in one process (sweep_worker.c). After each
+ * run its stderr has one line SWEEP_WORKER_MARKER followed by the exit
+ * status `pwsim run` would have had. */
+int pwsim_cmd_sweep_worker(int argc, char **argv);
+#define SWEEP_WORKER_MARKER "\001pwsim sweep-worker: run ended, exit "
+
 /* Limits (STYLE: a limit on everything). */
 #define SWEEP_JOBS_MAX       256
 #define SWEEP_SCENARIOS_MAX  256

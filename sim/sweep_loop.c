@@ -1,12 +1,18 @@
 /*
- * sweep_loop.c — one libuv loop runs the sweep: at most `jobs` children of
- * `pwsim run ... --quiet` at a time, each in a slot with its child (child.h:
- * process, pipes, wall-clock timeout; stdout is drained and dropped, the
- * last SWEEP_CAPTURE_BYTES of stderr are kept); one repeating timer for
- * progress; SIGINT/SIGTERM watchers.
+ * sweep_loop.c — one libuv loop runs the sweep: at most `jobs` workers
+ * (`pwsim sweep-worker SEEDS SCENARIO --quiet ...`, sweep_worker.c) at a
+ * time, each in a slot with its child (child.h: process, pipes, wall-clock
+ * timeout restarted for every run; stdout is drained and dropped, the last
+ * SWEEP_CAPTURE_BYTES of each run's stderr are kept); one repeating timer
+ * for progress; SIGINT/SIGTERM watchers. A worker runs a batch of seeds of
+ * one scenario, rewinding its loaded system between them, and ends each
+ * run's stderr with a marker line carrying the run's exit status; a worker
+ * that dies ends the run it was in as a `pwsim run` child would, and the
+ * rest of its batch goes to a new worker.
  *
- * Invariant: a slot is busy from its spawn until its child's handles have
- * closed (on_closed); a run is recorded once, in its child's on_end.
+ * Invariant: a slot is busy from its batch's start until its last worker's
+ * handles have closed (on_slot_closed); a run is recorded once, at its
+ * marker or at its worker's end (run_ended).
  */
 #include <assert.h>
 #include <signal.h>
@@ -19,17 +25,28 @@
 #include "child.h"
 #include "sweep.h"
 
-#define TICK_TTY_MS    250
-#define TICK_PLAIN_MS  1000
-#define CHILD_ARGS_MAX (8 + 2 * SWEEP_IMAGE_DIRS_MAX)
+#define TICK_TTY_MS            250
+#define TICK_PLAIN_MS          1000
+#define CHILD_ARGS_MAX         (9 + 2 * SWEEP_IMAGE_DIRS_MAX)
+/* Seeds per worker: bounds its command line and what a crash re-queues. */
+#define SWEEP_WORKER_SEEDS_MAX 64
 
+/* A slot runs a batch of runs (l->r->runs[first, first + count), one
+ * scenario) through one worker at a time, `done` of them recorded. */
 struct slot {
 	struct sweep_loop *loop;
-	struct sweep_run *run; /* NULL: free */
+	bool busy;             /* from the batch's start until its last worker closed */
+	struct sweep_run *run; /* the run the worker is in, or NULL */
+	size_t first, count, done;
+	uint64_t run_start_ns;
 	struct child child;
 	bool abandoned;
-	char *capture; /* ring of SWEEP_CAPTURE_BYTES */
+	char *capture; /* ring of SWEEP_CAPTURE_BYTES: the current run's stderr */
 	uint64_t captured_bytes;
+	/* the start of a line that may be the worker's marker, held back */
+	bool line_start_here;
+	char pending[64];
+	size_t pending_len;
 };
 
 struct sweep_loop {
@@ -85,11 +102,19 @@ static void maybe_end(struct sweep_loop *l)
 	uv_close((uv_handle_t *)&l->sigterm, NULL);
 }
 
+static void start_worker(struct slot *s);
+
+/* The worker is gone: it takes the rest of its batch to a new worker
+ * unless the sweep was interrupted (those runs stay SWEEP_NOT_RUN). */
 static void on_slot_closed(struct child *c)
 {
 	struct slot *s = c->data;
-	assert(s->run != NULL);
-	s->run = NULL;
+	assert(s->busy && s->run == NULL);
+	if (s->done < s->count && s->loop->r->interrupted_by == 0) {
+		start_worker(s);
+		return;
+	}
+	s->busy = false;
 	s->loop->busy--;
 	start_runs(s->loop);
 	maybe_end(s->loop);
@@ -105,44 +130,127 @@ static void record_spawn_failure(struct slot *s)
 	s->run->reason = strdup(msg);
 }
 
-static void on_run_end(struct child *c)
+/* The current run ended: by its worker's marker (exit status `code`) or
+ * with its worker (`c` set: its exit status, signal or timeout). */
+static void run_ended(struct slot *s, const struct child *c, int64_t code)
 {
-	struct slot *s = c->data;
 	struct sweep_loop *l = s->loop;
-	/* Invariant: recorded once, after the exit, before the slot closes. */
+	/* Invariant: recorded once, before the next run of the slot starts. */
 	assert(s->run->status == SWEEP_NOT_RUN);
-	s->run->wall_ns = c->wall_ns;
-	if (c->spawn_error != 0) {
+	s->run->wall_ns = uv_hrtime() - s->run_start_ns;
+	bool spawn_error = c != NULL && c->spawn_error != 0;
+	if (spawn_error) {
 		record_spawn_failure(s);
 	} else if (!s->abandoned) {
 		char *err = capture_text(s);
-		sweep_outcome_record(l->r, s->run, c->exit_status, c->term_signal, c->timed_out,
+		sweep_outcome_record(l->r, s->run, c != NULL ? c->exit_status : code,
+				     c != NULL ? c->term_signal : 0, c != NULL && c->timed_out,
 				     err);
 		free(err);
 	}
-	if (c->spawn_error != 0 || !s->abandoned) {
+	if (spawn_error || !s->abandoned) {
 		sweep_print_run_end(l->r, &l->progress, s->run, uv_hrtime());
 	}
 	l->progress.running--;
+	s->run = NULL;
+	s->done++;
+}
+
+static void run_begin(struct slot *s)
+{
+	s->run = &s->loop->r->runs[s->first + s->done];
+	s->captured_bytes = 0;
+	s->run_start_ns = uv_hrtime();
+	s->loop->progress.running++;
+}
+
+/* Gives the capture what was held back as a possible marker. */
+static void pending_flush(struct slot *s)
+{
+	capture_append(s, s->pending, s->pending_len);
+	s->pending_len = 0;
+}
+
+static void on_worker_end(struct child *c)
+{
+	struct slot *s = c->data;
+	pending_flush(s);
+	if (s->run != NULL) {
+		run_ended(s, c, 0);
+	}
+}
+
+/* The worker's marker line ended the current run: record it and go on
+ * with the next seed of the batch. */
+static void on_marker(struct slot *s)
+{
+	s->pending[s->pending_len] = '\0';
+	int64_t code = strtoll(s->pending + sizeof(SWEEP_WORKER_MARKER) - 1, NULL, 10);
+	run_ended(s, NULL, code);
+	if (s->done < s->count) {
+		run_begin(s);
+		child_rearm(&s->child, s->loop->r->config->timeout_ms);
+	}
+}
+
+/* A line that starts like the marker is held back until it is known to be
+ * one (then it is no part of the run's output) or not. */
+static void on_byte(struct slot *s, char ch)
+{
+	static const char marker[] = SWEEP_WORKER_MARKER;
+	size_t m = sizeof(marker) - 1;
+	bool held = s->line_start_here || s->pending_len > 0;
+	if (held && ch == '\n' && s->pending_len >= m) {
+		s->pending_len = 0;
+		s->line_start_here = true;
+		if (s->run != NULL) {
+			on_marker(s);
+		}
+		return;
+	}
+	bool fits = s->pending_len < m ? ch == marker[s->pending_len]
+				       : s->pending_len + 1 < sizeof(s->pending);
+	if (held && fits) {
+		s->pending[s->pending_len++] = ch;
+		s->line_start_here = false;
+		return;
+	}
+	pending_flush(s);
+	capture_append(s, &ch, 1);
+	s->line_start_here = ch == '\n';
 }
 
 static void on_output(struct child *c, int fd, const char *data, size_t n)
 {
-	if (fd == 2) {
-		capture_append(c->data, data, n); /* stdout is drained and dropped */
+	struct slot *s = c->data;
+	if (fd != 2) {
+		return; /* stdout is drained and dropped */
+	}
+	for (size_t i = 0; i < n; i++) {
+		on_byte(s, data[i]);
 	}
 }
 
-static size_t child_args(const struct sweep_config *c, const struct sweep_run *run,
-			 char seed[static 24], char *args[static CHILD_ARGS_MAX])
+/* The seeds of the slot's batch not run yet, comma-separated. */
+static void batch_seeds(const struct slot *s, char *out, size_t cap)
 {
 	size_t n = 0;
-	snprintf(seed, 24, "%llu", (unsigned long long)run->seed);
+	out[0] = '\0';
+	for (size_t i = s->done; i < s->count && n < cap; i++) {
+		const struct sweep_run *run = &s->loop->r->runs[s->first + i];
+		n += (size_t)snprintf(out + n, cap - n, "%s%llu", i > s->done ? "," : "",
+				      (unsigned long long)run->seed);
+	}
+}
+
+static size_t child_args(const struct sweep_config *c, const struct sweep_run *run, char *seeds,
+			 char *args[static CHILD_ARGS_MAX])
+{
+	size_t n = 0;
 	args[n++] = c->pwsim_path;
-	args[n++] = "run";
+	args[n++] = "sweep-worker";
+	args[n++] = seeds;
 	args[n++] = c->scenarios[run->scenario_index].abs_path;
-	args[n++] = "--seed";
-	args[n++] = seed;
 	args[n++] = "--quiet";
 	if (c->isolation != NULL) {
 		args[n++] = "--isolation";
@@ -156,26 +264,53 @@ static size_t child_args(const struct sweep_config *c, const struct sweep_run *r
 	return n;
 }
 
-static void start_run(struct slot *s, struct sweep_run *run)
+static void start_worker(struct slot *s)
 {
-	struct sweep_loop *l = s->loop;
-	assert(s->run == NULL);
-	const struct sweep_config *c = l->r->config;
-	char seed[24];
+	const struct sweep_config *c = s->loop->r->config;
+	char seeds[SWEEP_WORKER_SEEDS_MAX * 24];
 	char *args[CHILD_ARGS_MAX];
-	child_args(c, run, seed, args);
-	s->run = run;
+	batch_seeds(s, seeds, sizeof(seeds));
+	run_begin(s);
+	child_args(c, s->run, seeds, args);
 	s->abandoned = false;
-	s->captured_bytes = 0;
+	s->line_start_here = true;
+	s->pending_len = 0;
 	s->child.data = s;
 	s->child.on_output = on_output;
-	s->child.on_end = on_run_end;
+	s->child.on_end = on_worker_end;
 	s->child.on_closed = on_slot_closed;
-	l->busy++;
-	l->progress.running++;
 	/* Detached: its own session, so the terminal's ^C reaches only the
 	 * sweep, which then stops the children itself. */
-	child_start(&l->uv, &s->child, c->pwsim_path, args, c->timeout_ms, true);
+	child_start(&s->loop->uv, &s->child, c->pwsim_path, args, c->timeout_ms, true);
+}
+
+/* The next runs for one worker: of one scenario, a share of what is left
+ * small enough that every slot keeps work until the end. */
+static size_t batch_size(const struct sweep_loop *l)
+{
+	const struct sweep_run *runs = l->r->runs;
+	size_t left = l->r->run_count - l->next_run;
+	size_t want = (left + 2 * l->slot_count - 1) / (2 * l->slot_count);
+	want = want < SWEEP_WORKER_SEEDS_MAX ? want : SWEEP_WORKER_SEEDS_MAX;
+	size_t n = 1;
+	while (n < want &&
+	       runs[l->next_run + n].scenario_index == runs[l->next_run].scenario_index) {
+		n++;
+	}
+	return n;
+}
+
+static void start_batch(struct slot *s)
+{
+	struct sweep_loop *l = s->loop;
+	assert(!s->busy);
+	s->busy = true;
+	s->first = l->next_run;
+	s->count = batch_size(l);
+	s->done = 0;
+	l->next_run += s->count;
+	l->busy++;
+	start_worker(s);
 }
 
 static void start_runs(struct sweep_loop *l)
@@ -184,8 +319,8 @@ static void start_runs(struct sweep_loop *l)
 		if (l->next_run == l->r->run_count || l->r->interrupted_by != 0) {
 			return;
 		}
-		if (l->slots[i].run == NULL) {
-			start_run(&l->slots[i], &l->r->runs[l->next_run++]);
+		if (!l->slots[i].busy) {
+			start_batch(&l->slots[i]);
 		}
 	}
 }
@@ -209,7 +344,7 @@ static void on_signal(uv_signal_t *h, int signum)
 	sweep_print_interrupt(&l->progress, signum);
 	for (size_t i = 0; i < l->slot_count; i++) {
 		struct slot *s = &l->slots[i];
-		if (s->run != NULL && !s->child.exited) {
+		if (s->busy && !s->child.exited) {
 			s->abandoned = true;
 			child_kill(&s->child);
 		}

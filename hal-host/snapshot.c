@@ -1,0 +1,58 @@
+/*
+ * snapshot.c — rewinding a loaded system to the state it had right after
+ * its regions were created and its images loaded, without unmapping
+ * anything: the snapshot *is* the loaded regions, kept mapped.
+ *
+ * What a fresh start gives, and how a rewind gets the same:
+ *  flash      written by the loader only (user views map it r-x, and the
+ *             kernel writes only buffers checked against RAM), so it is
+ *             still as loaded;
+ *  RAM        copied back from the loader's image (initial_ram) and zeroed
+ *             past it, here for every process (a process not started at
+ *             boot could otherwise be read by a wild pointer in isolation
+ *             none) and again by hal_process_starting at boot;
+ *  link page  rewritten for the new run's isolation mode;
+ *  budget     zeroed, as a fresh memfd page;
+ *  views      protections as host_region_create() leaves them: the kernel
+ *             view read-write, user views accessible only in isolation none;
+ *  the rest   host_machine_reset() (threads, console, clock, rng, digest)
+ *             and pwk_boot() (every kernel-core table) start from zero.
+ */
+#include <string.h>
+#include <sys/mman.h>
+
+#include <pwk/hal.h>
+
+#include "machine.h"
+
+static void region_rewind(struct host_region *r)
+{
+	size_t len = r->flash_size + r->ram_size + HOST_REGION_LINK_PAGES * HOST_REGION_PAGE;
+	/* The previous run (isolation mprotect) may have left the view closed. */
+	if (mprotect(r->kernel_base, len, PROT_READ | PROT_WRITE) != 0) {
+		hal_panic(__FILE__, __LINE__, "cannot reopen a kernel view to rewind it");
+	}
+	uint8_t *ram = r->kernel_base + r->flash_size;
+	memcpy(ram, r->initial_ram, r->initial_ram_len);
+	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);
+	memset(host_region_link(r) + HOST_REGION_PAGE, 0, HOST_REGION_PAGE);
+	host_region_link_write(r);
+	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
+}
+
+void host_machine_rewind(const struct host_options *opts)
+{
+	struct host_region kept[HOST_PROCESSES_MAX];
+	uint32_t count = host.region_count;
+	memcpy(kept, host.regions, sizeof(kept));
+	/* Hide the regions from host_machine_reset(), which would unmap them. */
+	memset(host.regions, 0, sizeof(host.regions));
+	host_machine_reset(opts);
+	memcpy(host.regions, kept, sizeof(kept));
+	host.region_count = count;
+	for (uint32_t p = 0; p < count; p++) {
+		if (host.regions[p].mapped && host.regions[p].initial_ram != NULL) {
+			region_rewind(&host.regions[p]);
+		}
+	}
+}
