@@ -140,7 +140,7 @@ pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signa
 	pwk__sched_block();
 
 	PWK_ASSERT(t->wait.woken && t->state == PWK_THREAD_RUNNING);
-	PWK_ASSERT(!pwk__node_linked(&t->timer_link));
+	PWK_ASSERT(!t->timer.queued);
 	pwk__list_remove(&t->wait_link);
 	t->wait.object = NULL;
 	*result = t->wait.result;
