@@ -79,9 +79,12 @@ uint64_t host_inject_next_time(void)
 
 bool host_inject_on_syscall(uint32_t id, uint64_t *delay)
 {
+	*delay = 0;
+	if (inject_count() == 0) {
+		return false; /* the common run: nothing to match on every syscall */
+	}
 	uint32_t process = host.threads[host.current].process;
 	bool drop = false;
-	*delay = 0;
 	for (uint32_t i = 0; i < inject_count(); i++) {
 		const struct host_injection *in = &host.opts.injections[i];
 		if (!in->on_syscall || host.inject_done[i] || in->process != process ||
