@@ -100,8 +100,10 @@ void pwk__object_signals_update(struct pwk_object *obj, pwk_signals_t clear, pwk
 	PWK_ASSERT(obj->type != PWK_OBJECT_WAIT_GROUP);
 	PWK_ASSERT(((clear | set) & ~PWK_SIGNAL_VALID) == 0);
 	obj->signals = (obj->signals & ~clear) | set;
-	const struct pwk_wait_result result = {.user_data = 0, .signals = obj->signals};
-	pwk__object_notify(obj, obj->signals, &result);
+	if (!pwk__list_empty(&obj->waiters)) { /* most updates have nobody to tell */
+		const struct pwk_wait_result result = {.user_data = 0, .signals = obj->signals};
+		pwk__object_notify(obj, obj->signals, &result);
+	}
 	if (obj->group != NULL) {
 		pwk__wait_group_member_changed(obj);
 	}
@@ -140,7 +142,7 @@ pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signa
 	pwk__sched_block();
 
 	PWK_ASSERT(t->wait.woken && t->state == PWK_THREAD_RUNNING);
-	PWK_ASSERT(!pwk__node_linked(&t->timer_link));
+	PWK_ASSERT(!t->timer.queued);
 	pwk__list_remove(&t->wait_link);
 	t->wait.object = NULL;
 	*result = t->wait.result;

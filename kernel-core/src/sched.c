@@ -49,16 +49,35 @@ bool pwk__sched_idle(void)
 	return sched.idle;
 }
 
-/* The highest non-empty level; ready_mask != 0. A loop rather than a
- * count-leading-zeros builtin, which is a libgcc call on RV32 without Zbb. */
+/* Index of bit n in the de Bruijn sequence 0x077CB531: the table of
+ * highest_bit(). */
+static const uint8_t debruijn_bit[32] = {
+	0,  1,  28, 2,  29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4,  8,
+	31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6,  11, 5,  10, 9,
+};
+
+/* The index of the highest set bit of `x` != 0, in a constant number of
+ * instructions: smear it down, keep it alone, then a de Bruijn multiply. A
+ * count-leading-zeros builtin would be a libgcc table call on RV32 without
+ * Zbb. */
+static uint32_t highest_bit(uint32_t x)
+{
+	PWK_ASSERT(x != 0);
+	x |= x >> 1;
+	x |= x >> 2;
+	x |= x >> 4;
+	x |= x >> 8;
+	x |= x >> 16;
+	x ^= x >> 1; /* only the highest bit is left */
+	return debruijn_bit[(uint32_t)(x * UINT32_C(0x077CB531)) >> 27];
+}
+
+/* The highest non-empty level; ready_mask != 0. */
 static uint32_t highest_ready_priority(void)
 {
-	for (uint32_t p = PWK_PRIORITIES; p-- > 0;) {
-		if ((sched.ready_mask & (UINT32_C(1) << p)) != 0) {
-			return p;
-		}
-	}
-	PWK_UNREACHABLE();
+	uint32_t p = highest_bit(sched.ready_mask);
+	PWK_ASSERT((sched.ready_mask >> p) == 1);
+	return p;
 }
 
 void pwk__sched_enqueue(struct pwk_thread *t, bool front)

@@ -79,12 +79,13 @@ static pwk_status_t decode_end_and_buffers(pwk_word_t handle, pwk_object_type_t 
 					   struct pwk_ubuf *bufs, struct pwk_channel_end **end)
 {
 	PWK_ASSERT(count <= 2);
+	const uint32_t process = pwk__caller_process(); /* once for the handle and every buffer */
 	struct pwk_object *obj;
 	uint32_t index;
-	pwk_status_t status = pwk__lookup(handle, &obj, &index);
+	pwk_status_t status = pwk__object_lookup(process, handle, &obj, &index);
 	for (uint32_t i = 0; i < count && status == PWK_OK; i++) {
-		status = pwk__ubuf_check(pwk__caller_process(), args[i].ptr, args[i].len,
-					 args[i].access, &bufs[i]);
+		status = pwk__ubuf_check(process, args[i].ptr, args[i].len, args[i].access,
+					 &bufs[i]);
 	}
 	if (status == PWK_OK) {
 		status = pwk__expect_type(obj, type);

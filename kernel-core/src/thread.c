@@ -41,7 +41,7 @@ void pwk__thread_reset_all(const struct pwk_system_desc *system)
 		t->exit_payload = 0;
 		pwk__node_init(&t->run_link);
 		pwk__node_init(&t->wait_link);
-		pwk__node_init(&t->timer_link);
+		t->timer = (struct pwk_timer_node){NULL, NULL, NULL, false};
 		t->timer_seq = 0;
 		t->wait.object = NULL;
 		t->wait.object_index = PWK_NONE;
@@ -102,7 +102,7 @@ pwk_status_t pwk__thread_start(struct pwk_thread *t, uint32_t process, uintptr_t
 static void retire(struct pwk_thread *t)
 {
 	PWK_ASSERT(t->wait.object == NULL);
-	PWK_ASSERT(!pwk__node_linked(&t->run_link) && !pwk__node_linked(&t->timer_link));
+	PWK_ASSERT(!pwk__node_linked(&t->run_link) && !t->timer.queued);
 	struct pwk_process *p = pwk__process_get(t->process);
 	pwk__trace(PWK_TRACE_EXIT, t->index, (uint32_t)t->exit_tag, (uint32_t)t->exit_payload);
 	t->terminating = false;

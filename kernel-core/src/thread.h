@@ -27,6 +27,15 @@ struct pwk_wait {
 	struct pwk_wait_result result;
 };
 
+/* A thread's place in the timer queue, a pairing heap (timer.c): `prev` is
+ * the parent for a first child, else the left sibling; NULL for the root. */
+struct pwk_timer_node {
+	struct pwk_timer_node *child;
+	struct pwk_timer_node *next;
+	struct pwk_timer_node *prev;
+	bool queued;
+};
+
 struct pwk_thread {
 	struct pwk_object obj; /* JOINABLE */
 	uint32_t index;
@@ -36,9 +45,9 @@ struct pwk_thread {
 	bool terminating; /* exits instead of returning to user mode */
 	pwk_exit_tag_t exit_tag;
 	pwk_word_t exit_payload;
-	struct pwk_list_node run_link;   /* run queue */
-	struct pwk_list_node wait_link;  /* waited object's waiters */
-	struct pwk_list_node timer_link; /* timer queue */
+	struct pwk_list_node run_link;  /* run queue */
+	struct pwk_list_node wait_link; /* waited object's waiters */
+	struct pwk_timer_node timer;
 	uint64_t timer_seq;
 	struct pwk_wait wait;
 };

@@ -131,3 +131,47 @@ Test(timer, boot_disarms_the_hal)
 	cr_assert_eq(fake_armed(), PWK_INSTANT_MAX);
 	cr_assert_eq(fake_timer_arms(), 1);
 }
+
+/* Eight threads armed in declaration order; one of them is taken off the
+ * queue early, from the middle. */
+#define SLEEPER(name, deadline, event)                                                             \
+	FAKE_ENTRY(name)                                                                           \
+	{                                                                                          \
+		u_sleep_until(self, deadline);                                                     \
+		fake_event(event);                                                                 \
+	}
+SLEEPER(sleep_40, 40, 40)
+SLEEPER(sleep_10_first, 10, 10)
+SLEEPER(sleep_10_second, 10, 11)
+SLEEPER(sleep_50, 50, 50)
+SLEEPER(sleep_20_second, 20, 21)
+SLEEPER(sleep_5, 5, 5)
+
+FAKE_ENTRY(waits_until_45)
+{
+	if (u_wait(ih, USER, 45).status == PWK_OK) {
+		fake_event(99);
+	}
+}
+
+FAKE_ENTRY(sleep_20_then_raise)
+{
+	u_sleep_until(self, 20);
+	fake_event(20);
+	expect_status(u_set_peer_user(hh, true), PWK_OK);
+}
+
+Test(timer, many_deadlines_fire_by_deadline_then_arming_order)
+{
+	fake_reset();
+	uint32_t p = fake_process("p");
+	fake_channel(p, &ih, p, &hh);
+	self = fake_own_process_handle(p);
+	add_threads(p, sleep_40, sleep_10_first, waits_until_45);
+	add_threads(p, sleep_10_second, sleep_20_then_raise, sleep_50);
+	add_threads(p, sleep_20_second, sleep_5, NULL);
+	(void)fake_boot_and_run();
+	const int want[] = {5, 10, 11, 20, 21, 99, 40, 50};
+	expect_events(want, 8);
+	cr_assert_eq(fake_now(), 50);
+}
