@@ -58,6 +58,7 @@ void host_machine_reset(const struct host_options *opts)
 	host.next_tick = opts->tick_period;
 	host_rng_seed(&host.rng, opts->seed);
 	host.outcome.trace_digest = UINT64_C(0xcbf29ce484222325);
+	host_trace_ring_clear();
 	host_faults_install();
 }
 

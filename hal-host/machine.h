@@ -122,8 +122,10 @@ bool host_inject_on_syscall(uint32_t id, uint64_t *delay);
 void host_inject_hold_current(uint64_t extra_delay);
 
 /* trace_ring.c: fold bytes into the run's digest; print the last records
- * (hal_panic's dump). */
+ * (hal_panic's dump); forget every record (a new machine, or a rewound one,
+ * must not dump the previous run's). */
 void host_report_trace_tail(FILE *out);
+void host_trace_ring_clear(void);
 void host_digest_bytes(const void *bytes, size_t len);
 
 /* machine.c: fill a region's link page for the current isolation mode (the

@@ -56,6 +56,11 @@ void hal_trace_emit(const struct pwk_trace_record *record)
 	}
 }
 
+void host_trace_ring_clear(void)
+{
+	ring_next = 0;
+}
+
 /* The last records before a kernel panic: what the kernel was doing. */
 void host_report_trace_tail(FILE *out)
 {
