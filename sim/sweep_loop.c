@@ -23,6 +23,7 @@
 #include <uv.h>
 
 #include "child.h"
+#include "expect.h"
 #include "sweep.h"
 
 #define TICK_TTY_MS            250
@@ -175,9 +176,18 @@ static void on_worker_end(struct child *c)
 {
 	struct slot *s = c->data;
 	pending_flush(s);
-	if (s->run != NULL) {
-		run_ended(s, c, 0);
+	if (s->run == NULL) {
+		return;
 	}
+	if (c->spawn_error == 0 && c->exit_status == 0 && c->term_signal == 0 && !c->timed_out) {
+		/* A worker that exits cleanly in the middle of a run never
+		 * reported that run: it did not pass. */
+		static const char why[] = "pwsim: sweep: the worker ended without a result\n";
+		capture_append(s, why, sizeof(why) - 1);
+		run_ended(s, NULL, PWSIM_EXIT_EXPECTATION);
+		return;
+	}
+	run_ended(s, c, 0);
 }
 
 /* The worker's marker line ended the current run: record it and go on

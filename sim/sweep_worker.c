@@ -12,13 +12,15 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "expect.h"
 #include "run_cli.h"
 #include "sweep.h"
 
-/* The next seed of `list` (advanced past it and its comma); false at its end. */
+/* The next seed of `list` (advanced past it and its comma); false at its
+ * end. Only called on a list seeds_valid() accepted. */
 static bool next_seed(const char **list, uint64_t *seed)
 {
 	if (**list == '\0') {
@@ -26,9 +28,31 @@ static bool next_seed(const char **list, uint64_t *seed)
 	}
 	char *end = NULL;
 	*seed = strtoull(*list, &end, 10);
-	bool parsed = end != *list;
 	*list = *end == ',' ? end + 1 : end;
-	return parsed;
+	return true;
+}
+
+/* "1,2,3": decimal seeds that fit 64 bits, one comma between each. The
+ * sweep writes the list; anything else is refused before a run starts. */
+static bool seeds_valid(const char *list)
+{
+	if (*list == '\0') {
+		return false;
+	}
+	for (const char *p = list; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9') {
+			return false;
+		}
+		char *end = NULL;
+		errno = 0;
+		(void)strtoull(p, &end, 10);
+		if (errno == ERANGE || (*end != ',' && *end != '\0') ||
+		    (*end == ',' && end[1] == '\0')) {
+			return false;
+		}
+		p = *end == ',' ? end : end - 1;
+	}
+	return true;
 }
 
 static void run_seed(const struct run_cli *c, const struct scenario *s, struct sim_system *sys,
@@ -77,8 +101,19 @@ int pwsim_cmd_sweep_worker(int argc, char **argv)
 		fprintf(stderr, "usage: pwsim sweep-worker SEEDS SCENARIO [run options]\n");
 		return PWSIM_EXIT_BAD_INPUT;
 	}
+	if (!seeds_valid(argv[2])) {
+		fprintf(stderr,
+			"pwsim: sweep-worker: bad seed list '%s' (decimal seeds, one comma "
+			"between each)\n",
+			argv[2]);
+		return PWSIM_EXIT_BAD_INPUT;
+	}
 	/* Parse as `pwsim run` would, the seed list skipped over. */
 	char **run_argv = calloc((size_t)argc, sizeof(*run_argv));
+	if (run_argv == NULL) {
+		fprintf(stderr, "pwsim: out of memory\n");
+		return PWSIM_EXIT_BAD_INPUT;
+	}
 	run_argv[0] = argv[0];
 	run_argv[1] = argv[1];
 	for (int i = 3; i < argc; i++) {

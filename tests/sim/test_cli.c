@@ -72,6 +72,19 @@ Test(cli, an_image_that_leaves_no_main_stack_is_refused_naming_the_sizes)
 	pwsim_result_free(&r);
 }
 
+Test(cli, a_sweep_worker_refuses_a_seed_list_it_cannot_read)
+{
+	const char *lists[] = {"1,x", "7,", "99999999999999999999999", "-1"};
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		const char *argv[] = {"sweep-worker", lists[i],
+				      "scenarios/uppercase/scenario.json5", NULL};
+		struct pwsim_result r = pwsim_run(argv);
+		cr_expect_eq(r.status, 2, "%s: exit %d\n%s", lists[i], r.status, r.err);
+		assert_contains(r.err, "pwsim: sweep-worker: bad seed list");
+		pwsim_result_free(&r);
+	}
+}
+
 static void assert_bad_input(const char *scenario, const char *message)
 {
 	const char *argv[] = {"run", scenario, NULL};
