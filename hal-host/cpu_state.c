@@ -10,6 +10,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <pwk/hal.h>
+
 #include "machine.h"
 
 #ifndef HWCAP2_FSGSBASE
@@ -38,9 +40,11 @@ void host_cpu_init(void)
 							     : 0;
 	host_cpu_x87_reset = host.opts.isolation == HOST_ISOLATION_MPROTECT;
 	unsigned long fs = 0;
-	if (syscall(SYS_arch_prctl, ARCH_GET_FS, &fs) == 0) {
-		host_cpu_kernel_fs = fs;
+	if (syscall(SYS_arch_prctl, ARCH_GET_FS, &fs) != 0) {
+		/* The gate would restore FS = 0 and the first TLS access crash. */
+		hal_panic(__FILE__, __LINE__, "cannot read the kernel's FS base");
 	}
+	host_cpu_kernel_fs = fs;
 }
 
 void host_cpu_context_to_kernel(ucontext_t *uc, void (*entry)(void))

@@ -48,10 +48,13 @@ void veer_kernel_exit(void)
 	while (veer_irq_take(&irq)) {
 		pwk_trap_irq(irq);
 	}
-	if (armed != PWK_INSTANT_MAX && hal_now() >= armed) {
-		pwk_trap_timer();
-	}
+	/* One clock read per exit (each is an MMIO or CSR sequence); again only
+	 * after pwk_trap_timer(), which may have switched threads. */
 	pwk_instant_t now = hal_now();
+	if (armed != PWK_INSTANT_MAX && now >= armed) {
+		pwk_trap_timer();
+		now = hal_now();
+	}
 	if (now >= next_tick) {
 		next_tick = now + TICK_NS;
 		pwk_trap_tick();

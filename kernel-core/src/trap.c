@@ -5,8 +5,11 @@
  *
  * An entry taken while the scheduler idles (from inside hal_idle()) only
  * records what happened: the idle loop then picks the thread to run. An
- * entry taken while a thread runs ends like a syscall, through
- * pwk__thread_return_to_user() (termination, then preemption).
+ * entry taken while a thread runs ends through pwk__thread_return_to_user()
+ * (termination, then preemption): an interrupt, the timer or the tick
+ * preempt on the way out, as in pw_kernel. A syscall ends with the
+ * termination check alone (syscall.c): a thread it woke runs when the
+ * caller blocks or at the next tick.
  */
 #include <pwk/kernel.h>
 

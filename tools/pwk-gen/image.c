@@ -53,10 +53,12 @@ static bool check_overlaps(const struct pwkgen_image *img, FILE *err)
 	for (size_t i = 0; i < img->load_count; i++) {
 		for (size_t j = 0; j < i; j++) {
 			const struct pwkgen_load *a = &img->loads[i], *b = &img->loads[j];
-			bool loads = a->filesz && b->filesz && a->paddr < b->paddr + b->filesz &&
-				     b->paddr < a->paddr + a->filesz;
-			bool runs =
-				a->vaddr < b->vaddr + b->memsz && b->vaddr < a->vaddr + a->memsz;
+			/* 64-bit ends: a segment may end at 4 GiB exactly. */
+			bool loads = a->filesz && b->filesz &&
+				     a->paddr < (uint64_t)b->paddr + b->filesz &&
+				     b->paddr < (uint64_t)a->paddr + a->filesz;
+			bool runs = a->vaddr < (uint64_t)b->vaddr + b->memsz &&
+				    b->vaddr < (uint64_t)a->vaddr + a->memsz;
 			if (!loads && !runs) {
 				continue;
 			}
