@@ -23,10 +23,9 @@ static bool views_guarded(void)
 	return host.opts.isolation == HOST_ISOLATION_MPROTECT;
 }
 
-static void set_view(const struct host_region *r, int prot)
+void host_kernel_view_set(const struct host_region *r, int prot)
 {
-	size_t len = r->flash_size + r->ram_size + HOST_REGION_LINK_PAGES * HOST_REGION_PAGE;
-	if (mprotect(r->kernel_base, len, prot) != 0) {
+	if (mprotect(r->kernel_base, host_region_bytes(r), prot) != 0) {
 		hal_panic(__FILE__, __LINE__, "cannot change a kernel view's protection");
 	}
 }
@@ -38,7 +37,7 @@ void host_kernel_views_guard(void)
 	}
 	for (uint32_t p = 0; p < host.region_count; p++) {
 		if (host.regions[p].mapped) {
-			set_view(&host.regions[p], PROT_NONE);
+			host_kernel_view_set(&host.regions[p], PROT_NONE);
 		}
 	}
 	host.views_open = 0;
@@ -50,7 +49,7 @@ void host_kernel_view_open(uint32_t process)
 	if (!views_guarded() || (host.views_open & bit) != 0) {
 		return;
 	}
-	set_view(&host.regions[process], PROT_READ | PROT_WRITE);
+	host_kernel_view_set(&host.regions[process], PROT_READ | PROT_WRITE);
 	host.views_open |= bit;
 }
 
@@ -71,7 +70,7 @@ void host_kernel_views_close(void)
 {
 	while (host.views_open != 0) {
 		uint32_t p = (uint32_t)__builtin_ctzll(host.views_open);
-		set_view(&host.regions[p], PROT_NONE);
+		host_kernel_view_set(&host.regions[p], PROT_NONE);
 		host.views_open &= host.views_open - 1;
 	}
 }

@@ -139,6 +139,8 @@ _Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code);
  * start of a run; open one for the kernel's use; close what was opened
  * before returning to user mode. */
 void host_kernel_views_guard(void);
+/* Sets one region's kernel view to `prot` (PROT_*), or panics. */
+void host_kernel_view_set(const struct host_region *r, int prot);
 void host_kernel_view_open(uint32_t process);
 void *host_kernel_view_ptr(uint32_t process, uintptr_t uaddr); /* hal_user_ptr's answer */
 void host_kernel_views_close(void);

@@ -29,8 +29,7 @@ static void *map_fixed(uintptr_t at, size_t len, int prot, int flags, int fd)
 	return got;
 }
 
-/* Bytes of the memfd: flash, RAM, then the link and budget pages. */
-static size_t region_bytes(const struct host_region *r)
+size_t host_region_bytes(const struct host_region *r)
 {
 	return r->flash_size + r->ram_size + HOST_REGION_LINK_PAGES * HOST_REGION_PAGE;
 }
@@ -43,7 +42,7 @@ static uintptr_t span_start(const struct host_region *r)
 
 static size_t span_bytes(const struct host_region *r)
 {
-	return region_bytes(r) + 2u * HOST_REGION_GUARD;
+	return host_region_bytes(r) + 2u * HOST_REGION_GUARD;
 }
 
 /* Maps `len` bytes of the memfd at `off` over the reserved span at `at`. */
@@ -87,13 +86,13 @@ bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, s
 	if (span_bytes(r) > HOST_REGION_STRIDE) {
 		snprintf(err, err_cap,
 			 "region of %zu bytes exceeds the simulator's 4 GiB per process",
-			 region_bytes(r));
+			 host_region_bytes(r));
 		return false;
 	}
 	char name[32];
 	snprintf(name, sizeof(name), "pwk-process-%u", index);
 	r->fd = memfd_create(name, MFD_CLOEXEC);
-	if (r->fd < 0 || ftruncate(r->fd, (off_t)region_bytes(r)) != 0) {
+	if (r->fd < 0 || ftruncate(r->fd, (off_t)host_region_bytes(r)) != 0) {
 		snprintf(err, err_cap, "cannot create region memory: %s", strerror(errno));
 		goto fail;
 	}
@@ -101,7 +100,8 @@ bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, s
 		goto fail;
 	}
 	uintptr_t kernel = HOST_REGION_KERNEL_BASE + index * HOST_REGION_STRIDE;
-	void *k = map_fixed(kernel, region_bytes(r), PROT_READ | PROT_WRITE, MAP_SHARED, r->fd);
+	void *k =
+		map_fixed(kernel, host_region_bytes(r), PROT_READ | PROT_WRITE, MAP_SHARED, r->fd);
 	if (k == MAP_FAILED) {
 		snprintf(err, err_cap, "cannot map the kernel view: %s", strerror(errno));
 		munmap((void *)span_start(r), span_bytes(r));
@@ -125,7 +125,7 @@ void host_region_unmap(struct host_region *r)
 	}
 	free(r->initial_ram);
 	munmap((void *)span_start(r), span_bytes(r));
-	munmap(r->kernel_base, region_bytes(r));
+	munmap(r->kernel_base, host_region_bytes(r));
 	close(r->fd);
 	memset(r, 0, sizeof(*r));
 	r->fd = -1;
@@ -142,7 +142,7 @@ void host_region_set_accessible(struct host_region *r, bool accessible)
 	 * cost of a process switch in isolation mprotect. */
 	uintptr_t budget = r->link_page - HOST_REGION_PAGE;
 	if (!accessible) {
-		(void)mprotect((void *)budget, region_bytes(r), PROT_NONE);
+		(void)mprotect((void *)budget, host_region_bytes(r), PROT_NONE);
 		return;
 	}
 	(void)mprotect((void *)budget, HOST_REGION_PAGE, PROT_READ | PROT_WRITE);

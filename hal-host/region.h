@@ -55,6 +55,10 @@ void host_region_set_accessible(struct host_region *r, bool accessible);
 
 bool host_region_contains(const struct host_region *r, uintptr_t uaddr);
 
+/* Bytes of the memfd (and of the kernel view): flash, RAM, then the link
+ * and budget pages. */
+size_t host_region_bytes(const struct host_region *r);
+
 /* The link page (struct pwk_host_link) in the kernel view. */
 static inline uint8_t *host_region_link(const struct host_region *r)
 {

@@ -27,11 +27,8 @@
 
 static void region_rewind(struct host_region *r)
 {
-	size_t len = r->flash_size + r->ram_size + HOST_REGION_LINK_PAGES * HOST_REGION_PAGE;
 	/* The previous run (isolation mprotect) may have left the view closed. */
-	if (mprotect(r->kernel_base, len, PROT_READ | PROT_WRITE) != 0) {
-		hal_panic(__FILE__, __LINE__, "cannot reopen a kernel view to rewind it");
-	}
+	host_kernel_view_set(r, PROT_READ | PROT_WRITE);
 	uint8_t *ram = r->kernel_base + r->flash_size;
 	memcpy(ram, r->initial_ram, r->initial_ram_len);
 	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);

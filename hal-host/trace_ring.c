@@ -76,40 +76,13 @@ void host_report_trace_tail(FILE *out)
 	}
 }
 
-static const char *state_name(pwk_thread_state_t s)
-{
-	switch (s) {
-	case PWK_THREAD_STOPPED:
-		return "stopped";
-	case PWK_THREAD_READY:
-		return "ready";
-	case PWK_THREAD_RUNNING:
-		return "running";
-	case PWK_THREAD_WAITING:
-		return "waiting";
-	case PWK_THREAD_TERMINATED:
-		return "exited";
-	}
-	return "?";
-}
-
 static void print_signals(FILE *out, uint32_t mask)
 {
-	static const char *const names[] = {"READABLE", "WRITEABLE", "ERROR", "JOINABLE"};
 	const char *sep = "";
-	for (unsigned b = 0; b < 4; b++) {
-		if (mask & (1u << b)) {
-			fprintf(out, "%s%s", sep, names[b]);
-			sep = "|";
-		}
-	}
-	if (mask & PWK_SIGNAL_USER) {
-		fprintf(out, "%sUSER", sep);
-		sep = "|";
-	}
-	for (unsigned k = 0; k < PWK_SIGNAL_INTERRUPTS_MAX; k++) {
-		if (mask & PWK_SIGNAL_INTERRUPT(k)) {
-			fprintf(out, "%sINTERRUPT_%c", sep, 'A' + k);
+	for (uint32_t b = 0; b < 32u; b++) {
+		const char *name = pwk_signal_name(b);
+		if ((mask & (UINT32_C(1) << b)) != 0 && name != NULL) {
+			fprintf(out, "%s%s", sep, name);
 			sep = "|";
 		}
 	}
@@ -128,7 +101,7 @@ void host_report_threads(FILE *out)
 	for (uint32_t t = 0; t < sys->thread_count && pwk_thread_info(t, &info); t++) {
 		const struct pwk_thread_desc *td = &sys->threads[t];
 		fprintf(out, "  %s/%s (priority %u): %s", sys->processes[td->process].name,
-			td->name, info.priority, state_name(info.state));
+			td->name, info.priority, pwk_thread_state_name(info.state));
 		if (info.state == PWK_THREAD_WAITING) {
 			fprintf(out, " on ");
 			if (info.waiting_object < sys->object_count) {

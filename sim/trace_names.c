@@ -55,7 +55,6 @@ const char *trace_exit_tag_name(uint32_t tag)
 
 void trace_signals_text(uint32_t signals, char *buf, size_t cap)
 {
-	static const char *const names[] = {"READABLE", "WRITEABLE", "ERROR", "JOINABLE"};
 	size_t len = 0;
 	buf[0] = '\0';
 	for (unsigned b = 0; b < 32; b++) {
@@ -63,12 +62,9 @@ void trace_signals_text(uint32_t signals, char *buf, size_t cap)
 			continue;
 		}
 		char one[24];
-		if (b < 4) {
-			snprintf(one, sizeof(one), "%s", names[b]);
-		} else if (b == 15) {
-			snprintf(one, sizeof(one), "USER");
-		} else if (b >= 16 && b < 16 + PWK_SIGNAL_INTERRUPTS_MAX) {
-			snprintf(one, sizeof(one), "INTERRUPT_%c", 'A' + (b - 16));
+		const char *name = pwk_signal_name(b);
+		if (name != NULL) {
+			snprintf(one, sizeof(one), "%s", name);
 		} else {
 			snprintf(one, sizeof(one), "BIT%u", b);
 		}

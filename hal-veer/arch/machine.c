@@ -38,24 +38,10 @@ _Noreturn void hal_panic(const char *file, int line, const char *expr)
 /* Signal names as hal-host's thread report prints them. */
 static void put_signals(uint32_t mask)
 {
-	static const char *const names[] = {"READABLE", "WRITEABLE", "ERROR", "JOINABLE"};
 	const char *sep = "";
-	for (uint32_t b = 0; b < 4u; b++) {
-		if (mask & (1u << b)) {
-			veer_puts(sep);
-			veer_puts(names[b]);
-			sep = "|";
-		}
-	}
-	if (mask & PWK_SIGNAL_USER) {
-		veer_puts(sep);
-		veer_puts("USER");
-		sep = "|";
-	}
-	for (uint32_t k = 0; k < PWK_SIGNAL_INTERRUPTS_MAX; k++) {
-		if (mask & PWK_SIGNAL_INTERRUPT(k)) {
-			char name[] = "INTERRUPT_A";
-			name[sizeof(name) - 2] = (char)('A' + k);
+	for (uint32_t b = 0; b < 32u; b++) {
+		const char *name = pwk_signal_name(b);
+		if ((mask & (UINT32_C(1) << b)) != 0 && name != NULL) {
 			veer_puts(sep);
 			veer_puts(name);
 			sep = "|";
@@ -69,7 +55,6 @@ static void put_signals(uint32_t mask)
 static void report_threads(void)
 {
 	struct pwk_thread_info info;
-	static const char *const states[] = {"stopped", "ready", "running", "waiting", "exited"};
 	for (uint32_t t = 0; pwk_thread_info(t, &info); t++) {
 		const struct pwk_thread_desc *td = &pwk_system.threads[t];
 		veer_puts("pwk: thread ");
@@ -79,7 +64,7 @@ static void report_threads(void)
 		veer_puts(" (priority ");
 		veer_put_dec(info.priority);
 		veer_puts("): ");
-		veer_puts((uint32_t)info.state < 5u ? states[info.state] : "?");
+		veer_puts(pwk_thread_state_name(info.state));
 		if (info.state == PWK_THREAD_WAITING) {
 			if (info.waiting_object < pwk_system.object_count) {
 				const struct pwk_object_desc *o =

@@ -96,6 +96,27 @@ typedef struct {
 	 PWK_SIGNAL_USER | PWK_SIGNAL_INTERRUPT_ALL)
 #define PWK_SIGNAL_MASK_VALID (PWK_SIGNAL_VALID | PWK_SIGNAL_RESERVED)
 
+/* The name of signal bit `bit` ("READABLE", "USER", "INTERRUPT_C"), or NULL
+ * for RESERVED and the undefined bits: the one list every report prints. */
+static inline const char *pwk_signal_name(uint32_t bit)
+{
+	static const char *const low[] = {"READABLE", "WRITEABLE", "ERROR", "JOINABLE"};
+	static const char *const interrupts[PWK_SIGNAL_INTERRUPTS_MAX] = {
+		"INTERRUPT_A", "INTERRUPT_B", "INTERRUPT_C", "INTERRUPT_D", "INTERRUPT_E",
+		"INTERRUPT_F", "INTERRUPT_G", "INTERRUPT_H", "INTERRUPT_I", "INTERRUPT_J",
+		"INTERRUPT_K", "INTERRUPT_L", "INTERRUPT_M", "INTERRUPT_N", "INTERRUPT_O"};
+	if (bit < 4u) {
+		return low[bit];
+	}
+	if (bit == 15u) {
+		return "USER";
+	}
+	if (bit >= 16u && bit < 16u + PWK_SIGNAL_INTERRUPTS_MAX) {
+		return interrupts[bit - 16u];
+	}
+	return NULL;
+}
+
 /* Exit status of a joined thread or process (task_join: a0 = tag, a1 = payload). */
 typedef enum {
 	PWK_EXIT_SUCCESS = 1,             /* payload: the exit code */

@@ -72,6 +72,24 @@ typedef enum {
 	PWK_THREAD_TERMINATED, /* exited, awaiting join */
 } pwk_thread_state_t;
 
+/* "stopped", "ready", "running", "waiting", "exited" (reports). */
+static inline const char *pwk_thread_state_name(pwk_thread_state_t state)
+{
+	switch (state) {
+	case PWK_THREAD_STOPPED:
+		return "stopped";
+	case PWK_THREAD_READY:
+		return "ready";
+	case PWK_THREAD_RUNNING:
+		return "running";
+	case PWK_THREAD_WAITING:
+		return "waiting";
+	case PWK_THREAD_TERMINATED:
+		return "exited";
+	}
+	return "?";
+}
+
 struct pwk_thread_info {
 	pwk_thread_state_t state;
 	uint32_t process;
