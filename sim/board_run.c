@@ -187,6 +187,10 @@ static int verdict(const struct scenario *s, const struct board_console *bc, FIL
 int board_run(const struct scenario *s, const struct board_run_options *o)
 {
 	struct board_child *b = calloc(1, sizeof(*b));
+	if (b == NULL) {
+		fprintf(o->report, "pwsim: out of memory\n");
+		return PWSIM_EXIT_BAD_INPUT;
+	}
 	b->report = o->report;
 	board_console_init(&b->console, s, o->console, o->report);
 	double timeout_s = timeout_of(s, o);
