@@ -106,18 +106,9 @@ void trace_marker_end(struct trace_export *t, uint32_t thread, uint64_t ts, char
 	pop(t, thread, ts);
 }
 
-void trace_flow_event(struct trace_export *t, char ph, uint32_t thread, uint64_t ts, uint64_t id)
-{
-	trace_event_begin(t, ph, thread, ts, "ipc", "ipc");
-	trace_event_field_u64(t, "id", id);
-	trace_event_field_str(t, "bp", "e");
-	trace_event_end(t);
-}
-
 static void instant_begin(struct trace_export *t, uint32_t thread, uint64_t ts, const char *name)
 {
 	trace_event_begin(t, 'i', thread, ts, name, "event");
-	trace_event_field_str(t, "s", "t");
 	trace_event_args(t);
 }
 

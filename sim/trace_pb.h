@@ -1,0 +1,44 @@
+/*
+ * trace_pb.h — the few protobuf encodings a Perfetto trace needs (see
+ * https://protobuf.dev/programming-guides/encoding/): base-128 varints,
+ * field tags, fixed64, and length-delimited bytes. No schema, no
+ * generated code: trace_perfetto.c names each field number it uses.
+ *
+ * A pb_buf is caller-owned storage with a fixed capacity; a write that
+ * does not fit sets `overflow` and writes nothing, so an over-long event
+ * is noticed and dropped instead of being written corrupt.
+ */
+#ifndef PWK_SIM_TRACE_PB_H
+#define PWK_SIM_TRACE_PB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum pb_wire {
+	PB_VARINT = 0,
+	PB_FIXED64 = 1,
+	PB_LEN = 2,
+};
+
+/* The most bytes a varint of a uint64_t takes. */
+#define PB_VARINT_MAX 10
+
+struct pb_buf {
+	uint8_t *data;
+	size_t len, cap;
+	bool overflow;
+};
+
+/* Writes varint `v` at `p` (which has room for PB_VARINT_MAX); returns the
+ * byte after it. */
+uint8_t *pb_put_varint(uint8_t *p, uint64_t v);
+
+void pb_uint(struct pb_buf *b, uint32_t field, uint64_t v);    /* varint field */
+void pb_fixed64(struct pb_buf *b, uint32_t field, uint64_t v); /* fixed64 field */
+void pb_bytes(struct pb_buf *b, uint32_t field, const void *data, size_t len);
+void pb_string(struct pb_buf *b, uint32_t field, const char *s);
+/* A nested message: `inner`'s bytes as a length-delimited field. */
+void pb_message(struct pb_buf *b, uint32_t field, const struct pb_buf *inner);
+
+#endif
