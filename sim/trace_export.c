@@ -40,8 +40,8 @@ static const struct trace_format *choose_format(const char *path, trace_export_f
 		len -= 3;
 	}
 	if (format == TRACE_EXPORT_BY_NAME) {
-		bool proto = ends_with(path, len, ".pftrace") ||
-			     ends_with(path, len, ".perfetto-trace");
+		bool proto =
+			ends_with(path, len, ".pftrace") || ends_with(path, len, ".perfetto-trace");
 		format = proto ? TRACE_EXPORT_PERFETTO : TRACE_EXPORT_JSON;
 	}
 	return format == TRACE_EXPORT_PERFETTO ? &trace_format_perfetto : &trace_format_json;

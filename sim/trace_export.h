@@ -30,10 +30,9 @@ typedef enum {
 /* "json" or "perfetto" (--trace-format's values); false for anything else. */
 bool trace_export_format_parse(const char *name, trace_export_format_t *out);
 
-/* Starts writing `path` in `format`; a name ending in .gz is gzipped. Thread k of the run is the k-th thread of `sys`
- * counting process by process in declaration order; objects likewise.
- * `sys` must outlive the writer.
- * NULL with a message in `err` if the file cannot be written. */
+/* Starts writing `path` in `format`; a name ending in .gz is gzipped. Thread k of the run is the
+ * k-th thread of `sys` counting process by process in declaration order; objects likewise. `sys`
+ * must outlive the writer. NULL with a message in `err` if the file cannot be written. */
 struct trace_export *trace_export_open(const char *path, trace_export_format_t format,
 				       const struct cfg_system *sys, char *err, size_t err_cap);
 

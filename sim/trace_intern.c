@@ -22,7 +22,8 @@ uint32_t trace_intern(struct trace_intern *t, const char *s, bool *added)
 	for (uint32_t i = 0; i < TRACE_INTERN_SLOTS; i++) {
 		struct trace_intern_slot *slot = &t->slots[(h + i) & (TRACE_INTERN_SLOTS - 1)];
 		if (slot->text == NULL) {
-			if (t->count >= TRACE_INTERN_SLOTS / 2 || (slot->text = strdup(s)) == NULL) {
+			if (t->count >= TRACE_INTERN_SLOTS / 2 ||
+			    (slot->text = strdup(s)) == NULL) {
 				return 0;
 			}
 			slot->hash = h;

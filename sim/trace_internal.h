@@ -74,9 +74,9 @@ struct trace_recent {
 struct trace_export {
 	const struct trace_format *format;
 	struct trace_sink *out;
-	bool any_event;  /* JSON: an event was written: the next needs a comma */
-	bool in_args;    /* JSON: the event being written has "args":{ open */
-	bool args_first; /* ... and nothing in it yet */
+	bool any_event;                  /* JSON: an event was written: the next needs a comma */
+	bool in_args;                    /* JSON: the event being written has "args":{ open */
+	bool args_first;                 /* ... and nothing in it yet */
 	struct trace_perfetto *perfetto; /* the perfetto format's state */
 	const struct cfg_system *sys;
 	uint32_t thread_count, object_count;

@@ -271,7 +271,8 @@ static void other_u64(struct trace_export *t, const char *key, uint64_t value)
 
 static void json_close(struct trace_export *t, uint64_t end_time)
 {
-	static const char other[] = "\n],\"otherData\":{\"generator\":\"pwsim\",\"clock\":\"virtual\"";
+	static const char other[] =
+		"\n],\"otherData\":{\"generator\":\"pwsim\",\"clock\":\"virtual\"";
 	trace_sink_write(t->out, other, sizeof(other) - 1);
 	if (t->scenario != NULL) {
 		field_str(t, "scenario", t->scenario);

@@ -275,7 +275,8 @@ static void perfetto_begin(struct trace_export *t, char ph, uint32_t thread, uin
 		event_start(pf, TYPE_SLICE_END, uuid, ts, NULL, NULL);
 		if (track->depth > 0) {
 			track->depth--;
-			event_flows(pf, track->flows[track->depth], track->flow_count[track->depth]);
+			event_flows(pf, track->flows[track->depth],
+				    track->flow_count[track->depth]);
 		}
 	} else {
 		event_start(pf, TYPE_INSTANT, uuid, ts, name, cat);

@@ -89,9 +89,9 @@ struct trace_sink *trace_sink_open(const char *path, bool gzip)
 	s->zbuf = gzip ? malloc(TRACE_SINK_BUFFER) : NULL;
 	/* Level 1: a long run's trace is very repetitive, so the fastest level
 	 * already shrinks it ~10x; higher levels cost several times the CPU. */
-	if (s->buf == NULL || (gzip && (s->zbuf == NULL ||
-					deflateInit2(&s->z, 1, Z_DEFLATED, GZIP_WINDOW_BITS, 8,
-						     Z_DEFAULT_STRATEGY) != Z_OK))) {
+	if (s->buf == NULL ||
+	    (gzip && (s->zbuf == NULL || deflateInit2(&s->z, 1, Z_DEFLATED, GZIP_WINDOW_BITS, 8,
+						      Z_DEFAULT_STRATEGY) != Z_OK))) {
 		free_sink(s);
 		errno = ENOMEM;
 		return NULL;
