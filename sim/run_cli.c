@@ -169,6 +169,10 @@ int run_cli_parse(struct run_cli *c, const char *command, const char *synopsis, 
 		fprintf(stderr, "usage: pwsim %s %s (see pwsim help)\n", command, synopsis);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
+	if (c->trace_format != TRACE_EXPORT_BY_NAME && c->trace_path == NULL) {
+		fprintf(stderr, "pwsim: --trace-format needs --trace FILE\n");
+		return PWSIM_EXIT_BAD_INPUT;
+	}
 	if (c->board != NULL && strcmp(command, "run") != 0) {
 		return refuse_on_board(command, "it reruns one seed of the simulator; a "
 						"board run is rerun with pwsim run --board");

@@ -53,8 +53,8 @@ void trace_export_print_recent(const struct trace_export *t, FILE *out, size_t c
  * Returns false if writing failed. */
 bool trace_export_close(struct trace_export *t, uint64_t end_time);
 
-/* pwsim replay SCENARIO --seed N [--trace FILE] [--isolation none|mprotect]
- * [--image-dir DIR]... [--quiet]: reruns exactly that run (pwsim run's
+/* pwsim replay SCENARIO --seed N [--trace FILE] [--trace-format FORMAT]
+ * [--isolation none|mprotect] [--image-dir DIR]... [--quiet]: reruns exactly that run (pwsim run's
  * options and code path), writes its trace (default
  * <scenario>.seed-<N>.trace.json in the current directory) and prints the
  * interleaving that led to its end. Returns pwsim run's exit status. */

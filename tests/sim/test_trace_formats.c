@@ -235,3 +235,13 @@ Test(trace_formats, an_unknown_trace_format_is_bad_input)
 	assert_contains(r.err, "--trace-format takes json or perfetto, not 'csv'");
 	pwsim_result_free(&r);
 }
+
+Test(trace_formats, a_trace_format_without_a_trace_is_bad_input)
+{
+	const char *argv[] = {"run", "scenarios/uppercase/scenario.json5", "--trace-format",
+			      "perfetto", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 2);
+	assert_contains(r.err, "--trace-format needs --trace FILE");
+	pwsim_result_free(&r);
+}
