@@ -144,7 +144,8 @@ void trace_json_text(struct trace_sink *out, const char *s);
 
 /* --- trace_names.c ---------------------------------------------------------------- */
 
-/* Lower-case syscall name ("channel_transact"), or "syscall_0x1234". */
+/* Lower-case syscall name ("channel_transact"), or "syscall_0x1234"
+ * written into `buf`. */
 const char *trace_syscall_name(uint32_t id, char *buf, size_t cap);
 const char *trace_status_name(uint32_t status); /* "OK", ...; "?" if unknown */
 const char *trace_exit_tag_name(uint32_t tag);

@@ -30,7 +30,7 @@ static bool room(struct pb_buf *b, size_t n)
 	return true;
 }
 
-void pb_uint(struct pb_buf *b, uint32_t field, uint64_t v)
+void pb_uint_any(struct pb_buf *b, uint32_t field, uint64_t v)
 {
 	if (room(b, 2 * PB_VARINT_MAX)) {
 		uint8_t *p = pb_put_varint(b->data + b->len, tag(field, PB_VARINT));

@@ -34,8 +34,22 @@ struct pb_buf {
  * byte after it. */
 uint8_t *pb_put_varint(uint8_t *p, uint64_t v);
 
-void pb_uint(struct pb_buf *b, uint32_t field, uint64_t v);    /* varint field */
-void pb_fixed64(struct pb_buf *b, uint32_t field, uint64_t v); /* fixed64 field */
+void pb_uint_any(struct pb_buf *b, uint32_t field, uint64_t v);
+
+/* A varint field. Inline for the common case, a one-byte tag and a
+ * one-byte value: most of a trace's fields are that. */
+static inline void pb_uint(struct pb_buf *b, uint32_t field, uint64_t v)
+{
+	if (field < 16 && v < 0x80 && !b->overflow && b->cap - b->len >= 2) {
+		b->data[b->len] = (uint8_t)(field << 3 | PB_VARINT);
+		b->data[b->len + 1] = (uint8_t)v;
+		b->len += 2;
+		return;
+	}
+	pb_uint_any(b, field, v);
+}
+
+void pb_fixed64(struct pb_buf *b, uint32_t field, uint64_t v);
 void pb_bytes(struct pb_buf *b, uint32_t field, const void *data, size_t len);
 void pb_string(struct pb_buf *b, uint32_t field, const char *s);
 /* A nested message: `inner`'s bytes as a length-delimited field. */

@@ -147,8 +147,8 @@ static void on_enter(struct trace_export *t, uint32_t thread, uint64_t ts, uint3
 	struct trace_thread *th = &t->threads[thread];
 	th->active_ts = ts;
 	pop_to(t, thread, ts, 0);
-	char name[40];
-	trace_syscall_name(id, name, sizeof(name));
+	char name_buf[40];
+	const char *name = trace_syscall_name(id, name_buf, sizeof(name_buf));
 	uint32_t object =
 		trace_syscall_takes_handle(id) ? trace_handle_object(t, thread, arg0) : PWK_NONE;
 	if (push_open(t, thread, ts, TRACE_SLICE_SYSCALL, name, "syscall")) {
