@@ -64,6 +64,34 @@ void pb_string(struct pb_buf *b, uint32_t field, const char *s)
 	pb_bytes(b, field, s, strlen(s));
 }
 
+static size_t varint_size(uint64_t v)
+{
+	size_t n = 1;
+	while (v >= 0x80) {
+		v >>= 7;
+		n++;
+	}
+	return n;
+}
+
+size_t pb_uint_size(uint32_t field, uint64_t v)
+{
+	return varint_size(tag(field, PB_VARINT)) + varint_size(v);
+}
+
+size_t pb_bytes_size(uint32_t field, size_t len)
+{
+	return varint_size(tag(field, PB_LEN)) + varint_size(len) + len;
+}
+
+void pb_message_header(struct pb_buf *b, uint32_t field, size_t len)
+{
+	if (room(b, 2 * PB_VARINT_MAX + len)) {
+		uint8_t *p = pb_put_varint(b->data + b->len, tag(field, PB_LEN));
+		b->len = (size_t)(pb_put_varint(p, len) - b->data);
+	}
+}
+
 void pb_message(struct pb_buf *b, uint32_t field, const struct pb_buf *inner)
 {
 	if (inner->overflow) {

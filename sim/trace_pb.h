@@ -30,6 +30,17 @@ struct pb_buf {
 	bool overflow;
 };
 
+/* Points `b` at empty storage `data` of `cap` bytes. Field by field: a
+ * struct literal copied in made GCC store it in halves and reload it
+ * whole, a store-forwarding stall on every event. */
+static inline void pb_reset(struct pb_buf *b, uint8_t *data, size_t cap)
+{
+	b->data = data;
+	b->len = 0;
+	b->cap = cap;
+	b->overflow = false;
+}
+
 /* Writes varint `v` at `p` (which has room for PB_VARINT_MAX); returns the
  * byte after it. */
 uint8_t *pb_put_varint(uint8_t *p, uint64_t v);
@@ -52,6 +63,14 @@ static inline void pb_uint(struct pb_buf *b, uint32_t field, uint64_t v)
 void pb_fixed64(struct pb_buf *b, uint32_t field, uint64_t v);
 void pb_bytes(struct pb_buf *b, uint32_t field, const void *data, size_t len);
 void pb_string(struct pb_buf *b, uint32_t field, const char *s);
+/* The encoded sizes of a varint field and of a length-delimited one. */
+size_t pb_uint_size(uint32_t field, uint64_t v);
+size_t pb_bytes_size(uint32_t field, size_t len);
+
+/* The tag and length of a nested message of `len` bytes, whose fields the
+ * caller writes next (in place: no copy of the message). */
+void pb_message_header(struct pb_buf *b, uint32_t field, size_t len);
+
 /* A nested message: `inner`'s bytes as a length-delimited field. */
 void pb_message(struct pb_buf *b, uint32_t field, const struct pb_buf *inner);
 

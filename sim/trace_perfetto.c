@@ -190,12 +190,11 @@ static void write_packet(struct trace_export *t, const struct pb_buf *head, bool
 /* An interned entry {iid, text} in InternedData field `field`. */
 static void add_interned(struct trace_perfetto *pf, uint32_t field, uint32_t iid, const char *text)
 {
-	uint8_t data[STRING_MAX + 32];
-	struct pb_buf entry = pb_on(data, sizeof(data));
 	size_t len = strnlen(text, STRING_MAX);
-	pb_uint(&entry, Interned_iid, iid);
-	pb_bytes(&entry, Interned_text, text, len);
-	pb_message(&pf->interned, field, &entry);
+	pb_message_header(&pf->interned, field,
+			  pb_uint_size(Interned_iid, iid) + pb_bytes_size(Interned_text, len));
+	pb_uint(&pf->interned, Interned_iid, iid);
+	pb_bytes(&pf->interned, Interned_text, text, len);
 }
 
 /* The iid of `text` in `table`, announcing it in this packet if new; 0
@@ -214,8 +213,8 @@ static uint32_t iid_of(struct trace_perfetto *pf, struct trace_intern *table, ui
 static void event_start(struct trace_perfetto *pf, int type, uint64_t track_uuid, uint64_t ts,
 			const char *name, const char *cat)
 {
-	pf->event = pb_on(pf->event_data, sizeof(pf->event_data));
-	pf->interned = pb_on(pf->interned_data, sizeof(pf->interned_data));
+	pb_reset(&pf->event, pf->event_data, sizeof(pf->event_data));
+	pb_reset(&pf->interned, pf->interned_data, sizeof(pf->interned_data));
 	pf->building = true;
 	pf->ts = ts;
 	pb_uint(&pf->event, TrackEvent_type, (uint64_t)type);
@@ -304,37 +303,35 @@ static void perfetto_args(struct trace_export *t)
 	(void)t;
 }
 
-/* A DebugAnnotation named `key`: the caller adds its value. */
-static struct pb_buf annotation_start(struct trace_perfetto *pf, uint8_t *data, size_t cap,
-				      const char *key)
+/* A DebugAnnotation {name_iid: `key`, then `value_size` bytes of value
+ * the caller writes}, in place in the event. */
+static void annotation_start(struct trace_perfetto *pf, const char *key, size_t value_size)
 {
-	struct pb_buf a = pb_on(data, cap);
-	pb_uint(&a, DebugAnnotation_name_iid,
-		iid_of(pf, &pf->keys, InternedData_debug_annotation_names, key));
-	return a;
+	uint32_t key_iid = iid_of(pf, &pf->keys, InternedData_debug_annotation_names, key);
+	size_t key_size = pb_uint_size(DebugAnnotation_name_iid, key_iid);
+	pb_message_header(&pf->event, TrackEvent_debug_annotations, key_size + value_size);
+	pb_uint(&pf->event, DebugAnnotation_name_iid, key_iid);
 }
 
 static void perfetto_arg_str(struct trace_export *t, const char *key, const char *value)
 {
 	struct trace_perfetto *pf = t->perfetto;
-	uint8_t data[STRING_MAX + 32];
-	struct pb_buf a = annotation_start(pf, data, sizeof(data), key);
 	uint32_t iid = iid_of(pf, &pf->values, InternedData_debug_annotation_string_values, value);
 	if (iid != 0) {
-		pb_uint(&a, DebugAnnotation_string_value_iid, iid);
+		annotation_start(pf, key, pb_uint_size(DebugAnnotation_string_value_iid, iid));
+		pb_uint(&pf->event, DebugAnnotation_string_value_iid, iid);
 	} else {
-		pb_bytes(&a, DebugAnnotation_string_value, value, strnlen(value, STRING_MAX));
+		size_t len = strnlen(value, STRING_MAX);
+		annotation_start(pf, key, pb_bytes_size(DebugAnnotation_string_value, len));
+		pb_bytes(&pf->event, DebugAnnotation_string_value, value, len);
 	}
-	pb_message(&pf->event, TrackEvent_debug_annotations, &a);
 }
 
 static void perfetto_arg_u64(struct trace_export *t, const char *key, uint64_t value)
 {
 	struct trace_perfetto *pf = t->perfetto;
-	uint8_t data[32];
-	struct pb_buf a = annotation_start(pf, data, sizeof(data), key);
-	pb_uint(&a, DebugAnnotation_uint_value, value);
-	pb_message(&pf->event, TrackEvent_debug_annotations, &a);
+	annotation_start(pf, key, pb_uint_size(DebugAnnotation_uint_value, value));
+	pb_uint(&pf->event, DebugAnnotation_uint_value, value);
 }
 
 static void perfetto_end(struct trace_export *t)
