@@ -1,13 +1,14 @@
 /*
  * trace_internal.h — the trace writer's state, shared by its files:
- *   trace_export.c  the file: open, metadata, dispatch, close
+ *   trace_export.c  the file: its format, the tables, the record stream
  *   trace_tracks.c  records -> thread tracks (running, syscalls, waiting)
  *   trace_names.c   syscall, status, exit and signal names
  *   trace_flow.c    channel transactions -> flow arrows
  *   trace_recent.c  the last events, for `pwsim replay`
  *   trace_event.c   the event interface, dispatched to the file format
  *   trace_json.c    the JSON format (escaping, timestamps, one event a line)
- *   trace_perfetto.c the Perfetto protobuf format (trace_pb.c encodes)
+ *   trace_perfetto.c the Perfetto protobuf format; trace_pb.c encodes
+ *                   protobuf, trace_intern.c numbers its interned strings
  *   trace_sink.c    buffered (optionally gzipped) file output
  *
  * Invariant: every slice opened on a track is on that track's stack until
@@ -106,7 +107,6 @@ struct trace_export {
  *   bound to the slice open on the track at that moment.
  */
 struct trace_format {
-	const char *name; /* "json", "perfetto" */
 	/* After the tables are built: the file header and the tracks. */
 	bool (*open)(struct trace_export *t);
 	void (*begin)(struct trace_export *t, char ph, uint32_t thread, uint64_t ts,
@@ -137,10 +137,6 @@ void trace_arg_signals(struct trace_export *t, const char *key, uint32_t signals
 void trace_event_end(struct trace_export *t);
 /* A flow event bound to the slice open on `thread`. */
 void trace_flow_event(struct trace_export *t, char ph, uint32_t thread, uint64_t ts, uint64_t id);
-
-/* A JSON string body: escapes quotes, backslashes and control bytes, and
- * turns bytes that are not UTF-8 into U+FFFD, so any name stays valid. */
-void trace_json_text(struct trace_sink *out, const char *s);
 
 /* --- trace_names.c ---------------------------------------------------------------- */
 

@@ -103,7 +103,9 @@ static uint8_t *put_escaped(uint8_t *p, const unsigned char **s)
 	return p;
 }
 
-void trace_json_text(struct trace_sink *out, const char *text)
+/* A JSON string body: escapes quotes, backslashes and control bytes, and
+ * turns bytes that are not UTF-8 into U+FFFD, so any name stays valid. */
+static void json_text(struct trace_sink *out, const char *text)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	while (*s != '\0') {
@@ -119,7 +121,7 @@ void trace_json_text(struct trace_sink *out, const char *text)
 static void json_string(struct trace_sink *out, const char *s)
 {
 	trace_sink_write(out, "\"", 1);
-	trace_json_text(out, s);
+	json_text(out, s);
 	trace_sink_write(out, "\"", 1);
 }
 
@@ -289,7 +291,6 @@ static void json_free(struct trace_export *t)
 }
 
 const struct trace_format trace_format_json = {
-	.name = "json",
 	.open = json_open,
 	.begin = json_begin,
 	.flow = json_flow,

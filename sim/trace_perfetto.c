@@ -143,18 +143,17 @@ struct trace_perfetto {
 	uint8_t event_data[EVENT_BUFFER], interned_data[EVENT_BUFFER];
 };
 
-static struct pb_buf pb_on(uint8_t *data, size_t cap)
-{
-	return (struct pb_buf){.data = data, .cap = cap};
-}
-
 /* Writes one packet: fields `head` (its own scalars), then the event and
  * its interned data if `event` is set. */
 static void write_packet(struct trace_export *t, const struct pb_buf *head, bool event)
 {
 	struct trace_perfetto *pf = t->perfetto;
 	if (head->overflow || (event && (pf->event.overflow || pf->interned.overflow))) {
-		return; /* an event too large for its buffer: see STRING_MAX */
+		/* Cannot happen: STRING_MAX bounds every event below its
+		 * buffer. Were it to, the file would miss an event (and maybe
+		 * interned names), so it is reported as not written. */
+		trace_sink_fail(t->out);
+		return;
 	}
 	size_t len = head->len;
 	uint8_t lens[2][PB_VARINT_MAX];
@@ -246,7 +245,8 @@ static void event_finish(struct trace_export *t)
 	}
 	pf->building = false;
 	uint8_t data[64];
-	struct pb_buf head = pb_on(data, sizeof(data));
+	struct pb_buf head;
+	pb_reset(&head, data, sizeof(data));
 	if (pf->ts >= pf->clock) {
 		pb_uint(&head, TracePacket_timestamp, pf->ts - pf->clock);
 		pf->clock = pf->ts;
@@ -344,7 +344,8 @@ static void setup_packet(struct trace_export *t, uint32_t field, const struct pb
 			 uint32_t flags)
 {
 	uint8_t data[STRING_MAX + 128];
-	struct pb_buf head = pb_on(data, sizeof(data));
+	struct pb_buf head;
+	pb_reset(&head, data, sizeof(data));
 	pb_uint(&head, TracePacket_trusted_packet_sequence_id, SEQUENCE_ID);
 	pb_uint(&head, TracePacket_sequence_flags, flags);
 	pb_message(&head, field, body);
@@ -354,22 +355,27 @@ static void setup_packet(struct trace_export *t, uint32_t field, const struct pb
 static void write_clocks(struct trace_export *t)
 {
 	uint8_t data[96], clock_data[2][48], head_data[96];
-	struct pb_buf defaults = pb_on(data, sizeof(data));
+	struct pb_buf defaults;
+	pb_reset(&defaults, data, sizeof(data));
 	pb_uint(&defaults, TracePacketDefaults_timestamp_clock_id, SEQUENCE_CLOCK_VIRTUAL);
 	setup_packet(t, TracePacket_trace_packet_defaults, &defaults,
 		     SEQ_INCREMENTAL_STATE_CLEARED);
 
-	struct pb_buf virtual_clock = pb_on(clock_data[0], sizeof(clock_data[0]));
+	struct pb_buf virtual_clock;
+	pb_reset(&virtual_clock, clock_data[0], sizeof(clock_data[0]));
 	pb_uint(&virtual_clock, Clock_clock_id, SEQUENCE_CLOCK_VIRTUAL);
 	pb_uint(&virtual_clock, Clock_timestamp, 0);
 	pb_uint(&virtual_clock, Clock_is_incremental, 1);
-	struct pb_buf boottime = pb_on(clock_data[1], sizeof(clock_data[1]));
+	struct pb_buf boottime;
+	pb_reset(&boottime, clock_data[1], sizeof(clock_data[1]));
 	pb_uint(&boottime, Clock_clock_id, BUILTIN_CLOCK_BOOTTIME);
 	pb_uint(&boottime, Clock_timestamp, 0);
-	struct pb_buf snapshot = pb_on(data, sizeof(data));
+	struct pb_buf snapshot;
+	pb_reset(&snapshot, data, sizeof(data));
 	pb_message(&snapshot, ClockSnapshot_clocks, &virtual_clock);
 	pb_message(&snapshot, ClockSnapshot_clocks, &boottime);
-	struct pb_buf head = pb_on(head_data, sizeof(head_data));
+	struct pb_buf head;
+	pb_reset(&head, head_data, sizeof(head_data));
 	pb_uint(&head, TracePacket_timestamp, 0);
 	pb_uint(&head, TracePacket_timestamp_clock_id, BUILTIN_CLOCK_BOOTTIME);
 	pb_uint(&head, TracePacket_trusted_packet_sequence_id, SEQUENCE_ID);
@@ -385,7 +391,8 @@ static void write_track(struct trace_export *t, uint64_t uuid, uint64_t parent,
 			const char *name)
 {
 	uint8_t data[STRING_MAX + 96];
-	struct pb_buf track = pb_on(data, sizeof(data));
+	struct pb_buf track;
+	pb_reset(&track, data, sizeof(data));
 	pb_uint(&track, TrackDescriptor_uuid, uuid);
 	if (parent != 0) {
 		pb_uint(&track, TrackDescriptor_parent_uuid, parent);
@@ -405,7 +412,8 @@ static void write_tracks(struct trace_export *t)
 	uint8_t data[STRING_MAX + 48];
 	for (uint32_t p = 0; p < sys->process_count; p++) {
 		const struct cfg_process *proc = &sys->processes[p];
-		struct pb_buf d = pb_on(data, sizeof(data));
+		struct pb_buf d;
+		pb_reset(&d, data, sizeof(data));
 		pb_uint(&d, ProcessDescriptor_pid, p + 1);
 		pb_uint(&d, ProcessDescriptor_legacy_sort_index, p + 1);
 		pb_bytes(&d, ProcessDescriptor_process_name, proc->name,
@@ -413,7 +421,7 @@ static void write_tracks(struct trace_export *t)
 		write_track(t, p + 1, 0, TrackDescriptor_process, &d, NULL);
 		for (uint32_t k = 0; k < proc->thread_count; k++) {
 			uint32_t thread = t->first_thread[p] + k;
-			d = pb_on(data, sizeof(data));
+			pb_reset(&d, data, sizeof(data));
 			pb_uint(&d, ThreadDescriptor_pid, p + 1);
 			pb_uint(&d, ThreadDescriptor_tid, thread + 1);
 			pb_uint(&d, ThreadDescriptor_legacy_sort_index, thread + 1);
@@ -476,7 +484,6 @@ static void perfetto_free(struct trace_export *t)
 }
 
 const struct trace_format trace_format_perfetto = {
-	.name = "perfetto",
 	.open = perfetto_open,
 	.begin = perfetto_begin,
 	.flow = perfetto_flow,

@@ -141,6 +141,11 @@ void trace_sink_write(struct trace_sink *s, const void *data, size_t len)
 	}
 }
 
+void trace_sink_fail(struct trace_sink *s)
+{
+	s->failed = true;
+}
+
 bool trace_sink_close(struct trace_sink *s)
 {
 	flush_buffer(s, Z_FINISH);

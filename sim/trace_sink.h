@@ -38,6 +38,9 @@ void trace_sink_commit(struct trace_sink *s, uint8_t *end);
 /* Copies `len` bytes of any size. */
 void trace_sink_write(struct trace_sink *s, const void *data, size_t len);
 
+/* Marks the file as not written (a writer could not encode an event). */
+void trace_sink_fail(struct trace_sink *s);
+
 /* Flushes, finishes the gzip stream, closes the file and frees `s`.
  * Returns false if anything failed along the way. */
 bool trace_sink_close(struct trace_sink *s);
