@@ -176,6 +176,7 @@ host_enter_user:
 	movq	%r10, %rsp
 	pushq	$0
 	xorl	%r10d, %r10d
+	movb	$1, host_sud_selector(%rip) /* BLOCK: see syscall_dispatch.c */
 	jmpq	*%rax
 	.size	host_enter_user, .-host_enter_user
 
@@ -209,6 +210,7 @@ host_enter_user:
 	.hidden	\name
 	.type	\name, @function
 \name:
+	movb	$0, host_sud_selector(%rip) /* ALLOW: see syscall_dispatch.c */
 	movq	%rsp, %r10
 	movq	host_kernel_sp(%rip), %rsp
 	pushfq
@@ -266,6 +268,7 @@ host_enter_user:
 	xorl	%r9d, %r9d
 	xorl	%r10d, %r10d
 	xorl	%r11d, %r11d
+	movb	$1, host_sud_selector(%rip) /* BLOCK */
 	retq
 /* Out of line: what only a process that changed its CPU state needs
  * (popfq alone costs ~20 cycles, fldcw ~12). */

@@ -179,6 +179,13 @@ void host_tsc_trap_stop(void);
 size_t host_tsc_insn_len(const uint8_t *pc);
 bool host_tsc_emulate(ucontext_t *uc);
 
+/* syscall_dispatch.c: during a run, a host syscall while process code
+ * runs is refused wherever its instruction lies (the selector byte the
+ * assembly sets: 0 allow, 1 block). */
+extern volatile uint8_t host_sud_selector;
+void host_syscall_dispatch_start(void);
+void host_syscall_dispatch_stop(void);
+
 /* watchdog.c: arm/disarm the wall-clock watchdog around a run. */
 void host_watchdog_start(void);
 void host_watchdog_stop(void);
