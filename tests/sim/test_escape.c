@@ -122,6 +122,8 @@ Test(escape, no_register_carries_another_processs_data)
 {
 	check(&(struct attempt){"read_vectors", "out",
 				"attacker: 0 registers hold the victim's secret"});
+	check(&(struct attempt){"read_vectors", "out",
+				"attacker: x87 status flags 0, last x87 instruction at 0\n"});
 }
 
 Test(escape, the_hosts_time_stamp_counter_is_out_of_reach)
