@@ -116,7 +116,6 @@ void hal_process_starting(uint32_t process)
 	if (process >= host.region_count || !r->mapped || r->initial_ram == NULL) {
 		return;
 	}
-	host_kernel_view_open(process);
 	uint8_t *ram = r->kernel_base + r->flash_size;
 	memcpy(ram, r->initial_ram, r->initial_ram_len);
 	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);
@@ -141,7 +140,7 @@ void *hal_user_ptr(uint32_t process, uintptr_t uaddr)
 	if (process >= host.region_count || !host_region_contains(r, uaddr)) {
 		hal_panic(__FILE__, __LINE__, "hal_user_ptr: address outside the process region");
 	}
-	return host_kernel_view_ptr(process, uaddr);
+	return host_region_kernel_ptr(r, uaddr);
 }
 
 static _Noreturn void launch(void)
@@ -155,7 +154,6 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 	host.system = system;
 	host_seccomp_install();
 	host_cpu_init();
-	host_kernel_views_guard();
 	pwk_status_t booted = pwk_boot(system);
 	if (booted != PWK_OK) {
 		host.outcome.kind = HOST_OUTCOME_BOOT_FAILED;

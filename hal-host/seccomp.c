@@ -5,13 +5,13 @@
  * `syscall` instruction in a process image reaches Linux directly: it can
  * write past the console capture, exit pwsim with status 0, fork, remap
  * another process's region or block the watchdog's signal. The filter looks
- * at where the instruction is: the process regions (user views) and the
- * kernel views lie in two fixed spans of addresses that hold nothing of
- * pwsim, so a syscall made from inside either (or from the kernel half:
- * the vsyscall page) is refused with SIGSYS
+ * at where the instruction is: the process regions (user views) lie in a
+ * fixed span of addresses that holds nothing of pwsim, so a syscall made
+ * from inside it (or from the kernel half: the vsyscall page) is refused
+ * with SIGSYS
  * (SECCOMP_RET_TRAP) and fault.c turns it into that process's fault, as an
  * illegal instruction would be on hardware. Syscalls from pwsim, libc and
- * the sanitizer runtimes lie outside the spans and pass untouched. A jump
+ * the sanitizer runtimes lie outside the span and pass untouched. A jump
  * to a syscall instruction in pwsim's or libc's code is syscall_dispatch.c's
  * to refuse.
  *
@@ -31,15 +31,12 @@
 
 #include "machine.h"
 
-/* The spans in units of 4 GiB: the high 32 bits of an instruction pointer.
- * User views and kernel views are two separate spans: pwsim's own PIE image
- * is loaded between them (0x55.., 0x56..), and must stay outside. */
+/* The span of the user views, in units of 4 GiB: the high 32 bits of an
+ * instruction pointer. pwsim's own PIE image (0x55.., 0x56..) lies above
+ * it, and the kernel views are not executable. */
 #define USER_FIRST ((uint32_t)(HOST_REGION_USER_BASE >> 32))
 #define USER_END                                                                                   \
 	((uint32_t)((HOST_REGION_USER_BASE + HOST_PROCESSES_MAX * HOST_REGION_STRIDE) >> 32))
-#define KERNEL_FIRST ((uint32_t)(HOST_REGION_KERNEL_BASE >> 32))
-#define KERNEL_END                                                                                 \
-	((uint32_t)((HOST_REGION_KERNEL_BASE + HOST_PROCESSES_MAX * HOST_REGION_STRIDE) >> 32))
 /* The kernel half, where the legacy vsyscall page (0xffffffffff600000) is:
  * calling it from process code makes the host kernel emulate
  * gettimeofday/time/getcpu (the host's wall clock) with that page's
@@ -47,11 +44,10 @@
 #define KERNEL_HALF_FIRST 0xffff8000u
 
 _Static_assert(HOST_REGION_USER_BASE % (UINT64_C(1) << 32) == 0, "span starts on 4 GiB");
-_Static_assert(HOST_REGION_KERNEL_BASE % (UINT64_C(1) << 32) == 0, "span starts on 4 GiB");
 _Static_assert(HOST_REGION_STRIDE % (UINT64_C(1) << 32) == 0, "regions are 4 GiB apart");
 _Static_assert(HOST_REGION_USER_BASE + HOST_PROCESSES_MAX * HOST_REGION_STRIDE <=
-		       HOST_REGION_KERNEL_BASE,
-	       "user views end below the kernel views");
+		       UINT64_C(0x550000000000),
+	       "user views end below pwsim's own image");
 
 /* seccomp_data.instruction_pointer's high word (x86-64 is little-endian). */
 #define IP_HIGH (offsetof(struct seccomp_data, instruction_pointer) + 4)
@@ -63,14 +59,10 @@ void host_seccomp_install(void)
 	if (installed) {
 		return;
 	}
-	/* jt/jf count instructions skipped: 5 and 3 reach TRAP from the
-	 * first and third test, 3 and 1 reach ALLOW from the second and
-	 * fourth. */
+	/* jt/jf count instructions skipped: 3 and 1 reach TRAP, 1 ALLOW. */
 	struct sock_filter code[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, IP_HIGH),
-		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, KERNEL_HALF_FIRST, 5, 0),
-		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, KERNEL_END, 3, 0),
-		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, KERNEL_FIRST, 3, 0),
+		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, KERNEL_HALF_FIRST, 3, 0),
 		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, USER_END, 1, 0),
 		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, USER_FIRST, 1, 0),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),

@@ -208,7 +208,7 @@ static void check_mprotect(const struct attempt *a)
 	}
 }
 
-Test(escape, under_mprotect_the_kernels_view_of_regions_is_closed_to_processes)
+Test(escape, under_mprotect_the_kernels_view_of_regions_is_at_no_address_a_process_knows)
 {
 	check_mprotect(&(struct attempt){"kernel_view", "err",
 					 FAULT "SIGSEGV (bad memory access) at address 0x58"});
