@@ -10,6 +10,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
+
 /* The one budget page every region's budget slot maps (region.h). */
 static int budget_fd = -1;
 
@@ -124,6 +128,11 @@ static bool map_kernel_view(struct host_region *r, char *err, size_t err_cap)
 		return false;
 	}
 	r->kernel_base = (uint8_t *)(link + HOST_REGION_PAGE);
+#if defined(__SANITIZE_ADDRESS__)
+	/* mmap may reuse the addresses of an unmapped fiber stack whose
+	 * abandoned frames ASan still has poisoned: this memory is fresh. */
+	__asan_unpoison_memory_region(k, view_bytes(r));
+#endif
 	return true;
 }
 
