@@ -21,16 +21,15 @@
 
 #define BUDGET_MAX (INT64_C(1) << 40)
 
-/* The running thread's budget counter (kernel view), NULL before the first
+/* The running thread's budget counter, NULL before the first
  * switch. */
 static int64_t *current_budget(void)
 {
 	if (host.current == PWK_NONE) {
 		return NULL;
 	}
-	/* Through the user view: the running process's is always accessible
-	 * when the kernel charges or grants it, while its kernel view may be
-	 * closed (kernel_view.c). */
+	/* Through the user view: the budget page is always accessible
+	 * (region.h). */
 	const struct host_region *r = &host.regions[host.threads[host.current].process];
 	return r->mapped ? host_region_budget(r) : NULL;
 }

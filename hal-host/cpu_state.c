@@ -5,6 +5,7 @@
 #include "cpu_state.h"
 
 #include <asm/prctl.h>
+#include <cpuid.h>
 #include <signal.h>
 #include <sys/auxv.h>
 #include <sys/syscall.h>
@@ -27,7 +28,18 @@
 uint8_t host_cpu_fsgsbase;
 uint8_t host_cpu_vectors;
 uint64_t host_cpu_kernel_fs;
-uint8_t host_cpu_x87_reset;
+uint8_t host_cpu_x87_inuse;
+
+/* XGETBV with ECX=1 (XINUSE) works: the OS enabled XSAVE (CPUID.1:ECX
+ * bit 27) and the CPU has XGETBV1 (CPUID.(0Dh,1):EAX bit 2). */
+static bool cpu_reports_x87_in_use(void)
+{
+	unsigned a, b, c, d;
+	if (!__get_cpuid(1, &a, &b, &c, &d) || (c & (1u << 27)) == 0) {
+		return false;
+	}
+	return __get_cpuid_count(0xd, 1, &a, &b, &c, &d) && (a & (1u << 2)) != 0;
+}
 
 void host_cpu_init(void)
 {
@@ -38,7 +50,7 @@ void host_cpu_init(void)
 	host_cpu_vectors = __builtin_cpu_supports("avx512f") ? 2
 			   : __builtin_cpu_supports("avx")   ? 1
 							     : 0;
-	host_cpu_x87_reset = host.opts.isolation == HOST_ISOLATION_MPROTECT;
+	host_cpu_x87_inuse = cpu_reports_x87_in_use();
 	unsigned long fs = 0;
 	if (syscall(SYS_arch_prctl, ARCH_GET_FS, &fs) != 0) {
 		/* The gate would restore FS = 0 and the first TLS access crash. */

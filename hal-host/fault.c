@@ -2,7 +2,7 @@
  * fault.c — user faults become process faults, never simulator crashes.
  *
  * A synchronous signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, or SIGSYS
- * for a raw host syscall refused by seccomp.c) raised
+ * for a raw host syscall refused by seccomp.c or syscall_dispatch.c) raised
  * while host_in_user is set came from process code (or from the gate
  * touching the user's stack for it). The handler, on its own signal stack,
  * reports the fault and rewrites the interrupted context so that returning
@@ -75,7 +75,8 @@ static void describe(int sig, const siginfo_t *si, const ucontext_t *uc, char *o
 		return;
 	}
 	if (sig == SIGSYS) {
-		/* seccomp.c refused a syscall instruction in process code. */
+		/* seccomp.c refused a syscall instruction in process code, or
+		 * syscall_dispatch.c one that process code jumped to. */
 		snprintf(out, cap, "raw host syscall %d (only pwk syscalls are allowed)",
 			 si->si_syscall);
 		return;
@@ -113,6 +114,19 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 	} else if (addr >= ram_end && addr < ram_end + HOST_REGION_GUARD) {
 		snprintf(where, sizeof(where), "in the guard page above ram");
 	}
+	/* A syscall instruction outside the region (syscall_dispatch.c caught
+	 * a jump into pwsim's or libc's code) lies at a randomised host
+	 * address: named, not printed, so that reports are the same in every
+	 * run. */
+	char addr_text[48];
+	snprintf(addr_text, sizeof(addr_text), "address %#lx", (unsigned long)addr);
+	if (sig == SIGSYS && addr >= UINT64_C(0xffff800000000000)) {
+		snprintf(where, sizeof(where), "in the host kernel's vsyscall page");
+	} else if (sig == SIGSYS && !host_region_contains(r, addr) &&
+		   !(addr >= r->link_page && addr < r->link_page + HOST_REGION_PAGE)) {
+		snprintf(addr_text, sizeof(addr_text), "a host address");
+		snprintf(where, sizeof(where), "in the simulator's own code");
+	}
 	char what[80];
 	describe(sig, si, uc, what, sizeof(what));
 	/* A pc in RAM (a jump into data) is labelled like an address in RAM. */
@@ -121,10 +135,10 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 		label_in_region(r, pc, at, sizeof(at));
 	}
 	fprintf(stderr,
-		"pwsim: fault: process '%s' thread '%s': %s at address %#lx (%s), pc %s, "
+		"pwsim: fault: process '%s' thread '%s': %s at %s (%s), pc %s, "
 		"virtual time %llu ns; the kernel terminates the process\n",
-		host.system->processes[td->process].name, td->name, what, (unsigned long)addr,
-		where, at, (unsigned long long)host.now);
+		host.system->processes[td->process].name, td->name, what, addr_text, where, at,
+		(unsigned long long)host.now);
 }
 
 void host_fault_handler(int sig, siginfo_t *si, void *ctx);

@@ -116,7 +116,6 @@ void hal_process_starting(uint32_t process)
 	if (process >= host.region_count || !r->mapped || r->initial_ram == NULL) {
 		return;
 	}
-	host_kernel_view_open(process);
 	uint8_t *ram = r->kernel_base + r->flash_size;
 	memcpy(ram, r->initial_ram, r->initial_ram_len);
 	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);
@@ -141,7 +140,7 @@ void *hal_user_ptr(uint32_t process, uintptr_t uaddr)
 	if (process >= host.region_count || !host_region_contains(r, uaddr)) {
 		hal_panic(__FILE__, __LINE__, "hal_user_ptr: address outside the process region");
 	}
-	return host_kernel_view_ptr(process, uaddr);
+	return host_region_kernel_ptr(r, uaddr);
 }
 
 static _Noreturn void launch(void)
@@ -155,7 +154,6 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 	host.system = system;
 	host_seccomp_install();
 	host_cpu_init();
-	host_kernel_views_guard();
 	pwk_status_t booted = pwk_boot(system);
 	if (booted != PWK_OK) {
 		host.outcome.kind = HOST_OUTCOME_BOOT_FAILED;
@@ -174,8 +172,10 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 	host_fiber_leave(&fake, host.launch_stack, LAUNCH_STACK_SIZE);
 	host_watchdog_start();
 	host_tsc_trap_start();
+	host_syscall_dispatch_start();
 	host_ctx_switch(&host.boot_sp, frame);
 	host_fiber_arrive(fake, NULL, NULL);
+	host_syscall_dispatch_stop();
 	host_tsc_trap_stop();
 	host_watchdog_stop();
 	host_console_flush_all();

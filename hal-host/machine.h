@@ -12,7 +12,7 @@
 #include "region.h"
 #include "rng.h"
 
-#define HOST_PROCESSES_MAX  64 /* one bit each in host_machine.views_open */
+#define HOST_PROCESSES_MAX  64
 #define HOST_THREADS_MAX    256
 #define HOST_INJECTIONS_MAX 64
 
@@ -69,9 +69,6 @@ struct host_machine {
 	uint32_t inject_seen[HOST_INJECTIONS_MAX];
 	bool inject_done[HOST_INJECTIONS_MAX];
 	uint64_t starve_pending[HOST_THREADS_MAX]; /* ns to hold the thread off */
-	/* kernel views open while the kernel runs (kernel_view.c), one bit
-	 * per process */
-	uint64_t views_open;
 	/* console capture */
 	char *console_text;
 	size_t console_len, console_cap;
@@ -135,16 +132,6 @@ void host_region_link_write(const struct host_region *r);
 /* machine.c: end the run with `kind`; switches back to host_machine_run(). */
 _Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code);
 
-/* kernel_view.c: in isolation mprotect, close every kernel view at the
- * start of a run; open one for the kernel's use; close what was opened
- * before returning to user mode. */
-void host_kernel_views_guard(void);
-/* Sets one region's kernel view to `prot` (PROT_*), or panics. */
-void host_kernel_view_set(const struct host_region *r, int prot);
-void host_kernel_view_open(uint32_t process);
-void *host_kernel_view_ptr(uint32_t process, uintptr_t uaddr); /* hal_user_ptr's answer */
-void host_kernel_views_close(void);
-
 /* console.c */
 void host_console_flush_all(void);
 void host_console_flush_for_exit(void);
@@ -178,6 +165,13 @@ void host_tsc_trap_start(void);
 void host_tsc_trap_stop(void);
 size_t host_tsc_insn_len(const uint8_t *pc);
 bool host_tsc_emulate(ucontext_t *uc);
+
+/* syscall_dispatch.c: during a run, a host syscall while process code
+ * runs is refused wherever its instruction lies (the selector byte the
+ * assembly sets: 0 allow, 1 block). */
+extern volatile uint8_t host_sud_selector;
+void host_syscall_dispatch_start(void);
+void host_syscall_dispatch_stop(void);
 
 /* watchdog.c: arm/disarm the wall-clock watchdog around a run. */
 void host_watchdog_start(void);

@@ -10,6 +10,13 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
+
+/* The one budget page every region's budget slot maps (region.h). */
+static int budget_fd = -1;
+
 static size_t page_round(size_t n)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
@@ -29,9 +36,21 @@ static void *map_fixed(uintptr_t at, size_t len, int prot, int flags, int fd)
 	return got;
 }
 
-size_t host_region_bytes(const struct host_region *r)
+/* memfd offsets: [link][flash][gap][ram] (region.h). */
+static off_t ram_offset(const struct host_region *r)
 {
-	return r->flash_size + r->ram_size + HOST_REGION_LINK_PAGES * HOST_REGION_PAGE;
+	return (off_t)(HOST_REGION_PAGE + r->flash_size + HOST_REGION_PAGE);
+}
+
+static size_t memfd_bytes(const struct host_region *r)
+{
+	return (size_t)ram_offset(r) + r->ram_size;
+}
+
+/* Link, flash and RAM, as the kernel view and a revoke see them. */
+static size_t view_bytes(const struct host_region *r)
+{
+	return HOST_REGION_PAGE + r->flash_size + r->ram_size;
 }
 
 /* The user view from its first guard page to the end of its last one. */
@@ -42,13 +61,26 @@ static uintptr_t span_start(const struct host_region *r)
 
 static size_t span_bytes(const struct host_region *r)
 {
-	return host_region_bytes(r) + 2u * HOST_REGION_GUARD;
+	return HOST_REGION_PAGE + view_bytes(r) + 2u * HOST_REGION_GUARD;
 }
 
-/* Maps `len` bytes of the memfd at `off` over the reserved span at `at`. */
-static bool map_piece(const struct host_region *r, uintptr_t at, size_t len, off_t off)
+/* Maps `len` bytes of `fd` at `off` over the reserved span at `at`. */
+static bool map_piece(uintptr_t at, size_t len, int prot, int fd, off_t off)
 {
-	return mmap((void *)at, len, PROT_NONE, MAP_SHARED | MAP_FIXED, r->fd, off) != MAP_FAILED;
+	return mmap((void *)at, len, prot, MAP_SHARED | MAP_FIXED, fd, off) != MAP_FAILED;
+}
+
+static bool budget_page_ready(void)
+{
+	if (budget_fd >= 0) {
+		return true;
+	}
+	budget_fd = memfd_create("pwk-budget", MFD_CLOEXEC);
+	if (budget_fd >= 0 && ftruncate(budget_fd, HOST_REGION_PAGE) != 0) {
+		close(budget_fd);
+		budget_fd = -1;
+	}
+	return budget_fd >= 0;
 }
 
 static bool map_user_view(struct host_region *r, uint32_t index, char *err, size_t err_cap)
@@ -65,14 +97,42 @@ static bool map_user_view(struct host_region *r, uint32_t index, char *err, size
 	uintptr_t budget = user + HOST_REGION_GUARD;
 	r->link_page = budget + HOST_REGION_PAGE;
 	r->user_base = r->link_page + HOST_REGION_PAGE;
-	size_t image = r->flash_size + r->ram_size;
-	if (!map_piece(r, budget, HOST_REGION_PAGE, (off_t)(image + HOST_REGION_PAGE)) ||
-	    !map_piece(r, r->link_page, HOST_REGION_PAGE, (off_t)image) ||
-	    !map_piece(r, r->user_base, image, 0)) {
+	if (!map_piece(budget, HOST_REGION_PAGE, PROT_READ | PROT_WRITE, budget_fd, 0) ||
+	    !map_piece(r->link_page, HOST_REGION_PAGE + r->flash_size, PROT_NONE, r->fd, 0) ||
+	    !map_piece(r->user_base + r->flash_size, r->ram_size, PROT_NONE, r->fd,
+		       ram_offset(r))) {
 		snprintf(err, err_cap, "cannot map the region: %s", strerror(errno));
 		munmap((void *)user, span_bytes(r));
 		return false;
 	}
+	memset((void *)budget, 0, HOST_REGION_PAGE); /* as a fresh page */
+	return true;
+}
+
+/* The kernel view wherever mmap puts it: link + flash, then RAM right
+ * after flash (so a user address translates by one subtraction). */
+static bool map_kernel_view(struct host_region *r, char *err, size_t err_cap)
+{
+	void *k = mmap(NULL, view_bytes(r), PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+		       -1, 0);
+	if (k == MAP_FAILED) {
+		snprintf(err, err_cap, "cannot reserve the kernel view: %s", strerror(errno));
+		return false;
+	}
+	uintptr_t link = (uintptr_t)k;
+	if (!map_piece(link, HOST_REGION_PAGE + r->flash_size, PROT_READ | PROT_WRITE, r->fd, 0) ||
+	    !map_piece(link + HOST_REGION_PAGE + r->flash_size, r->ram_size, PROT_READ | PROT_WRITE,
+		       r->fd, ram_offset(r))) {
+		snprintf(err, err_cap, "cannot map the kernel view: %s", strerror(errno));
+		munmap(k, view_bytes(r));
+		return false;
+	}
+	r->kernel_base = (uint8_t *)(link + HOST_REGION_PAGE);
+#if defined(__SANITIZE_ADDRESS__)
+	/* mmap may reuse the addresses of an unmapped fiber stack whose
+	 * abandoned frames ASan still has poisoned: this memory is fresh. */
+	__asan_unpoison_memory_region(k, view_bytes(r));
+#endif
 	return true;
 }
 
@@ -86,28 +146,23 @@ bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, s
 	if (span_bytes(r) > HOST_REGION_STRIDE) {
 		snprintf(err, err_cap,
 			 "region of %zu bytes exceeds the simulator's 4 GiB per process",
-			 host_region_bytes(r));
+			 view_bytes(r));
 		return false;
 	}
 	char name[32];
 	snprintf(name, sizeof(name), "pwk-process-%u", index);
 	r->fd = memfd_create(name, MFD_CLOEXEC);
-	if (r->fd < 0 || ftruncate(r->fd, (off_t)host_region_bytes(r)) != 0) {
+	if (r->fd < 0 || ftruncate(r->fd, (off_t)memfd_bytes(r)) != 0 || !budget_page_ready()) {
 		snprintf(err, err_cap, "cannot create region memory: %s", strerror(errno));
 		goto fail;
 	}
 	if (!map_user_view(r, index, err, err_cap)) {
 		goto fail;
 	}
-	uintptr_t kernel = HOST_REGION_KERNEL_BASE + index * HOST_REGION_STRIDE;
-	void *k =
-		map_fixed(kernel, host_region_bytes(r), PROT_READ | PROT_WRITE, MAP_SHARED, r->fd);
-	if (k == MAP_FAILED) {
-		snprintf(err, err_cap, "cannot map the kernel view: %s", strerror(errno));
+	if (!map_kernel_view(r, err, err_cap)) {
 		munmap((void *)span_start(r), span_bytes(r));
 		goto fail;
 	}
-	r->kernel_base = k;
 	r->mapped = true;
 	return true;
 fail:
@@ -125,7 +180,7 @@ void host_region_unmap(struct host_region *r)
 	}
 	free(r->initial_ram);
 	munmap((void *)span_start(r), span_bytes(r));
-	munmap(r->kernel_base, host_region_bytes(r));
+	munmap(r->kernel_base - HOST_REGION_PAGE, view_bytes(r));
 	close(r->fd);
 	memset(r, 0, sizeof(*r));
 	r->fd = -1;
@@ -137,15 +192,13 @@ void host_region_set_accessible(struct host_region *r, bool accessible)
 		return;
 	}
 	/* Cannot fail for ranges we mapped ourselves with compatible rights.
-	 * Revoking takes one call for the whole view, granting one per run of
-	 * equal rights (budget rw-, link + flash r-x, RAM rw-): mprotect is the
-	 * cost of a process switch in isolation mprotect. */
-	uintptr_t budget = r->link_page - HOST_REGION_PAGE;
+	 * Each call covers whole mappings (region.h): no split, no merge. The
+	 * budget page stays read-write. These calls are the cost of a process
+	 * switch in isolation mprotect. */
 	if (!accessible) {
-		(void)mprotect((void *)budget, host_region_bytes(r), PROT_NONE);
+		(void)mprotect((void *)r->link_page, view_bytes(r), PROT_NONE);
 		return;
 	}
-	(void)mprotect((void *)budget, HOST_REGION_PAGE, PROT_READ | PROT_WRITE);
 	(void)mprotect((void *)r->link_page, HOST_REGION_PAGE + r->flash_size,
 		       PROT_READ | PROT_EXEC);
 	(void)mprotect((void *)(r->user_base + r->flash_size), r->ram_size, PROT_READ | PROT_WRITE);

@@ -7,15 +7,30 @@
  *              protection is what user code sees: in isolation `mprotect`
  *              only the running process's view is accessible. `link` is one
  *              read-only page the runtime reads (struct pwk_host_link: the
- *              gate's address), so no host address is ever stored in the
- *              process's RAM and only the kernel can change it; `budget` is
- *              the one page the runtime writes (the basic-block counter).
- *              Syscalls cannot name either (they are no pwk region). The
- *              guard right after RAM makes a write past its end a fault;
- *              link and flash are adjacent so one mprotect covers both.
- *  kernel view the same pages, always read-write, at another fixed address:
+ *              gates' addresses), so no host address is ever stored in the
+ *              process's RAM and only the kernel can change it. `budget` is
+ *              the one page the runtime writes (the basic-block counter);
+ *              it is the same host page in every region, always read-write:
+ *              hal-host sets the counter before and reads it after each
+ *              stretch of user code, so only the running thread's own
+ *              accounting is in it (a process writing it, through any
+ *              region's slot, can only misreport its own, which budget.c
+ *              checks), and a process switch need not touch it. Syscalls
+ *              cannot name either (they are no pwk region). The guard right
+ *              after RAM makes a write past its end a fault.
+ *              In the memfd, link and flash are adjacent (one mapping, one
+ *              mprotect) and a one-page gap separates flash from RAM, so
+ *              that the host kernel never merges the two mappings when
+ *              access is revoked and never splits them when it is granted
+ *              again: the grant is two mprotect calls, the revoke one, each
+ *              on whole mappings.
+ *  kernel view the same pages (link, flash, RAM; flash and RAM contiguous),
+ *              always read-write, at an address the host's mmap chose:
  *              the kernel (and the loader) reach a validated user address
- *              through it, whichever process is running.
+ *              through it, whichever process is running. No process learns
+ *              a host address (in isolation `mprotect`, see trap_gate.c), so
+ *              it is out of their reach as the rest of pwsim's memory is,
+ *              and no copy between processes needs a host syscall.
  */
 #ifndef PWK_HAL_HOST_REGION_H
 #define PWK_HAL_HOST_REGION_H
@@ -28,7 +43,7 @@ struct host_region {
 	bool mapped;
 	int fd;
 	uintptr_t user_base;  /* first byte of flash in the user view */
-	uint8_t *kernel_base; /* the same byte in the kernel view */
+	uint8_t *kernel_base; /* the same byte in the kernel view (random address) */
 	size_t flash_size;    /* page multiple */
 	size_t ram_size;      /* page multiple */
 	uintptr_t link_page;  /* user address of the link page, below flash */
@@ -36,15 +51,12 @@ struct host_region {
 	size_t initial_ram_len;
 };
 
-#define HOST_REGION_PAGE       4096u
-/* The link and budget pages, below flash; memfd offsets after RAM. */
-#define HOST_REGION_LINK_PAGES 2u
+#define HOST_REGION_PAGE 4096u
 
 /* Fixed layout: process p's user view at HOST_REGION_USER_BASE + p * stride. */
-#define HOST_REGION_USER_BASE   UINT64_C(0x500000000000)
-#define HOST_REGION_KERNEL_BASE UINT64_C(0x580000000000)
-#define HOST_REGION_STRIDE      UINT64_C(0x100000000) /* 4 GiB per process */
-#define HOST_REGION_GUARD       4096u
+#define HOST_REGION_USER_BASE UINT64_C(0x500000000000)
+#define HOST_REGION_STRIDE    UINT64_C(0x100000000) /* 4 GiB per process */
+#define HOST_REGION_GUARD     4096u
 
 bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, size_t ram_size,
 		     char *err, size_t err_cap);
@@ -55,17 +67,14 @@ void host_region_set_accessible(struct host_region *r, bool accessible);
 
 bool host_region_contains(const struct host_region *r, uintptr_t uaddr);
 
-/* Bytes of the memfd (and of the kernel view): flash, RAM, then the link
- * and budget pages. */
-size_t host_region_bytes(const struct host_region *r);
-
-/* The link page (struct pwk_host_link) in the kernel view. */
+/* The link page (struct pwk_host_link) in the kernel view, below flash. */
 static inline uint8_t *host_region_link(const struct host_region *r)
 {
-	return r->kernel_base + r->flash_size + r->ram_size;
+	return r->kernel_base - HOST_REGION_PAGE;
 }
 
-/* The budget page's counter in the user view (the page below the link). */
+/* The budget page's counter in the user view (the page below the link;
+ * the same host page in every region). */
 static inline int64_t *host_region_budget(const struct host_region *r)
 {
 	return (int64_t *)(r->link_page - HOST_REGION_PAGE);

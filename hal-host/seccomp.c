@@ -5,12 +5,15 @@
  * `syscall` instruction in a process image reaches Linux directly: it can
  * write past the console capture, exit pwsim with status 0, fork, remap
  * another process's region or block the watchdog's signal. The filter looks
- * at where the instruction is: every process region (user view) and every
- * kernel view lies in one fixed span of addresses that holds nothing of
- * pwsim, so a syscall made from inside that span is refused with SIGSYS
+ * at where the instruction is: the process regions (user views) lie in a
+ * fixed span of addresses that holds nothing of pwsim, so a syscall made
+ * from inside it (or from the kernel half: the vsyscall page) is refused
+ * with SIGSYS
  * (SECCOMP_RET_TRAP) and fault.c turns it into that process's fault, as an
  * illegal instruction would be on hardware. Syscalls from pwsim, libc and
- * the sanitizer runtimes lie outside the span and pass untouched.
+ * the sanitizer runtimes lie outside the span and pass untouched. A jump
+ * to a syscall instruction in pwsim's or libc's code is syscall_dispatch.c's
+ * to refuse.
  *
  * The filter is installed once per host process, by the first machine run
  * (the process that runs machines, never a sweep's parent), and cannot be
@@ -28,16 +31,23 @@
 
 #include "machine.h"
 
-/* The span in units of 4 GiB: the high 32 bits of an instruction pointer. */
-#define SPAN_FIRST ((uint32_t)(HOST_REGION_USER_BASE >> 32))
-#define SPAN_END                                                                                   \
-	((uint32_t)((HOST_REGION_KERNEL_BASE + HOST_PROCESSES_MAX * HOST_REGION_STRIDE) >> 32))
+/* The span of the user views, in units of 4 GiB: the high 32 bits of an
+ * instruction pointer. pwsim's own PIE image (0x55.., 0x56..) lies above
+ * it, and the kernel views are not executable. */
+#define USER_FIRST ((uint32_t)(HOST_REGION_USER_BASE >> 32))
+#define USER_END                                                                                   \
+	((uint32_t)((HOST_REGION_USER_BASE + HOST_PROCESSES_MAX * HOST_REGION_STRIDE) >> 32))
+/* The kernel half, where the legacy vsyscall page (0xffffffffff600000) is:
+ * calling it from process code makes the host kernel emulate
+ * gettimeofday/time/getcpu (the host's wall clock) with that page's
+ * address as the instruction pointer. Neither glibc nor pwsim use it. */
+#define KERNEL_HALF_FIRST 0xffff8000u
 
 _Static_assert(HOST_REGION_USER_BASE % (UINT64_C(1) << 32) == 0, "span starts on 4 GiB");
 _Static_assert(HOST_REGION_STRIDE % (UINT64_C(1) << 32) == 0, "regions are 4 GiB apart");
 _Static_assert(HOST_REGION_USER_BASE + HOST_PROCESSES_MAX * HOST_REGION_STRIDE <=
-		       HOST_REGION_KERNEL_BASE,
-	       "user views end below the kernel views");
+		       UINT64_C(0x550000000000),
+	       "user views end below pwsim's own image");
 
 /* seccomp_data.instruction_pointer's high word (x86-64 is little-endian). */
 #define IP_HIGH (offsetof(struct seccomp_data, instruction_pointer) + 4)
@@ -49,12 +59,14 @@ void host_seccomp_install(void)
 	if (installed) {
 		return;
 	}
+	/* jt/jf count instructions skipped: 3 and 1 reach TRAP, 1 ALLOW. */
 	struct sock_filter code[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, IP_HIGH),
-		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, SPAN_FIRST, 0, 2),
-		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, SPAN_END, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRAP),
+		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, KERNEL_HALF_FIRST, 3, 0),
+		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, USER_END, 1, 0),
+		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, USER_FIRST, 1, 0),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRAP),
 	};
 	struct sock_fprog prog = {.len = sizeof(code) / sizeof(code[0]), .filter = code};
 	/* Unprivileged filters need no_new_privs; pwsim never execs a setuid

@@ -12,9 +12,10 @@
  *             boot could otherwise be read by a wild pointer in isolation
  *             none) and again by hal_process_starting at boot;
  *  link page  rewritten for the new run's isolation mode;
- *  budget     zeroed, as a fresh memfd page;
- *  views      protections as host_region_create() leaves them: the kernel
- *             view read-write, user views accessible only in isolation none;
+ *  budget     zeroed, as a fresh page (one page, shared by every region);
+ *  views      protections as host_region_create() leaves them: user views
+ *             accessible only in isolation none (the kernel view is always
+ *             read-write);
  *  the rest   host_machine_reset() (threads, console, clock, rng, digest)
  *             and pwk_boot() (every kernel-core table) start from zero.
  */
@@ -27,12 +28,10 @@
 
 static void region_rewind(struct host_region *r)
 {
-	/* The previous run (isolation mprotect) may have left the view closed. */
-	host_kernel_view_set(r, PROT_READ | PROT_WRITE);
 	uint8_t *ram = r->kernel_base + r->flash_size;
 	memcpy(ram, r->initial_ram, r->initial_ram_len);
 	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);
-	memset(host_region_link(r) + HOST_REGION_PAGE, 0, HOST_REGION_PAGE);
+	memset(host_region_budget(r), 0, HOST_REGION_PAGE); /* every region's */
 	host_region_link_write(r);
 	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
 }

@@ -31,7 +31,6 @@ void host_preempt(void)
 	host_preempt_point();
 	host_inject_hold_current(0);
 	host_budget_grant();
-	host_kernel_views_close();
 }
 
 pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
@@ -57,6 +56,5 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_
 	host_interrupt_point();
 	host_inject_hold_current(delay);
 	host_budget_grant();
-	host_kernel_views_close();
 	return ret;
 }

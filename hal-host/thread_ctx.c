@@ -119,7 +119,6 @@ static _Noreturn void thread_first_entry(void)
 	check_user_entry(t);
 	host_inject_hold_current(0);
 	host_budget_grant();
-	host_kernel_views_close();
 	host_enter_user(t->pc, t->sp & ~(uintptr_t)15, t->a0, t->a1, t->a2);
 }
 

@@ -15,6 +15,7 @@ packages=(
   python3           # tools/tidy.py
   clang-format
   clang             # libFuzzer targets in fuzz/ (the build itself uses gcc)
+  valgrind          # callgrind instruction counts (bench/); valgrind.h for hal-host
   # the hal-veer cross build (scripts/build-target.sh) and QEMU to run it;
   # no rv32 libc: the kernel and the process runtime need none
   gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf qemu-system-misc

@@ -103,6 +103,14 @@ static void read_tls(void)
 
 void escape_read_vectors(void)
 {
+	/* The x87 environment first (the MMX reads below rewrite it): the
+	 * victim's exception flags and where its last x87 instruction was. */
+	struct {
+		uint32_t control, status, tags, ip, ip_selector_opcode, dp, dp_selector;
+	} env;
+	__asm__ volatile("fnstenv %0; fldcw %0" : "=m"(env) : : "memory");
+	pwk_log("attacker: x87 status flags %x, last x87 instruction at %x\n",
+		(unsigned)(env.status & 0x3f), (unsigned)env.ip);
 	uint64_t seen[16];
 	__asm__ volatile("movq %%xmm8, 0(%0); movq %%xmm9, 8(%0); movq %%xmm10, 16(%0);"
 			 "movq %%xmm11, 24(%0); movq %%xmm12, 32(%0); movq %%xmm13, 40(%0);"
@@ -120,6 +128,9 @@ void escape_read_vectors(void)
 
 void escape_plant_vectors(void)
 {
+	/* 1/0: the divide-by-zero flag in the x87 status word, and this
+	 * code's address in the last-instruction pointer. */
+	__asm__ volatile("fld1; fldz; fdivrp; fstp %%st(0)" ::: "memory");
 	uint64_t s = ESCAPE_SECRET;
 	__asm__ volatile("movq %0, %%xmm8; movq %0, %%xmm9; movq %0, %%xmm10; movq %0, %%xmm11;"
 			 "movq %0, %%xmm12; movq %0, %%xmm13; movq %0, %%xmm14; movq %0, %%xmm15;"

@@ -11,6 +11,9 @@ void escape_attempt(uint32_t command);
 /* Attempts on the region's edges and the simulator's pages (region_edges.c). */
 void escape_region_edges(uint32_t command, uintptr_t secret);
 
+/* Host syscall instructions outside its own code (host_code.c). */
+void escape_host_code(uint32_t command);
+
 /* The victim leaves its secret in vector and MMX registers before a
  * syscall; the attacker counts how many of them it can see. */
 void escape_plant_vectors(void);

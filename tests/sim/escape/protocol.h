@@ -29,6 +29,9 @@ enum escape_command {
 	ESCAPE_THREAD_BAD_PC = 22,  /* start a thread outside its code */
 	ESCAPE_RDTSC = 23,          /* read the host's time stamp counter */
 	ESCAPE_READ_GATE = 24,      /* where does the link page's gate point? */
+	/* host syscall instructions outside its code (host_code.c) */
+	ESCAPE_LIBC_SYSCALL = 25, /* find libc's syscall instruction, call it */
+	ESCAPE_VSYSCALL = 26,     /* the vsyscall page's gettimeofday */
 };
 
 struct escape_request {

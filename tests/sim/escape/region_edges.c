@@ -30,9 +30,10 @@ static void checksum_ram(void)
 	pwk_log("attacker: ram checksum %x%x\n", (unsigned)(sum >> 32), (unsigned)sum);
 }
 
-/* The victim (process 0) in the kernel's view of regions: hal-host/region.h
- * maps its flash at 0x580000000000, and in the user view at 0x500000003000
- * (after a guard, the budget and the link pages). */
+/* The victim (process 0) where the kernel's view of regions used to be
+ * (0x580000000000; hal-host/region.h now lets the host's mmap choose) and
+ * its flash in the user view at 0x500000003000 (after a guard, the budget
+ * and the link pages). */
 static void write_through_kernel_view(uintptr_t secret)
 {
 	uintptr_t view = 0x580000000000u + (secret - 0x500000003000u);
