@@ -1,8 +1,9 @@
 /*
  * host_run.c — one measurement of benchmark runs in the simulator:
  *   bench-host-run ISOLATION SCENARIO...
- * loads each scenario (untimed: regions, ELF loading), then times one run
- * of it and prints
+ * loads each scenario (untimed: regions, ELF loading), runs it once to warm
+ * the caches and the host's page tables (untimed; a loaded system rewinds,
+ * so the second run is the same run), then times a second run and prints
  *   SCENARIO wall_ns cpu_ns virtual_ns syscalls trace_digest
  * wall_ns is CLOCK_MONOTONIC around the run, cpu_ns this thread's CPU time
  * (what the machine's other load does not inflate, except through caches).
@@ -39,6 +40,7 @@ static int measure(const char *path, host_isolation_t isolation)
 	struct sim_system sys;
 	int code = 1;
 	if (sim_system_load(&sys, &s, &o)) {
+		(void)sim_system_run(&sys, &o);
 		uint64_t wall0 = clock_ns(CLOCK_MONOTONIC);
 		uint64_t cpu0 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
 		struct run_result r = sim_system_run(&sys, &o);
