@@ -20,9 +20,9 @@ static void round_trips(uint32_t client)
 	uint8_t reply[8];
 	for (uint32_t i = 0; i < bench_iterations; i++) {
 		request[1] = (uint8_t)i;
-		pwk_count_result_t r = pwk_channel_transact(HANDLE_C0 + client, request,
-							    sizeof(request), reply, sizeof(reply),
-							    PWK_INSTANT_MAX);
+		pwk_count_result_t r =
+			pwk_channel_transact(HANDLE_C0 + client, request, sizeof(request), reply,
+					     sizeof(reply), PWK_INSTANT_MAX);
 		if (r.status != PWK_OK) {
 			bench_fail(r.status);
 		}
@@ -46,8 +46,8 @@ int pwk_main(uint32_t index_in_app)
 	(void)index_in_app;
 	pwk_instant_t start = pwk_now();
 	for (uint32_t c = 1; c < BENCH_CLIENTS; c++) {
-		pwk_status_t s = pwk_thread_start(HANDLE_T1 + c - 1, client_thread,
-						  stacks[c] + STACK_BYTES);
+		pwk_status_t s =
+			pwk_thread_start(HANDLE_T1 + c - 1, client_thread, stacks[c] + STACK_BYTES);
 		if (s != PWK_OK) {
 			bench_fail(s);
 		}

@@ -30,8 +30,8 @@ int pwk_main(uint32_t index_in_app)
 	}
 	pwk_instant_t start = pwk_now();
 	for (uint32_t i = 0; i < bench_iterations; i++) {
-		pwk_count_result_t r =
-			pwk_channel_transact(HANDLE_LOOP_I, nothing, 0, nothing, 0, PWK_INSTANT_MAX);
+		pwk_count_result_t r = pwk_channel_transact(HANDLE_LOOP_I, nothing, 0, nothing, 0,
+							    PWK_INSTANT_MAX);
 		if (r.status != PWK_OK) {
 			bench_fail(r.status);
 		}

@@ -1,9 +1,10 @@
 /*
  * host_run.c — one measurement of benchmark runs in the simulator:
- *   bench-host-run ISOLATION SCENARIO...
+ *   bench-host-run [--cold] ISOLATION SCENARIO...
  * loads each scenario (untimed: regions, ELF loading), runs it once to warm
  * the caches and the host's page tables (untimed; a loaded system rewinds,
- * so the second run is the same run), then times a second run and prints
+ * so the second run is the same run; --cold leaves this out, for
+ * callgrind, which counts every run), then times a second run and prints
  *   SCENARIO wall_ns cpu_ns virtual_ns syscalls trace_digest
  * wall_ns is CLOCK_MONOTONIC around the run, cpu_ns this thread's CPU time
  * (what the machine's other load does not inflate, except through caches).
@@ -11,6 +12,7 @@
  * figure of a broken run is no figure. run_suite.py subtracts the runs of
  * one benchmark's counts; this program knows nothing of benchmarks.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -25,7 +27,7 @@ static uint64_t clock_ns(clockid_t id)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-static int measure(const char *path, host_isolation_t isolation)
+static int measure(const char *path, host_isolation_t isolation, bool warm_up)
 {
 	struct diag d;
 	diag_init(&d, path, stderr);
@@ -40,7 +42,9 @@ static int measure(const char *path, host_isolation_t isolation)
 	struct sim_system sys;
 	int code = 1;
 	if (sim_system_load(&sys, &s, &o)) {
-		(void)sim_system_run(&sys, &o);
+		if (warm_up) {
+			(void)sim_system_run(&sys, &o);
+		}
 		uint64_t wall0 = clock_ns(CLOCK_MONOTONIC);
 		uint64_t cpu0 = clock_ns(CLOCK_THREAD_CPUTIME_ID);
 		struct run_result r = sim_system_run(&sys, &o);
@@ -67,14 +71,17 @@ static int measure(const char *path, host_isolation_t isolation)
 
 int main(int argc, char **argv)
 {
-	if (argc < 3 || (strcmp(argv[1], "none") != 0 && strcmp(argv[1], "mprotect") != 0)) {
-		fprintf(stderr, "usage: bench-host-run none|mprotect SCENARIO...\n");
+	bool cold = argc > 1 && strcmp(argv[1], "--cold") == 0;
+	int first = cold ? 2 : 1;
+	if (argc < first + 2 ||
+	    (strcmp(argv[first], "none") != 0 && strcmp(argv[first], "mprotect") != 0)) {
+		fprintf(stderr, "usage: bench-host-run [--cold] none|mprotect SCENARIO...\n");
 		return 2;
 	}
 	host_isolation_t isolation =
-		strcmp(argv[1], "none") == 0 ? HOST_ISOLATION_NONE : HOST_ISOLATION_MPROTECT;
-	for (int i = 2; i < argc; i++) {
-		if (measure(argv[i], isolation) != 0) {
+		strcmp(argv[first], "none") == 0 ? HOST_ISOLATION_NONE : HOST_ISOLATION_MPROTECT;
+	for (int i = first + 1; i < argc; i++) {
+		if (measure(argv[i], isolation, !cold) != 0) {
 			return 1;
 		}
 		fflush(stdout);

@@ -27,8 +27,8 @@ def _gnuplot(out, stem, title, body, data):
     return png
 
 
-def _row(label, s):
-    return f'"{label}" {s["median"]} {s["min"]} {s["max"]}\n'
+def _row(label, s, colour=0):
+    return f'"{label}" {s["median"]} {s["min"]} {s["max"]} {colour}\n'
 
 
 def _bench(r, name):
@@ -41,16 +41,19 @@ def versus_baselines(r, out):
         for iso in ("none", "mprotect"):
             rows += _row(f"pwk {name} ({iso})", _bench(r, name)["host"][iso]["cpu_ns"])
     for b in r["baselines"]:
-        rows += _row(f"host {b['name']} ({b['pinning']})", b["ns"])
+        rows += _row(f"host {b['name']} ({b['pinning']})", b["ns"], 1)
     body = """set ylabel "ns per iteration (pwk: simulator CPU ns; host: wall ns)"
 set style fill solid 0.5
 set boxwidth 0.6
 set xtics rotate by -40 scale 0
+set bmargin 12
+set rmargin 8
 unset key
-plot DAT using 0:2:xtic(1) with boxes lc rgb "#4477aa", \\
-     DAT using 0:2:3:4 with yerrorbars lc rgb "black" pt 0
+plot DAT using 0:2:($5 == 0 ? 0x4477aa : 0xcc6677):xtic(1) with boxes lc rgb variable, \\
+     DAT using 0:2:3:4 with yerrorbars lc rgb "black" pt 0, \\
+     DAT using 0:4:(sprintf("%.0f", $2)) with labels offset 0,0.7 font ",8"
 """
-    return _gnuplot(out, "pwk_vs_baselines", "pwk against host baselines (same run)", body, rows)
+    return _gnuplot(out, "pwk_vs_baselines", "pwk (blue) against host baselines (red), measured in the same run", body, rows)
 
 
 def _series(r, names, x_of, iso, metric="cpu_ns"):
@@ -71,11 +74,16 @@ set ylabel "simulator CPU ns per round trip"
     return _gnuplot(out, stem, title, body, data)
 
 
+def _bytes_x(name):
+    """A message size as a log-scale x: 0 bytes sits at 0.5, labelled 0."""
+    return max(int(name.split("_")[1]), 0.5)
+
+
 def message_size(r, out):
     names = ["transact_0", "transact_8", "transact_64", "transact_256", "transact_1024"]
     return _two_isolations(r, out, "cost_vs_message_size", "channel_transact round trip against "
                            "message size (bytes each way)", "bytes each way", names,
-                           lambda n: n.split("_")[1], "set logscale x 2\nset xrange [0.5:2048]\n"
+                           _bytes_x, "set logscale x 2\nset xrange [0.35:2048]\n"
                            "set xtics (\"0\" 0.5, 8, 64, 256, 1024)\n")
 
 

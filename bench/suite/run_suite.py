@@ -119,7 +119,8 @@ class Suite:
         for n in counts:
             out = os.path.join(self.a.out, f"callgrind.{name}.n{n}.out")
             cmd = ["valgrind", "--tool=callgrind", "--dump-instr=no", f"--callgrind-out-file={out}",
-                   os.path.join(self.suite_dir, "bench-host-run"), "none", self.scenario(name, n)]
+                   os.path.join(self.suite_dir, "bench-host-run"), "--cold", "none",
+                   self.scenario(name, n)]
             p = subprocess.run(cmd, capture_output=True, text=True)
             if p.returncode != 0:
                 sys.exit(f"bench: {' '.join(cmd)} failed:\n{p.stderr[-2000:]}")

@@ -13,7 +13,8 @@ static uint8_t stack[STACK_BYTES] __attribute__((aligned(16)));
 static void listen(void)
 {
 	for (;;) {
-		pwk_wait_result_t w = pwk_object_wait(HANDLE_IRQ, SIGNAL_BENCH_IRQ, PWK_INSTANT_MAX);
+		pwk_wait_result_t w =
+			pwk_object_wait(HANDLE_IRQ, SIGNAL_BENCH_IRQ, PWK_INSTANT_MAX);
 		if (w.status != PWK_OK) {
 			bench_fail(w.status);
 		}

@@ -15,7 +15,7 @@ static uint8_t stacks[THREADS_MAX][STACK_BYTES] __attribute__((aligned(16)));
 static void sleep_late(void)
 {
 	(void)pwk_object_wait(0, 0, PWK_INSTANT_MAX - 1); /* handle 0: its own thread */
-	bench_fail(PWK_INTERNAL); /* never reached in a benchmark run */
+	bench_fail(PWK_INTERNAL);                         /* never reached in a benchmark run */
 }
 
 int pwk_main(uint32_t index_in_app)
