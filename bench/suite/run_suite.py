@@ -215,8 +215,8 @@ def collect(suite, benchmarks):
         "target_counts": COUNTS["target"], "pinned_cpu": suite.cpu,
         "baseline_iterations": BASELINE_ITERATIONS[suite.mode],
         "veer_model": a.veer_model, "units": {
-            "cpu_ns": "CPU ns of the simulator (one thread) per round trip",
-            "wall_ns": "wall ns per round trip",
+            "cpu_ns": "CPU ns of the simulator (one thread) per iteration (per round trip for fan-in)",
+            "wall_ns": "wall ns per iteration",
             "callgrind_instructions": "host instructions per round trip (valgrind callgrind)",
             "qemu_instructions": "RV32 instructions per round trip (QEMU -icount shift=0)",
             "veer_cycles": "cycles per round trip from the VeeR model"}},
