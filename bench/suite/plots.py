@@ -114,6 +114,18 @@ plot DAT index 0 using 1:2:3:4 with yerrorlines title "threads, none", \\
                     "(flat = no cost growing with them)", body, data)
 
 
+NEEDS = {
+    versus_baselines: ("debug_nop", "wait_poll", "transact_8", "switch_threads",
+                       "switch_processes"),
+    message_size: ("transact_0", "transact_8", "transact_64", "transact_256", "transact_1024"),
+    clients: ("fanin_1", "fanin_4", "fanin_16"),
+    scaling: (),  # any scaling point: r["scaling"] is empty without one
+}
+
+
 def draw(r, out):
-    """Draws every plot into `out`; returns the PNG paths."""
-    return [versus_baselines(r, out), message_size(r, out), clients(r, out), scaling(r, out)]
+    """Draws into `out` every plot whose benchmarks ran (all of them unless
+    run_suite.py --only left some out); returns the PNG paths."""
+    present = {e["name"] for e in r["benchmarks"] + r["scaling"]}
+    return [plot(r, out) for plot, names in NEEDS.items()
+            if present.issuperset(names) and (plot is not scaling or r["scaling"])]

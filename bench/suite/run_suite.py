@@ -94,12 +94,13 @@ class Suite:
         return [(n, label, float(v)) for n, label, v in
                 (line.split() for line in p.stdout.splitlines())]
 
-    def run_rounds(self, benchmarks):
+    def run_rounds(self, benchmarks, scaling):
         """Interleaved rounds: {(name, isolation): {"cpu": [...], "wall": [...]}}."""
         counts = COUNTS[self.mode]
         host = {}
         base = {}
-        names = [b[0] for b in benchmarks] + [s[0] for s in scaling_benchmarks()[1:]]
+        names = [b[0] for b in benchmarks]
+        names += [s[0] for s in scaling if s[0] not in names]
         for r in range(self.a.rounds):
             print(f"bench: round {r + 1}/{self.a.rounds}", file=sys.stderr, flush=True)
             for name in names:
@@ -206,9 +207,9 @@ def per_round_trip(samples, factor):
     return [v / factor for v in samples]
 
 
-def collect(suite, benchmarks):
+def collect(suite, benchmarks, scaling):
     a = suite.a
-    host, base = suite.run_rounds(benchmarks)
+    host, base = suite.run_rounds(benchmarks, scaling)
     results = {"schema": "pwk-bench/1", "machine": machine_facts(a), "config": {
         "mode": suite.mode, "rounds": a.rounds, "host_counts": COUNTS[suite.mode],
         "callgrind_counts": COUNTS["callgrind"] if a.callgrind else None,
@@ -224,7 +225,7 @@ def collect(suite, benchmarks):
     for name, factor in benchmarks:
         print(f"bench: target/instruction figures of {name}", file=sys.stderr, flush=True)
         results["benchmarks"].append(figures(suite, host, name, factor, target=not a.no_target))
-    for name, kind, size in scaling_benchmarks():
+    for name, kind, size in scaling:
         entry = figures(suite, host, name, 1, target=False)
         entry.update({"kind": kind, "sleepers": size})
         results["scaling"].append(entry)
@@ -285,12 +286,16 @@ def print_table(r):
         print(f"{b['name'] + ' ' + b['pinning']:22} {fmt(s['median'])} [{fmt(s['min'], 0)}-"
               f"{fmt(s['max'], 0)}]")
     print("\nratios (pwk median CPU ns / baseline median, pinned)")
-    for name, iso, base in ratio_pairs():
+    for name, iso, base in ratio_pairs(r):
         print(f"  {name} ({iso}) / {base}: {ratio(r, name, iso, base):.2f}")
 
 
-def ratio_pairs():
-    return [("debug_nop", "none", "syscall"), ("switch_threads", "none", "swapcontext"),
+def ratio_pairs(r):
+    present = {e["name"] for e in r["benchmarks"]}
+    return [p for p in ALL_RATIO_PAIRS if p[0] in present]
+
+
+ALL_RATIO_PAIRS = [("debug_nop", "none", "syscall"), ("switch_threads", "none", "swapcontext"),
             ("switch_threads", "none", "semaphore"), ("transact_8", "none", "pipe"),
             ("transact_8", "mprotect", "pipe"), ("switch_processes", "none", "pipe"),
             ("switch_processes", "mprotect", "pipe")]
@@ -300,6 +305,21 @@ def ratio(r, name, iso, base):
     e = next(x for x in r["benchmarks"] if x["name"] == name)
     b = next(x for x in r["baselines"] if x["name"] == base and x["pinning"] == "pinned")
     return e["host"][iso]["cpu_ns"]["median"] / b["ns"]["median"]
+
+
+def select(benchmarks, scaling, only):
+    """The benchmarks and scaling points --only names (all without it)."""
+    if only is None:
+        return benchmarks, scaling
+    names = set(only.split(","))
+    known = {b[0] for b in benchmarks} | {s[0] for s in scaling}
+    if names - known:
+        sys.exit(f"bench: --only: no benchmark {', '.join(sorted(names - known))} "
+                 f"(see bench/suite/benchmarks.txt)")
+    points = [s for s in scaling if s[0] in names and s[1] != "base"]
+    if points:
+        points.insert(0, scaling[0])  # the scaling plot's zero
+    return [b for b in benchmarks if b[0] in names], points
 
 
 def main():
@@ -314,14 +334,17 @@ def main():
     ap.add_argument("--veer-model", metavar="CMD", help="runs a veer-el2 ELF: CMD IMAGE")
     ap.add_argument("--veer-timeout", type=int, default=3600)
     ap.add_argument("--cpu", type=int, help="the CPU pwk runs and pinned baselines use")
+    ap.add_argument("--only", metavar="NAME,...",
+                    help="these benchmarks (and scale_* points) only; plots lacking one are left out")
     a = ap.parse_args()
     a.rounds = a.rounds or (1 if a.quick else 5)
     a.out = a.out or os.path.join(a.build_dir, "bench-results")
     os.makedirs(a.out, exist_ok=True)
     suite = Suite(a)
-    r = collect(suite, read_benchmarks())
+    benchmarks, scaling = select(read_benchmarks(), scaling_benchmarks(), a.only)
+    r = collect(suite, benchmarks, scaling)
     r["ratios"] = [{"benchmark": n, "isolation": i, "baseline": b, "pinned": True,
-                    "ratio": ratio(r, n, i, b)} for n, i, b in ratio_pairs()]
+                    "ratio": ratio(r, n, i, b)} for n, i, b in ratio_pairs(r)]
     r["plots"] = plots.draw(r, a.out)
     path = os.path.join(a.out, "results.json")
     with open(path, "w") as f:
