@@ -10,7 +10,7 @@
 #   scripts/bench.sh --quick            # a fast smoke run (1 round, few iterations)
 #   scripts/bench.sh --callgrind        # also instructions per round trip (valgrind)
 #   scripts/bench.sh --veer-model CMD   # also cycles: CMD IMAGE.elf runs a verilated VeeR EL2
-#   scripts/bench.sh --rounds N --cpu C --no-target --out DIR
+#   scripts/bench.sh --rounds N --cpu C --no-target --only NAME,... --out DIR
 #   scripts/bench.sh --meson [ARGS]     # the older meson benchmarks (meson test --benchmark)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
