@@ -159,6 +159,9 @@ class Suite:
             p = subprocess.run(self.a.veer_model + " " + shlex.quote(image), shell=True,
                                capture_output=True, text=True, timeout=self.a.veer_timeout)
             text = p.stdout + p.stderr
+            if p.returncode != 0:
+                sys.exit(f"bench: the VeeR model failed ({p.returncode}) on {image}:\n"
+                         f"{text[-2000:]}")
             model = re.findall(r"\b(?:mcycle|cycles?)\s*[=:]\s*(\d+)", text, re.I)
             ticks = re.findall(r"bench: iterations=\d+ ticks=(\d+)", text)
             if model:
