@@ -103,13 +103,27 @@ def scaling(r, out):
                 s = e["host"][iso]["cpu_ns"]
                 data += f'{e["sleepers"]} {s["median"]} {s["min"]} {s["max"]}\n'
             data += "\n\n"
-    body = """set xlabel "sleeping threads (one process) / sleeping processes (one thread each)"
+    body = """set key bottom right opaque box
+set xlabel "sleeping threads (one process) / sleeping processes (one thread each)"
 set ylabel "simulator CPU ns per round trip (a deadline on each)"
 plot DAT index 0 using 1:2:3:4 with yerrorlines title "threads, none", \\
      DAT index 1 using 1:2:3:4 with yerrorlines title "threads, mprotect", \\
      DAT index 2 using 1:2:3:4 with yerrorlines title "processes, none", \\
      DAT index 3 using 1:2:3:4 with yerrorlines title "processes, mprotect"
 """
+    if all("callgrind_instructions" in e for e in r["scaling"]):
+        # Instructions do not move with load: the flattest evidence there is.
+        for kind in ("threads", "processes"):
+            for e in r["scaling"]:
+                if e["kind"] in ("base", kind):
+                    data += f'{e["sleepers"]} {e["callgrind_instructions"]}\n'
+            data += "\n\n"
+        body = ("set y2label \"callgrind instructions per round trip (isolation none)\"\n"
+                "set y2range [0:*]\nset y2tics\n" + body.rstrip("\n") +
+                ', \\\n     DAT index 4 using 1:2 axes x1y2 with linespoints dt 2 title '
+                '"threads, instructions", \\\n     DAT index 5 using 1:2 axes x1y2 with '
+                'linespoints dt 2 title "processes, instructions"')
+    body += "\n"
     return _gnuplot(out, "scaling", "round trip against sleeping threads and processes "
                     "(flat = no cost growing with them)", body, data)
 
