@@ -53,7 +53,8 @@ plot DAT using 0:2:($5 == 0 ? 0x4477aa : 0xcc6677):xtic(1) with boxes lc rgb var
      DAT using 0:2:3:4 with yerrorbars lc rgb "black" pt 0, \\
      DAT using 0:4:(sprintf("%.0f", $2)) with labels offset 0,0.7 font ",8"
 """
-    return _gnuplot(out, "pwk_vs_baselines", "pwk (blue) against host baselines (red), measured in the same run", body, rows)
+    return _gnuplot(out, "pwk_vs_baselines",
+                    "pwk (blue) against host baselines (red), measured in the same run", body, rows)
 
 
 def _series(r, names, x_of, iso, metric="cpu_ns"):

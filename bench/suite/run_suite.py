@@ -23,7 +23,8 @@ import statistics
 import subprocess
 import sys
 
-import plots
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import plots  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -219,7 +220,8 @@ def collect(suite, benchmarks, scaling):
         "target_counts": COUNTS["target"], "pinned_cpu": suite.cpu,
         "baseline_iterations": BASELINE_ITERATIONS[suite.mode],
         "veer_model": a.veer_model, "units": {
-            "cpu_ns": "CPU ns of the simulator (one thread) per iteration (per round trip for fan-in)",
+            "cpu_ns": "CPU ns of the simulator (one thread) per iteration "
+                      "(per round trip for fan-in)",
             "wall_ns": "wall ns per iteration",
             "callgrind_instructions": "host instructions per round trip (valgrind callgrind)",
             "qemu_instructions": "RV32 instructions per round trip (QEMU -icount shift=0)",
@@ -267,7 +269,8 @@ def fmt(x, width=9):
 def print_table(r):
     def host_cols(e, iso):
         c = e["host"][iso]["cpu_ns"]
-        return f"{fmt(c['median'])} [{fmt(c['min'], 0)}-{fmt(c['max'], 0)}]{fmt(e['host'][iso]['wall_ns']['median'])}"
+        wall = e["host"][iso]["wall_ns"]["median"]
+        return f"{fmt(c['median'])} [{fmt(c['min'], 0)}-{fmt(c['max'], 0)}]{fmt(wall)}"
     print(f"\npwk benchmarks per round trip (host: median [min-max] of {r['config']['rounds']} "
           f"interleaved rounds, CPU ns, then wall ns; machine load at start "
           f"{r['machine']['loadavg_at_start'][0]})")
@@ -330,7 +333,8 @@ def main():
     ap.add_argument("--build-dir", default=os.path.join(SOURCE_ROOT, "build-bench"))
     ap.add_argument("--rv32-dir", default=os.path.join(SOURCE_ROOT, "build-rv32"))
     ap.add_argument("--out", help="results folder (default BUILD/bench-results)")
-    ap.add_argument("--quick", action="store_true", help="a fast smoke run: 1 round, few iterations")
+    ap.add_argument("--quick", action="store_true",
+                    help="a fast smoke run: 1 round, few iterations")
     ap.add_argument("--rounds", type=int, help="interleaved rounds (default 5, --quick 1)")
     ap.add_argument("--callgrind", action="store_true", help="add instructions per round trip")
     ap.add_argument("--no-target", action="store_true", help="skip the RV32 images")
@@ -338,7 +342,8 @@ def main():
     ap.add_argument("--veer-timeout", type=int, default=3600)
     ap.add_argument("--cpu", type=int, help="the CPU pwk runs and pinned baselines use")
     ap.add_argument("--only", metavar="NAME,...",
-                    help="these benchmarks (and scale_* points) only; plots lacking one are left out")
+                    help="these benchmarks (and scale_* points) only; "
+                    "plots lacking one are left out")
     a = ap.parse_args()
     a.rounds = a.rounds or (1 if a.quick else 5)
     a.out = a.out or os.path.join(a.build_dir, "bench-results")

@@ -19,6 +19,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import run_suite  # noqa: E402
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
