@@ -19,6 +19,8 @@ packages=(
   # the hal-veer cross build (scripts/build-target.sh) and QEMU to run it;
   # no rv32 libc: the kernel and the process runtime need none
   gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf qemu-system-misc
+  # the benchmark suite (scripts/bench.sh): plots, instruction counts
+  gnuplot-nox valgrind
 )
 
 missing=()
