@@ -2,7 +2,9 @@
  * test_fuzz_examples.c — the fuzzing examples (scenarios/fuzz/) as normal
  * end-to-end runs: the kv client's own use of the store passes with the
  * planted bug (its client never triggers it) and without it, under both
- * isolations and with other preemption seeds.
+ * isolations and with other preemption seeds; and a hostile client
+ * (tests/sim/kv_crafted/) shows what the planted bug does and that the
+ * fixed server survives the same requests.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -63,4 +65,26 @@ Test(fuzz_kv, prints_what_kv_fixed_prints)
 	cr_assert_str_eq(a.out, b.out);
 	pwsim_result_free(&a);
 	pwsim_result_free(&b);
+}
+
+/* The planted bug is a fault, not a wrong answer: the crafted GET makes
+ * kv_server write past the top of its RAM into the guard page. */
+Test(fuzz_kv, crafted_requests_fault_the_server)
+{
+	const char *argv[] = {"run", "tests/sim/kv_crafted/planted.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
+	assert_contains(r.err, "pwsim: fault: process 'kv_server' thread 'server_thread': SIGSEGV");
+	assert_contains(r.err, "(in the guard page above ram)");
+	assert_contains(r.err, " 1 faults,");
+	pwsim_result_free(&r);
+}
+
+Test(fuzz_kv_fixed, survives_the_crafted_requests)
+{
+	const char *argv[] = {"run", "tests/sim/kv_crafted/fixed.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
+	assert_contains(r.err, " 0 faults,");
+	pwsim_result_free(&r);
 }
