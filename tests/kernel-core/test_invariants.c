@@ -153,6 +153,42 @@ Test(invariants, hold_through_transactions_wait_groups_and_a_killed_handler)
 	run_expecting_shutdown(0);
 }
 
+/* One process holding both ends of a channel and a wait group. */
+static uint32_t pi, ph, pwg, pself;
+
+static void setup_one_process(fake_entry_fn a, fake_entry_fn b)
+{
+	fake_reset();
+	uint32_t p = fake_process("p");
+	fake_channel(p, &pi, p, &ph);
+	pwg = fake_wait_group(p);
+	pself = fake_own_process_handle(p);
+	fake_thread(p, "a", PRIO, a);
+	fake_thread(p, "b", PRIO, b);
+}
+
+FAKE_ENTRY(waits_on_the_group)
+{
+	expect_status(u_wg_add(pwg, pself, PWK_SIGNAL_JOINABLE, 0), PWK_OK);
+	u_wait(pwg, R, FOREVER);
+}
+
+FAKE_ENTRY(adds_a_signaled_member)
+{
+	expect_status(u_set_peer_user(pi, true), PWK_OK); /* the handler has USER */
+	expect_status(u_wg_add(pwg, ph, USER, 1), PWK_OK);
+	expect_holds("a signaled member joined, the waiter still blocked");
+	u_shutdown(0);
+}
+
+/* wait_group_add classifies a member, it does not announce it: a waiter
+ * stays blocked beside a signaled member, and that is not a broken state. */
+Test(invariants, hold_with_a_signaled_member_that_woke_nobody)
+{
+	setup_one_process(waits_on_the_group, adds_a_signaled_member);
+	run_expecting_shutdown(0);
+}
+
 /* --- corrupted states -------------------------------------------------- */
 
 FAKE_ENTRY(pulls_a_ready_thread_off_its_queue)

@@ -117,7 +117,7 @@ struct pwk_invariant_failure {
 
 /* Checks the whole kernel state against its invariants: each thread in
  * exactly one place (the CPU, its run queue, a waiter list, or none), a
- * blocked wait's signals still off, channel signals matching the pair's
+ * blocked wait's signals still off (but a wait group's), channel signals matching the pair's
  * transaction and every transaction owned by a started initiator process,
  * wait-group lists matching their members' signals, process thread counts
  * and JOINABLE matching thread and process states. For tests and fuzzers,
