@@ -5,10 +5,12 @@
  */
 #include "scenario.h"
 
+#include <errno.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "json5.h"
@@ -93,12 +95,14 @@ static void normalize(char *path)
 	*out = '\0';
 }
 
-/* Whether `path` (normalized in place) can be read; if not, appends it to
- * the `looked` list for the error message. */
+/* Whether `path` (normalized in place) is a file that can be read (not a
+ * folder or a device); if not, appends it to the `looked` list for the
+ * error message. */
 static bool try_candidate(char *path, char *looked, size_t looked_cap)
 {
 	normalize(path);
-	if (access(path, R_OK) == 0) {
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, R_OK) == 0) {
 		return true;
 	}
 	size_t used = strlen(looked);
@@ -428,6 +432,31 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 	return ok;
 }
 
+/* Whether the scenario's `system` names a file the loader can read: else
+ * the error points at the field (a missing file, a folder, a FIFO that
+ * would block, or a device would otherwise be reported, or read, as the
+ * system file itself). */
+static bool system_file_readable(const struct json5_value *system, const char *path, struct diag *d)
+{
+	struct stat st;
+	const char *why = NULL;
+	if (stat(path, &st) != 0) {
+		why = strerror(errno);
+	} else if (!S_ISREG(st.st_mode)) {
+		why = "not a regular file";
+	} else if (access(path, R_OK) != 0) {
+		why = strerror(errno);
+	}
+	if (why != NULL) {
+		diag_error(d, system->line, system->col,
+			   "system '%s' cannot be read (%s: %s): give the path of its "
+			   "system.json5, relative to the scenario's folder",
+			   system->string, path, why);
+		return false;
+	}
+	return true;
+}
+
 /* scenario_load, with `search` NULL for scenario_load_without_images. */
 static bool load(const char *path, const struct scenario_search *search, struct scenario *s,
 		 struct diag *d)
@@ -462,7 +491,8 @@ static bool load(const char *path, const struct scenario_search *search, struct 
 			s->system_path = join(dir, system->string);
 			struct diag sd;
 			diag_init(&sd, s->system_path, d->out);
-			ok = cfg_system_load(s->system_path, &s->system, &sd);
+			ok = system_file_readable(system, s->system_path, d) &&
+			     cfg_system_load(s->system_path, &s->system, &sd);
 			d->errors += sd.errors;
 			d->warnings += sd.warnings;
 			if (ok) {

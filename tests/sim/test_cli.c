@@ -118,6 +118,27 @@ Test(cli, image_for_an_undeclared_process_is_an_error)
 			 "unknown_process.json5:6:5: error: images names process 'hander'");
 }
 
+Test(cli, missing_system_file_is_reported_at_the_system_field)
+{
+	assert_bad_input(
+		"tests/sim/bad/missing_system.json5",
+		"missing_system.json5:3:11: error: system 'no_such_system.json5' cannot be "
+		"read (");
+}
+
+Test(cli, folder_as_system_file_is_refused_at_the_system_field)
+{
+	assert_bad_input("tests/sim/bad/folder_as_system.json5",
+			 "folder_as_system.json5:3:11: error: system '.' cannot be read (");
+}
+
+Test(cli, folder_as_image_is_not_taken_for_one)
+{
+	assert_bad_input("tests/sim/bad/folder_as_image.json5",
+			 "folder_as_image.json5:4:24: error: image '.' of process 'initiator' not "
+			 "found");
+}
+
 Test(cli, broken_system_is_reported_in_the_system_file)
 {
 	assert_bad_input("tests/sim/bad/bad_system.json5", "broken_system.json5:");
