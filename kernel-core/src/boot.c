@@ -14,6 +14,7 @@
 #include "assert.h"
 #include "boot.h"
 #include "channel.h"
+#include "fastpath.h"
 #include "interrupt.h"
 #include "limits.h"
 #include "process.h"
@@ -44,7 +45,7 @@ static pwk_status_t check_limits(const struct pwk_system_desc *s)
 	uint32_t ends = 0;
 	uint32_t groups = 0;
 	uint32_t interrupts = 0;
-	if ((s->options & ~PWK_BOOT_EXACT_DEADLINES) != 0) {
+	if ((s->options & ~(PWK_BOOT_EXACT_DEADLINES | PWK_BOOT_FULL_PATH)) != 0) {
 		return PWK_INVALID_ARGUMENT; /* an option this kernel does not know */
 	}
 	if (s->process_count > PWK_PROCESSES_MAX || s->object_count > PWK_OBJECTS_MAX ||
@@ -186,6 +187,7 @@ static void reset_state(const struct pwk_system_desc *s)
 	pwk__thread_reset_all(s);
 	pwk__sched_reset();
 	pwk__timer_reset((s->options & PWK_BOOT_EXACT_DEADLINES) != 0);
+	pwk__fastpath_reset((s->options & PWK_BOOT_FULL_PATH) == 0);
 	for (uint32_t i = 0; i < s->object_count; i++) {
 		pwk__object_register(i, create_object(&s->objects[i], i));
 	}

@@ -74,6 +74,17 @@ pwk_status_t pwk__object_lookup(uint32_t process, pwk_word_t handle, struct pwk_
 	return PWK_OK;
 }
 
+struct pwk_object *pwk__object_lookup_quiet(uint32_t process, pwk_word_t handle, uint32_t *index)
+{
+	const struct pwk_process_desc *desc = &pwk__system()->processes[process];
+	if (handle >= desc->object_count) {
+		return NULL;
+	}
+	*index = desc->first_object + (uint32_t)handle;
+	PWK_ASSERT(table[*index] != NULL);
+	return table[*index];
+}
+
 void pwk__object_notify(struct pwk_object *obj, pwk_signals_t match,
 			const struct pwk_wait_result *result)
 {
@@ -126,6 +137,14 @@ pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signa
 	if (pwk__timer_exact() && deadline <= hal_now()) {
 		return PWK_DEADLINE_EXCEEDED;
 	}
+	pwk__object_wait_begin(t, obj, index, mask, deadline);
+	pwk__sched_block();
+	return pwk__object_wait_end(t, result);
+}
+
+void pwk__object_wait_begin(struct pwk_thread *t, struct pwk_object *obj, uint32_t index,
+			    pwk_signals_t mask, pwk_instant_t deadline)
+{
 	t->wait.object = obj;
 	t->wait.object_index = index;
 	t->wait.mask = mask;
@@ -139,8 +158,10 @@ pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signa
 		pwk__timer_add(t, deadline);
 	}
 	t->state = PWK_THREAD_WAITING;
-	pwk__sched_block();
+}
 
+pwk_status_t pwk__object_wait_end(struct pwk_thread *t, struct pwk_wait_result *result)
+{
 	PWK_ASSERT(t->wait.woken && t->state == PWK_THREAD_RUNNING);
 	PWK_ASSERT(!t->timer.queued);
 	pwk__list_remove(&t->wait_link);

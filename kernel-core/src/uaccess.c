@@ -104,6 +104,21 @@ pwk_status_t pwk__ubuf_check(uint32_t process, pwk_word_t ptr, pwk_word_t len, u
 	return check_iovec(buf, (pwk_word_t)0 - len);
 }
 
+bool pwk__ubuf_check_flat(uint32_t process, pwk_word_t ptr, pwk_word_t len, uint32_t access,
+			  struct pwk_ubuf *buf)
+{
+	if (ptr == 0 || (pwk_sword_t)len < 0 || len > UINTPTR_MAX - ptr ||
+	    !in_one_region(process, ptr, len, access)) {
+		return false;
+	}
+	buf->process = process;
+	buf->access = access;
+	buf->addr = ptr;
+	buf->iov_count = 0;
+	buf->size = len;
+	return true;
+}
+
 void pwk__ubuf_empty(struct pwk_ubuf *buf, uint32_t process)
 {
 	buf->process = process;

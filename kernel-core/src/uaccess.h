@@ -30,6 +30,13 @@ struct pwk_ubuf {
 pwk_status_t pwk__ubuf_check(uint32_t process, pwk_word_t ptr, pwk_word_t len, uint32_t access,
 			     struct pwk_ubuf *buf);
 
+/* The fast path's check: true, with `buf` as pwk__ubuf_check() fills it,
+ * when (`ptr`, `len`) is a flat buffer that check accepts; false for an
+ * iovec or anything it refuses, with no record (the full path then decodes
+ * the syscall again and says why). */
+bool pwk__ubuf_check_flat(uint32_t process, pwk_word_t ptr, pwk_word_t len, uint32_t access,
+			  struct pwk_ubuf *buf);
+
 /* A checked empty buffer (for a zero-length transfer). */
 void pwk__ubuf_empty(struct pwk_ubuf *buf, uint32_t process);
 
