@@ -141,6 +141,10 @@ void *hal_user_ptr(uint32_t process, uintptr_t uaddr)
 	if (process >= host.region_count || !host_region_contains(r, uaddr)) {
 		hal_panic(__FILE__, __LINE__, "hal_user_ptr: address outside the process region");
 	}
+	/* Isolation none: every kernel view stays open (kernel_view.c). */
+	if (host.opts.isolation == HOST_ISOLATION_NONE) {
+		return host_region_kernel_ptr(r, uaddr);
+	}
 	return host_kernel_view_ptr(process, uaddr);
 }
 

@@ -106,19 +106,15 @@ void pwk__object_notify(struct pwk_object *obj, pwk_signals_t match,
 	}
 }
 
-void pwk__object_signals_update(struct pwk_object *obj, pwk_signals_t clear, pwk_signals_t set)
+void pwk__object_signals_tell(struct pwk_object *obj)
 {
-	PWK_ASSERT(obj->type != PWK_OBJECT_WAIT_GROUP);
-	PWK_ASSERT(((clear | set) & ~PWK_SIGNAL_VALID) == 0);
-	obj->signals = (obj->signals & ~clear) | set;
-	if (!pwk__list_empty(&obj->waiters)) { /* most updates have nobody to tell */
+	if (!pwk__list_empty(&obj->waiters)) {
 		const struct pwk_wait_result result = {.user_data = 0, .signals = obj->signals};
 		pwk__object_notify(obj, obj->signals, &result);
 	}
 	if (obj->group != NULL) {
 		pwk__wait_group_member_changed(obj);
 	}
-	PWK_ASSERT((obj->signals & set) == set);
 }
 
 pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,

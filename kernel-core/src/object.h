@@ -13,6 +13,7 @@
 
 #include <pwk/system.h>
 
+#include "assert.h"
 #include "list.h"
 
 typedef uint32_t pwk_signals_t;
@@ -57,9 +58,24 @@ struct pwk_object *pwk__object_get(uint32_t index);
 pwk_status_t pwk__object_lookup(uint32_t process, pwk_word_t handle, struct pwk_object **obj,
 				uint32_t *index);
 
+/* Tells `obj`'s waiters and wait group that its signals changed (the slow
+ * half of pwk__object_signals_update()). */
+void pwk__object_signals_tell(struct pwk_object *obj);
+
 /* Clears `clear` then raises `set`; wakes every waiter whose mask matches
- * the new signals (edge capture) and updates the wait group, if any. */
-void pwk__object_signals_update(struct pwk_object *obj, pwk_signals_t clear, pwk_signals_t set);
+ * the new signals (edge capture) and updates the wait group, if any. Inline:
+ * most updates have nobody to tell, and then they are an assignment. */
+static inline void pwk__object_signals_update(struct pwk_object *obj, pwk_signals_t clear,
+					      pwk_signals_t set)
+{
+	PWK_ASSERT(obj->type != PWK_OBJECT_WAIT_GROUP);
+	PWK_ASSERT(((clear | set) & ~PWK_SIGNAL_VALID) == 0);
+	obj->signals = (obj->signals & ~clear) | set;
+	if (!pwk__list_empty(&obj->waiters) || obj->group != NULL) {
+		pwk__object_signals_tell(obj);
+	}
+	PWK_ASSERT((obj->signals & set) == set);
+}
 
 /* Records `result` for every waiter of `obj` whose mask intersects `match`
  * and makes it ready (edge capture: a waiter already woken by a signal has its

@@ -386,6 +386,8 @@ pwk_syscall_ret_t pwk_trap_syscall(uint32_t id, const pwk_word_t args[PWK_SYSCAL
 		status = dispatch(id16, args, &out, &kind);
 	}
 	pwk__trace_syscall_exit(thread, id16, status);
-	pwk__thread_exit_if_terminating();
+	if (caller->terminating) {
+		pwk__thread_exit_if_terminating();
+	}
 	return encode(kind, status, &out);
 }
