@@ -7,9 +7,11 @@
 
 #include <pwk/system.h>
 
+#include "assert.h"
+
 /* Written by pwk_boot() only; read through pwk__system() (inline: every
  * handle lookup and buffer check asks). */
-extern const struct pwk_system_desc *pwk__booted;
+extern PWK__SHARED const struct pwk_system_desc *pwk__booted;
 
 /* The description passed to the last successful pwk_boot(). */
 static inline const struct pwk_system_desc *pwk__system(void)

@@ -8,6 +8,7 @@
 #ifndef PWK_SCHED_H
 #define PWK_SCHED_H
 
+#include "assert.h"
 #include "thread.h"
 
 /* Boot: empty queues, no current thread. */
@@ -20,7 +21,7 @@ struct pwk__sched_now {
 	uint32_t ready_mask; /* bit p set iff run queue p is non-empty */
 	bool idle;
 };
-extern struct pwk__sched_now pwk__sched_now;
+extern PWK__SHARED struct pwk__sched_now pwk__sched_now;
 
 /* The running thread, or NULL (idle, or before pwk_run()). */
 static inline struct pwk_thread *pwk__sched_current(void)

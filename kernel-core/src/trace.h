@@ -18,7 +18,7 @@
 
 /* The syscall being decoded, for user-error records. Decoding never blocks,
  * so no other thread's syscall can start in between. */
-extern uint32_t pwk__trace_syscall_id;
+extern PWK__SHARED uint32_t pwk__trace_syscall_id;
 
 /* Emits one record about `thread`. */
 static inline void pwk__trace(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b)
