@@ -12,13 +12,16 @@
  * one region with the access, a defined mask. A call that passes is then
  * performed by the same verbs the full path calls, so its statuses,
  * signals and records are the full path's by construction, with one
- * exception, the point of the fast path: a transact whose handler thread
- * is the only waiter on the handler, blocked there without a deadline for
- * a signal the transaction raises, and would be the next thread to run,
- * starts the transaction and switches straight to that thread (no run
- * queue). It emits the records the full path emits, in the same order
- * (TRANSACT, WAKE, SWITCH), so the trace digest is the same with the fast
- * path and without it (tests/sim/test_fastpath.c compares them).
+ * exception each for the two verbs that make a thread run, the point of
+ * the fast path. A transact whose handler thread is the only waiter on the
+ * handler, blocked there without a deadline for a signal the transaction
+ * raises, and would be the next thread to run, starts the transaction and
+ * switches straight to that thread (no run queue). A respond whose
+ * initiator thread is the only one waiting on the initiator wakes it
+ * directly (no notify walk). Both emit the records the full path emits, in
+ * the same order (TRANSACT, WAKE, SWITCH; RESPOND, WAKE), so the trace
+ * digest is the same with the fast path and without it
+ * (tests/sim/test_fastpath.c compares them).
  */
 #include "fastpath.h"
 
@@ -162,6 +165,46 @@ static bool channel_read(struct pwk_thread *caller, const pwk_word_t *a, pwk_sta
 	return true;
 }
 
+/* The initiator thread a respond on `h` wakes, when the full path's two
+ * signal updates come down to that one wake: a pending transaction with
+ * room for `src`, nobody waiting on the handler, no wait group on either
+ * end, and one waiter on the initiator, not yet woken, waiting for a
+ * signal the response raises. NULL otherwise. */
+static struct pwk_thread *respond_target(struct pwk_channel_end *h, const struct pwk_ubuf *src)
+{
+	struct pwk_channel_end *init = h->peer;
+	if (h->txn != PWK_TXN_PENDING || src->size > h->recv.size || init == NULL ||
+	    !pwk__list_empty(&h->obj.waiters) || h->obj.group != NULL || init->obj.group != NULL) {
+		return NULL;
+	}
+	struct pwk_thread *w = sole_waiter(&init->obj);
+	const pwk_signals_t raised = init->obj.signals | PWK_SIGNAL_READABLE;
+	if (w == NULL || w->wait.woken || (w->wait.mask & raised) == 0) {
+		return NULL;
+	}
+	return w;
+}
+
+/* pwk__channel_respond() for respond_target()'s case. */
+static void respond_wake(struct pwk_thread *caller, struct pwk_channel_end *h,
+			 const struct pwk_ubuf *src, struct pwk_thread *w)
+{
+	struct pwk_channel_end *init = h->peer;
+	h->response_len = pwk__ubuf_copy(&h->recv, src, 0);
+	h->txn = PWK_TXN_RESPONDED;
+	pwk__trace(PWK_TRACE_RESPOND, caller->index, h->obj.index, (uint32_t)h->response_len);
+	h->obj.signals &= ~(PWK_SIGNAL_READABLE | PWK_SIGNAL_WRITEABLE);
+	init->obj.signals |= PWK_SIGNAL_READABLE;
+	/* object_notify + sched_wake of the one waiter. */
+	w->wait.result.user_data = 0;
+	w->wait.result.signals = init->obj.signals;
+	w->wait.woken = true;
+	w->wait.status = PWK_OK;
+	pwk__timer_remove(w);
+	pwk__sched_enqueue(w, false);
+	pwk__trace(PWK_TRACE_WAKE, w->index, w->wait.result.signals, (uint32_t)PWK_OK);
+}
+
 static bool channel_respond(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status)
 {
 	const uint32_t process = caller->process;
@@ -174,7 +217,13 @@ static bool channel_respond(struct pwk_thread *caller, const pwk_word_t *a, pwk_
 		return false;
 	}
 	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_CHANNEL_RESPOND, handle);
-	*status = pwk__channel_respond(h, &buf);
+	struct pwk_thread *w = respond_target(h, &buf);
+	if (w != NULL) {
+		respond_wake(caller, h, &buf, w);
+		*status = PWK_OK;
+	} else {
+		*status = pwk__channel_respond(h, &buf);
+	}
 	return true;
 }
 
