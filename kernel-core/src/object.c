@@ -108,7 +108,7 @@ void pwk__object_notify(struct pwk_object *obj, pwk_signals_t match,
 
 void pwk__object_signals_tell(struct pwk_object *obj)
 {
-	if (!pwk__list_empty(&obj->waiters)) {
+	if (obj->signals != 0 && !pwk__list_empty(&obj->waiters)) {
 		const struct pwk_wait_result result = {.user_data = 0, .signals = obj->signals};
 		pwk__object_notify(obj, obj->signals, &result);
 	}

@@ -71,7 +71,9 @@ static inline void pwk__object_signals_update(struct pwk_object *obj, pwk_signal
 	PWK_ASSERT(obj->type != PWK_OBJECT_WAIT_GROUP);
 	PWK_ASSERT(((clear | set) & ~PWK_SIGNAL_VALID) == 0);
 	obj->signals = (obj->signals & ~clear) | set;
-	if (!pwk__list_empty(&obj->waiters) || obj->group != NULL) {
+	/* With no signal left no waiter's mask matches (edge capture needs a
+	 * matching signal): only a group has anything to hear. */
+	if ((obj->signals != 0 && !pwk__list_empty(&obj->waiters)) || obj->group != NULL) {
 		pwk__object_signals_tell(obj);
 	}
 	PWK_ASSERT((obj->signals & set) == set);
