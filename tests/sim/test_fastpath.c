@@ -114,3 +114,25 @@ Test(fastpath, changes_nothing_observable_in_isolation_mprotect)
 		compare(scenarios[i], HOST_ISOLATION_MPROTECT);
 	}
 }
+
+/* The scenario key `full_path: true` is the same boot option. */
+Test(fastpath, the_scenario_key_full_path_runs_the_full_path_with_the_same_digest)
+{
+	struct scenario fast, full;
+	load("scenarios/uppercase/scenario.json5", &fast);
+	load("scenarios/uppercase/full_path.json5", &full);
+	cr_assert_eq(fast.kernel_options & PWK_BOOT_FULL_PATH, 0);
+	cr_assert_eq(full.kernel_options & PWK_BOOT_FULL_PATH, PWK_BOOT_FULL_PATH);
+	FILE *report = fopen("/dev/null", "w");
+	struct observed a = run(&fast, HOST_ISOLATION_NONE, 3, report);
+	struct observed b = run(&full, HOST_ISOLATION_NONE, 3, report);
+	cr_assert(a.result.ran && b.result.ran);
+	cr_assert_eq(a.result.outcome.trace_digest, b.result.outcome.trace_digest);
+	cr_assert_str_eq(a.console, b.console);
+	free(a.console);
+	free(b.console);
+	host_machine_release();
+	fclose(report);
+	scenario_free(&fast);
+	scenario_free(&full);
+}
