@@ -31,6 +31,7 @@
 #include "timer.h"
 #include "trace.h"
 #include "uaccess.h"
+#include "wait.h"
 #include "wait_group.h"
 
 static bool enabled;
@@ -38,6 +39,13 @@ static bool enabled;
 void pwk__fastpath_reset(bool on)
 {
 	enabled = on && PWK_FASTPATH;
+}
+
+/* An exact deadline of PWK_INSTANT_MAX has passed only at the end of time;
+ * a wait without a deadline then fails at once in the full path. */
+static bool end_of_time(void)
+{
+	return pwk__timer_exact() && hal_now() == PWK_INSTANT_MAX;
 }
 
 /* The channel end `handle` names in `process`'s table if it is of `type`. */
@@ -76,9 +84,7 @@ static struct pwk_thread *handoff_target(const struct pwk_thread *caller,
 	    h->obj.group != NULL) {
 		return NULL;
 	}
-	/* An exact deadline of PWK_INSTANT_MAX has passed only at the end of
-	 * time; the full path then fails the wait at once. */
-	if (pwk__timer_exact() && hal_now() == PWK_INSTANT_MAX) {
+	if (end_of_time()) {
 		return NULL;
 	}
 	struct pwk_thread *w = sole_waiter(&h->obj);
@@ -227,6 +233,16 @@ static bool channel_respond(struct pwk_thread *caller, const pwk_word_t *a, pwk_
 	return true;
 }
 
+/* True when an object_wait by `caller` on `obj` blocks with none of the
+ * full path's other outcomes possible: not a wait group, no signal of
+ * `mask` raised, no deadline, the caller not asked to exit. */
+static bool blocks_plainly(const struct pwk_thread *caller, const struct pwk_object *obj,
+			   pwk_signals_t mask, pwk_instant_t deadline)
+{
+	return obj->type != PWK_OBJECT_WAIT_GROUP && (obj->signals & mask) == 0 &&
+	       deadline == PWK_INSTANT_MAX && !caller->terminating && !end_of_time();
+}
+
 static bool object_wait(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status,
 			struct pwk_wait_result *result)
 {
@@ -240,8 +256,15 @@ static bool object_wait(struct pwk_thread *caller, const pwk_word_t *a, pwk_stat
 		return false;
 	}
 	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_OBJECT_WAIT, handle);
-	*status = pwk__object_wait(obj, index, (pwk_signals_t)mask,
-				   PWK__ARG_INSTANT(a, OBJECT_WAIT, deadline), result);
+	const pwk_instant_t deadline = PWK__ARG_INSTANT(a, OBJECT_WAIT, deadline);
+	if (blocks_plainly(caller, obj, (pwk_signals_t)mask, deadline)) {
+		/* pwk__object_wait() -> pwk__object_block() for this case. */
+		pwk__object_wait_begin(caller, obj, index, (pwk_signals_t)mask, deadline);
+		pwk__sched_block();
+		*status = pwk__object_wait_end(caller, result);
+	} else {
+		*status = pwk__object_wait(obj, index, (pwk_signals_t)mask, deadline, result);
+	}
 	return true;
 }
 

@@ -17,6 +17,7 @@
 #include "sched.h"
 #include "timer.h"
 #include "trace.h"
+#include "wait.h"
 #include "wait_group.h"
 
 static struct pwk_object *table[PWK_OBJECTS_MAX];
@@ -136,34 +137,6 @@ pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signa
 	pwk__object_wait_begin(t, obj, index, mask, deadline);
 	pwk__sched_block();
 	return pwk__object_wait_end(t, result);
-}
-
-void pwk__object_wait_begin(struct pwk_thread *t, struct pwk_object *obj, uint32_t index,
-			    pwk_signals_t mask, pwk_instant_t deadline)
-{
-	t->wait.object = obj;
-	t->wait.object_index = index;
-	t->wait.mask = mask;
-	t->wait.deadline = deadline;
-	t->wait.woken = false;
-	t->wait.status = PWK_UNKNOWN;
-	t->wait.result.user_data = 0;
-	t->wait.result.signals = 0;
-	pwk__list_push_back(&obj->waiters, &t->wait_link);
-	if (deadline != PWK_INSTANT_MAX) {
-		pwk__timer_add(t, deadline);
-	}
-	t->state = PWK_THREAD_WAITING;
-}
-
-pwk_status_t pwk__object_wait_end(struct pwk_thread *t, struct pwk_wait_result *result)
-{
-	PWK_ASSERT(t->wait.woken && t->state == PWK_THREAD_RUNNING);
-	PWK_ASSERT(!t->timer.queued);
-	pwk__list_remove(&t->wait_link);
-	t->wait.object = NULL;
-	*result = t->wait.result;
-	return t->wait.status;
 }
 
 pwk_status_t pwk__object_wait(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,

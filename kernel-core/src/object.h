@@ -96,15 +96,6 @@ pwk_status_t pwk__object_wait(struct pwk_object *obj, uint32_t index, pwk_signal
 pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,
 			       pwk_instant_t deadline, struct pwk_wait_result *result);
 
-/* The two halves of pwk__object_block() around the switch, for the IPC
- * fast path: begin puts running `t` on `obj`'s waiters (WAITING, with the
- * deadline queued), end takes it off once it runs again and returns the
- * wait's status and result. */
-struct pwk_thread;
-void pwk__object_wait_begin(struct pwk_thread *t, struct pwk_object *obj, uint32_t index,
-			    pwk_signals_t mask, pwk_instant_t deadline);
-pwk_status_t pwk__object_wait_end(struct pwk_thread *t, struct pwk_wait_result *result);
-
 /* pwk__object_lookup without the user-error record: NULL if `handle` is
  * not in `process`'s table (the fast path then takes the full one). */
 struct pwk_object *pwk__object_lookup_quiet(uint32_t process, pwk_word_t handle, uint32_t *index);
