@@ -10,6 +10,7 @@ packages=(
   libjsmn-dev       # JSON tokens under our JSON5 front-end
   libcriterion-dev  # unit tests
   libuv1-dev        # event loop of the simulator's runner
+  zlib1g-dev        # gzipped traces (pwsim run --trace FILE.gz)
   binutils          # nm/readelf for the boundary checks
   python3           # tools/tidy.py
   clang-format

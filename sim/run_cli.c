@@ -52,6 +52,15 @@ static int parse_timeout(struct run_cli *c, const char *v)
 	return PWSIM_EXIT_OK;
 }
 
+static int parse_trace_format(struct run_cli *c, const char *v)
+{
+	if (!trace_export_format_parse(v, &c->trace_format)) {
+		fprintf(stderr, "pwsim: --trace-format takes json or perfetto, not '%s'\n", v);
+		return PWSIM_EXIT_BAD_INPUT;
+	}
+	return PWSIM_EXIT_OK;
+}
+
 static int parse_image_dir(struct run_cli *c, const char *v)
 {
 	if (c->search.image_dir_count == RUN_CLI_IMAGE_DIRS_MAX) {
@@ -79,6 +88,8 @@ static int parse_one(struct run_cli *c, int argc, char **argv, int *i)
 		return parse_seed(c, argv[++*i]);
 	} else if (strcmp(a, "--trace") == 0 && has_value) {
 		c->trace_path = argv[++*i];
+	} else if (strcmp(a, "--trace-format") == 0 && has_value) {
+		return parse_trace_format(c, argv[++*i]);
 	} else if (strcmp(a, "--image-dir") == 0 && has_value) {
 		return parse_image_dir(c, argv[++*i]);
 	} else if (strcmp(a, "--board") == 0 && has_value) {
@@ -158,6 +169,10 @@ int run_cli_parse(struct run_cli *c, const char *command, const char *synopsis, 
 		fprintf(stderr, "usage: pwsim %s %s (see pwsim help)\n", command, synopsis);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
+	if (c->trace_format != TRACE_EXPORT_BY_NAME && c->trace_path == NULL) {
+		fprintf(stderr, "pwsim: --trace-format needs --trace FILE\n");
+		return PWSIM_EXIT_BAD_INPUT;
+	}
 	if (c->board != NULL && strcmp(command, "run") != 0) {
 		return refuse_on_board(command, "it reruns one seed of the simulator; a "
 						"board run is rerun with pwsim run --board");
@@ -222,7 +237,8 @@ static int run_on_host(const struct run_cli *c, const struct scenario *s)
 	struct trace_export *trace = NULL;
 	char err[256];
 	if (c->trace_path != NULL) {
-		trace = trace_export_open(c->trace_path, &s->system, err, sizeof(err));
+		trace = trace_export_open(c->trace_path, c->trace_format, &s->system, err,
+					  sizeof(err));
 	}
 	if (c->trace_path != NULL && trace == NULL) {
 		fprintf(stderr, "pwsim: --trace %s: %s\n", c->trace_path, err);

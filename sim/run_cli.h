@@ -13,12 +13,15 @@
 
 #include "run.h"
 #include "scenario.h"
+#include "trace_export.h"
 
 #define RUN_CLI_IMAGE_DIRS_MAX 16
 
 struct run_cli {
 	const char *scenario_path;
 	const char *trace_path; /* NULL: no trace */
+	/* --trace-format; by default the file name's extension decides. */
+	trace_export_format_t trace_format;
 	bool seed_given;
 	struct run_options options;
 	const char *image_dirs[RUN_CLI_IMAGE_DIRS_MAX];

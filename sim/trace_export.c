@@ -1,18 +1,61 @@
 /*
- * trace_export.c — the trace file: Chrome trace-event JSON in its object
- * form, {"displayTimeUnit":"ns","traceEvents":[...],"otherData":{...}}.
- * Metadata events name and order the processes (pid = index + 1) and
- * threads (tid = global index + 1); then every record is streamed out as
- * it arrives (trace_tracks.c, trace_flow.c), so memory stays bounded by the
- * system's size, not the run's length. Only B/E, i, s/t/f and M events are
- * written, never X: Perfetto keeps events with equal timestamps in file
- * order unless an X event is present, and zero-length slices rely on that.
+ * trace_export.c — the trace file: which format writes it, the tables
+ * both formats read (which process owns each thread and object), and the
+ * stream of records into trace_tracks.c. Every record is turned into
+ * events as it arrives, so memory stays bounded by the system's size, not
+ * the run's length.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "trace_internal.h"
+
+static bool ends_with(const char *s, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+bool trace_export_format_parse(const char *name, trace_export_format_t *out)
+{
+	if (strcmp(name, "json") == 0) {
+		*out = TRACE_EXPORT_JSON;
+	} else if (strcmp(name, "perfetto") == 0) {
+		*out = TRACE_EXPORT_PERFETTO;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/* The format `path` asks for (its extension before any .gz), unless one
+ * was chosen; *gzip if the name ends in .gz. */
+static const struct trace_format *choose_format(const char *path, trace_export_format_t format,
+						bool *gzip)
+{
+	size_t len = strlen(path);
+	*gzip = ends_with(path, len, ".gz");
+	if (*gzip) {
+		len -= 3;
+	}
+	if (format == TRACE_EXPORT_BY_NAME) {
+		bool proto =
+			ends_with(path, len, ".pftrace") || ends_with(path, len, ".perfetto-trace");
+		format = proto ? TRACE_EXPORT_PERFETTO : TRACE_EXPORT_JSON;
+	}
+	return format == TRACE_EXPORT_PERFETTO ? &trace_format_perfetto : &trace_format_json;
+}
+
+static char *object_label(const struct cfg_process *p, const struct cfg_object *o)
+{
+	size_t n = strlen(p->name) + strlen(o->name) + 2;
+	char *label = malloc(n);
+	if (label != NULL) {
+		snprintf(label, n, "%s:%s", p->name, o->name);
+	}
+	return label;
+}
 
 static bool alloc_tables(struct trace_export *t, const struct cfg_system *sys)
 {
@@ -26,15 +69,22 @@ static bool alloc_tables(struct trace_export *t, const struct cfg_system *sys)
 		t->thread_count += (uint32_t)sys->processes[p].thread_count;
 	}
 	t->object_process = calloc(t->object_count + 1, sizeof(uint32_t));
+	t->object_labels = calloc(t->object_count + 1, sizeof(char *));
 	t->threads = calloc(t->thread_count + 1, sizeof(*t->threads));
 	t->txns = calloc(t->object_count + 1, sizeof(*t->txns));
 	if (t->first_object == NULL || t->first_thread == NULL || t->object_process == NULL ||
-	    t->threads == NULL || t->txns == NULL) {
+	    t->object_labels == NULL || t->threads == NULL || t->txns == NULL) {
 		return false;
 	}
 	for (uint32_t p = 0; p < np; p++) {
 		for (size_t o = 0; o < sys->processes[p].object_count; o++) {
-			t->object_process[t->first_object[p] + o] = p;
+			uint32_t object = t->first_object[p] + (uint32_t)o;
+			t->object_process[object] = p;
+			t->object_labels[object] =
+				object_label(&sys->processes[p], &sys->processes[p].objects[o]);
+			if (t->object_labels[object] == NULL) {
+				return false;
+			}
 		}
 		for (size_t k = 0; k < sys->processes[p].thread_count; k++) {
 			t->threads[t->first_thread[p] + k].process = p;
@@ -48,43 +98,18 @@ static void free_tables(struct trace_export *t)
 	free(t->first_object);
 	free(t->first_thread);
 	free(t->object_process);
+	for (uint32_t o = 0; t->object_labels != NULL && o < t->object_count; o++) {
+		free(t->object_labels[o]);
+	}
+	free(t->object_labels);
 	free(t->threads);
 	free(t->txns);
 	free(t->scenario);
 	free(t);
 }
 
-static void sort_index(struct trace_export *t, const char *name, uint32_t process, uint32_t thread,
-		       uint32_t index)
-{
-	trace_event_meta(t, name, process, thread);
-	trace_event_args(t);
-	trace_arg_u64(t, "sort_index", index);
-	trace_event_end(t);
-}
-
-static void write_metadata(struct trace_export *t)
-{
-	const struct cfg_system *sys = t->sys;
-	for (uint32_t p = 0; p < sys->process_count; p++) {
-		trace_event_meta(t, "process_name", p, PWK_NONE);
-		trace_event_args(t);
-		trace_arg_str(t, "name", sys->processes[p].name);
-		trace_event_end(t);
-		sort_index(t, "process_sort_index", p, PWK_NONE, p + 1);
-		for (uint32_t k = 0; k < sys->processes[p].thread_count; k++) {
-			uint32_t thread = t->first_thread[p] + k;
-			trace_event_meta(t, "thread_name", p, thread);
-			trace_event_args(t);
-			trace_arg_str(t, "name", sys->processes[p].threads[k].name);
-			trace_event_end(t);
-			sort_index(t, "thread_sort_index", p, thread, thread + 1);
-		}
-	}
-}
-
-struct trace_export *trace_export_open(const char *path, const struct cfg_system *sys, char *err,
-				       size_t err_cap)
+struct trace_export *trace_export_open(const char *path, trace_export_format_t format,
+				       const struct cfg_system *sys, char *err, size_t err_cap)
 {
 	struct trace_export *t = calloc(1, sizeof(*t));
 	if (t == NULL || !alloc_tables(t, sys)) {
@@ -95,14 +120,21 @@ struct trace_export *trace_export_open(const char *path, const struct cfg_system
 		return NULL;
 	}
 	t->sys = sys;
-	t->file = fopen(path, "w");
-	if (t->file == NULL) {
+	bool gzip;
+	t->format = choose_format(path, format, &gzip);
+	t->out = trace_sink_open(path, gzip);
+	if (t->out == NULL) {
 		snprintf(err, err_cap, "cannot write it: %s", strerror(errno));
 		free_tables(t);
 		return NULL;
 	}
-	fputs("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[", t->file);
-	write_metadata(t);
+	if (!t->format->open(t)) {
+		snprintf(err, err_cap, "out of memory");
+		t->format->free(t);
+		trace_sink_close(t->out);
+		free_tables(t);
+		return NULL;
+	}
 	return t;
 }
 
@@ -126,16 +158,9 @@ bool trace_export_close(struct trace_export *t, uint64_t end_time)
 	/* Flows first: their last marker needs the initiator's track open. */
 	trace_flow_finish_all(t, end_time);
 	trace_tracks_close(t, end_time);
-	fputs("\n],\"otherData\":{\"generator\":\"pwsim\",\"clock\":\"virtual\"", t->file);
-	if (t->scenario != NULL) {
-		fputs(",\"scenario\":", t->file);
-		trace_json_string(t->file, t->scenario);
-		fprintf(t->file, ",\"seed\":\"%llu\"", (unsigned long long)t->seed);
-	}
-	fprintf(t->file, ",\"end_time_ns\":\"%llu\",\"records\":\"%llu\"}}\n",
-		(unsigned long long)end_time, (unsigned long long)t->record_count);
-	bool ok = !ferror(t->file);
-	ok = fclose(t->file) == 0 && ok;
+	t->format->close(t, end_time);
+	bool ok = trace_sink_close(t->out);
+	t->format->free(t);
 	free_tables(t);
 	return ok;
 }

@@ -1,11 +1,15 @@
 /*
  * trace_internal.h — the trace writer's state, shared by its files:
- *   trace_export.c  the file: open, metadata, dispatch, close
+ *   trace_export.c  the file: its format, the tables, the record stream
  *   trace_tracks.c  records -> thread tracks (running, syscalls, waiting)
  *   trace_names.c   syscall, status, exit and signal names
  *   trace_flow.c    channel transactions -> flow arrows
  *   trace_recent.c  the last events, for `pwsim replay`
- *   trace_json.c    event output (escaping, timestamps, one event a line)
+ *   trace_event.c   the event interface, dispatched to the file format
+ *   trace_json.c    the JSON format (escaping, timestamps, one event a line)
+ *   trace_perfetto.c the Perfetto protobuf format; trace_pb.c encodes
+ *                   protobuf, trace_intern.c numbers its interned strings
+ *   trace_sink.c    buffered (optionally gzipped) file output
  *
  * Invariant: every slice opened on a track is on that track's stack until
  * an E closes it, so trace_export_close() can balance every track; the
@@ -19,6 +23,7 @@
 #include <stdio.h>
 
 #include "trace_export.h"
+#include "trace_sink.h"
 
 #define TRACE_DEPTH_MAX  4
 #define TRACE_RECENT_MAX TRACE_EXPORT_RECENT_MAX
@@ -68,15 +73,18 @@ struct trace_recent {
 };
 
 struct trace_export {
-	FILE *file;
-	bool any_event;  /* an event was written: the next needs a comma */
-	bool in_args;    /* the event being written has "args":{ open */
-	bool args_first; /* ... and nothing in it yet */
+	const struct trace_format *format;
+	struct trace_sink *out;
+	bool any_event;                  /* JSON: an event was written: the next needs a comma */
+	bool in_args;                    /* JSON: the event being written has "args":{ open */
+	bool args_first;                 /* ... and nothing in it yet */
+	struct trace_perfetto *perfetto; /* the perfetto format's state */
 	const struct cfg_system *sys;
 	uint32_t thread_count, object_count;
 	uint32_t *first_object;   /* per process */
 	uint32_t *first_thread;   /* per process */
 	uint32_t *object_process; /* per global object */
+	char **object_labels;     /* per global object: "process:object" */
 	struct trace_thread *threads;
 	struct trace_txn *txns; /* per global object */
 	uint64_t next_flow_id;
@@ -87,34 +95,53 @@ struct trace_export {
 	uint64_t recent_count; /* all noted so far; the ring holds the last ones */
 };
 
-/* --- trace_json.c: one event per line, in the order called --------------- */
+/* --- the event interface: one per file format ------------------------------------
+ *
+ * trace_tracks.c and trace_flow.c describe the run as events on thread
+ * tracks; a format writes them. An event is begin (or flow), its args,
+ * end, in that order; args go between trace_event_args() and
+ * trace_event_end().
+ *
+ *   ph 'B' a slice begins, 'E' the innermost one ends, 'i' an instant;
+ *   flow events 's' (start), 't' (step), 'f' (finish) of flow `id` are
+ *   bound to the slice open on the track at that moment.
+ */
+struct trace_format {
+	/* After the tables are built: the file header and the tracks. */
+	bool (*open)(struct trace_export *t);
+	void (*begin)(struct trace_export *t, char ph, uint32_t thread, uint64_t ts,
+		      const char *name, const char *cat);
+	void (*flow)(struct trace_export *t, char ph, uint32_t thread, uint64_t ts, uint64_t id);
+	void (*args)(struct trace_export *t);
+	void (*arg_str)(struct trace_export *t, const char *key, const char *value);
+	void (*arg_u64)(struct trace_export *t, const char *key, uint64_t value);
+	void (*end)(struct trace_export *t);
+	/* After every slice is closed: the trailer (how the run is named). */
+	void (*close)(struct trace_export *t, uint64_t end_time);
+	void (*free)(struct trace_export *t); /* the format's own state */
+};
 
-/* Starts an event on thread `thread`'s track (pid = its process + 1, tid =
- * thread + 1). `ts` is raised to the track's last one, so each track's
- * timestamps never go back. Fields and args follow; trace_event_end()
- * closes it. */
+extern const struct trace_format trace_format_json;     /* trace_json.c */
+extern const struct trace_format trace_format_perfetto; /* trace_perfetto.c */
+
+/* Starts an event on thread `thread`'s track. `ts` is raised to the
+ * track's last one, so each track's timestamps never go back. */
 void trace_event_begin(struct trace_export *t, char ph, uint32_t thread, uint64_t ts,
 		       const char *name, const char *cat);
-/* A metadata event (no ts) about thread `thread` of process `process`, or
- * with `thread` PWK_NONE about the process itself. */
-void trace_event_meta(struct trace_export *t, const char *name, uint32_t process, uint32_t thread);
-void trace_event_field_str(struct trace_export *t, const char *key, const char *value);
-void trace_event_field_u64(struct trace_export *t, const char *key, uint64_t value);
-void trace_event_args(struct trace_export *t); /* opens "args":{ */
+void trace_event_args(struct trace_export *t);
 void trace_arg_str(struct trace_export *t, const char *key, const char *value);
 void trace_arg_u64(struct trace_export *t, const char *key, uint64_t value);
+/* `process:object`, the way a handle's object is shown. */
 void trace_arg_object(struct trace_export *t, const char *key, uint32_t object);
 void trace_arg_signals(struct trace_export *t, const char *key, uint32_t signals);
-void trace_event_end(struct trace_export *t); /* closes args (if open) and the event */
-
-/* A JSON string body: escapes quotes, backslashes and control bytes, and
- * turns bytes that are not UTF-8 into U+FFFD, so any name stays valid. */
-void trace_json_text(FILE *out, const char *s);
-void trace_json_string(FILE *out, const char *s); /* quoted */
+void trace_event_end(struct trace_export *t);
+/* A flow event bound to the slice open on `thread`. */
+void trace_flow_event(struct trace_export *t, char ph, uint32_t thread, uint64_t ts, uint64_t id);
 
 /* --- trace_names.c ---------------------------------------------------------------- */
 
-/* Lower-case syscall name ("channel_transact"), or "syscall_0x1234". */
+/* Lower-case syscall name ("channel_transact"), or "syscall_0x1234"
+ * written into `buf`. */
 const char *trace_syscall_name(uint32_t id, char *buf, size_t cap);
 const char *trace_status_name(uint32_t status); /* "OK", ...; "?" if unknown */
 const char *trace_exit_tag_name(uint32_t tag);
@@ -138,8 +165,6 @@ uint32_t trace_handle_object(const struct trace_export *t, uint32_t thread, uint
 void trace_marker_begin(struct trace_export *t, uint32_t thread, uint64_t ts, const char *name);
 void trace_marker_end(struct trace_export *t, uint32_t thread, uint64_t ts, char flow_ph,
 		      uint64_t id);
-/* A flow event bound to the slice open on `thread` ("bp":"e"). */
-void trace_flow_event(struct trace_export *t, char ph, uint32_t thread, uint64_t ts, uint64_t id);
 
 /* --- trace_flow.c: one flow per transaction ---------------------------------- */
 

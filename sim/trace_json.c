@@ -1,114 +1,56 @@
 /*
- * trace_json.c — writes trace events as Chrome trace-event JSON, one event a
- * line, streamed straight to the file (nothing is buffered here beyond
- * stdio). Timestamps are virtual nanoseconds printed as microseconds with
- * three decimals, so the text is exact and the same on every host.
+ * trace_json.c — the Chrome trace-event JSON format, in its object form
+ * {"displayTimeUnit":"ns","traceEvents":[...],"otherData":{...}}, one
+ * event a line. Metadata events name and order the processes (pid = index
+ * + 1) and threads (tid = global index + 1). Only B/E, i, s/t/f and M
+ * events are written, never X: Perfetto keeps events with equal timestamps
+ * in file order unless an X event is present, and zero-length slices rely
+ * on that.
+ *
+ * Every byte is formatted here, straight into the sink's buffer (no stdio:
+ * a printf per field cost more than the run it described). Timestamps are
+ * virtual nanoseconds written as microseconds with three decimals, so the
+ * text is exact and the same on every host.
  */
 #include <string.h>
 
 #include "trace_internal.h"
 
-static void begin_common(struct trace_export *t, char ph, uint32_t pid, uint32_t tid)
+/* Room for an event's fixed parts: punctuation, keys and numbers. */
+#define JSON_FIXED_MAX 128
+
+static uint8_t *put(uint8_t *p, const char *s, size_t len)
 {
-	fputs(t->any_event ? ",\n" : "\n", t->file);
-	t->any_event = true;
-	t->in_args = false;
-	fprintf(t->file, "{\"ph\":\"%c\",\"pid\":%u,\"tid\":%u", ph, pid, tid);
+	memcpy(p, s, len);
+	return p + len;
 }
 
-void trace_event_begin(struct trace_export *t, char ph, uint32_t thread, uint64_t ts,
-		       const char *name, const char *cat)
+#define PUT_LITERAL(p, lit) put((p), (lit), sizeof(lit) - 1)
+
+static uint8_t *put_u64(uint8_t *p, uint64_t v)
 {
-	struct trace_thread *th = &t->threads[thread];
-	if (ts < th->last_ts) {
-		ts = th->last_ts;
+	char digits[20];
+	size_t n = 0;
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	while (n > 0) {
+		*p++ = (uint8_t)digits[--n];
 	}
-	th->last_ts = ts;
-	begin_common(t, ph, th->process + 1, thread + 1);
-	fprintf(t->file, ",\"ts\":%llu.%03llu", (unsigned long long)(ts / 1000),
-		(unsigned long long)(ts % 1000));
-	if (name != NULL) {
-		trace_event_field_str(t, "name", name);
-	}
-	if (cat != NULL) {
-		trace_event_field_str(t, "cat", cat);
-	}
+	return p;
 }
 
-void trace_event_meta(struct trace_export *t, const char *name, uint32_t process, uint32_t thread)
+/* U.FFF: virtual ns as microseconds. */
+static uint8_t *put_ts(uint8_t *p, uint64_t ns)
 {
-	/* Process metadata names the process's first thread: a JSON event
-	 * without a tid is taken as one of thread tid = pid, which may be
-	 * another process's thread here. */
-	if (thread == PWK_NONE && t->sys->processes[process].thread_count > 0) {
-		thread = t->first_thread[process];
-	}
-	begin_common(t, 'M', process + 1, thread == PWK_NONE ? 0 : thread + 1);
-	trace_event_field_str(t, "name", name);
-}
-
-void trace_event_field_str(struct trace_export *t, const char *key, const char *value)
-{
-	fprintf(t->file, ",\"%s\":", key);
-	trace_json_string(t->file, value);
-}
-
-void trace_event_field_u64(struct trace_export *t, const char *key, uint64_t value)
-{
-	fprintf(t->file, ",\"%s\":%llu", key, (unsigned long long)value);
-}
-
-void trace_event_args(struct trace_export *t)
-{
-	fputs(",\"args\":{", t->file);
-	t->in_args = true;
-	t->args_first = true;
-}
-
-static void arg_key(struct trace_export *t, const char *key)
-{
-	fprintf(t->file, "%s\"%s\":", t->args_first ? "" : ",", key);
-	t->args_first = false;
-}
-
-void trace_arg_str(struct trace_export *t, const char *key, const char *value)
-{
-	arg_key(t, key);
-	trace_json_string(t->file, value);
-}
-
-void trace_arg_u64(struct trace_export *t, const char *key, uint64_t value)
-{
-	arg_key(t, key);
-	fprintf(t->file, "%llu", (unsigned long long)value);
-}
-
-void trace_arg_object(struct trace_export *t, const char *key, uint32_t object)
-{
-	arg_key(t, key);
-	if (!trace_object_valid(t, object)) {
-		fprintf(t->file, "\"object %u\"", object);
-		return;
-	}
-	const struct cfg_process *p = &t->sys->processes[t->object_process[object]];
-	fputc('"', t->file);
-	trace_json_text(t->file, p->name);
-	fputc(':', t->file);
-	trace_json_text(t->file, p->objects[object - t->first_object[p->index]].name);
-	fputc('"', t->file);
-}
-
-void trace_arg_signals(struct trace_export *t, const char *key, uint32_t signals)
-{
-	char text[128];
-	trace_signals_text(signals, text, sizeof(text));
-	trace_arg_str(t, key, text);
-}
-
-void trace_event_end(struct trace_export *t)
-{
-	fputs(t->in_args ? "}}" : "}", t->file);
-	t->in_args = false;
+	uint64_t frac = ns % 1000;
+	p = put_u64(p, ns / 1000);
+	*p++ = '.';
+	*p++ = (uint8_t)('0' + frac / 100);
+	*p++ = (uint8_t)('0' + frac / 10 % 10);
+	*p++ = (uint8_t)('0' + frac % 10);
+	return p;
 }
 
 /* Length of the UTF-8 sequence starting at `s`, or 0 if it is not one
@@ -131,32 +73,231 @@ static size_t utf8_length(const unsigned char *s)
 	return n;
 }
 
-void trace_json_text(FILE *out, const char *s)
+/* One byte or sequence of `*s` escaped at `p` (at most 6 bytes). */
+static uint8_t *put_escaped(uint8_t *p, const unsigned char **s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p != '\0') {
-		if (*p == '"' || *p == '\\') {
-			fprintf(out, "\\%c", *p++);
-		} else if (*p < 0x20 || *p == 0x7f) {
-			fprintf(out, "\\u%04x", *p++);
-		} else if (*p < 0x80) {
-			fputc(*p++, out);
+	static const char hex[] = "0123456789abcdef";
+	unsigned char c = **s;
+	if (c == '"' || c == '\\') {
+		*p++ = '\\';
+		*p++ = c;
+		(*s)++;
+	} else if (c < 0x20 || c == 0x7f) {
+		p = PUT_LITERAL(p, "\\u00");
+		*p++ = (uint8_t)hex[c >> 4];
+		*p++ = (uint8_t)hex[c & 15];
+		(*s)++;
+	} else if (c < 0x80) {
+		*p++ = c;
+		(*s)++;
+	} else {
+		size_t n = utf8_length(*s);
+		if (n == 0) {
+			p = PUT_LITERAL(p, "\\ufffd");
+			(*s)++;
 		} else {
-			size_t n = utf8_length(p);
-			if (n == 0) {
-				fputs("\\ufffd", out);
-				p++;
-			} else {
-				fwrite(p, 1, n, out);
-				p += n;
-			}
+			p = put(p, (const char *)*s, n);
+			*s += n;
 		}
+	}
+	return p;
+}
+
+/* A JSON string body: escapes quotes, backslashes and control bytes, and
+ * turns bytes that are not UTF-8 into U+FFFD, so any name stays valid. */
+static void json_text(struct trace_sink *out, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	while (*s != '\0') {
+		uint8_t *p = trace_sink_reserve(out, TRACE_SINK_RESERVE_MAX);
+		uint8_t *limit = p + TRACE_SINK_RESERVE_MAX - 8;
+		while (*s != '\0' && p < limit) {
+			p = put_escaped(p, &s);
+		}
+		trace_sink_commit(out, p);
 	}
 }
 
-void trace_json_string(FILE *out, const char *s)
+static void json_string(struct trace_sink *out, const char *s)
 {
-	fputc('"', out);
-	trace_json_text(out, s);
-	fputc('"', out);
+	trace_sink_write(out, "\"", 1);
+	json_text(out, s);
+	trace_sink_write(out, "\"", 1);
 }
+
+/* ,"key": then the quoted value. */
+static void field_str(struct trace_export *t, const char *key, const char *value)
+{
+	uint8_t *p = trace_sink_reserve(t->out, JSON_FIXED_MAX);
+	p = PUT_LITERAL(p, ",\"");
+	p = put(p, key, strlen(key));
+	p = PUT_LITERAL(p, "\":");
+	trace_sink_commit(t->out, p);
+	json_string(t->out, value);
+}
+
+/* Starts {"ph":"X","pid":P,"tid":T on its own line. */
+static uint8_t *begin_common(struct trace_export *t, char ph, uint32_t pid, uint32_t tid)
+{
+	uint8_t *p = trace_sink_reserve(t->out, JSON_FIXED_MAX);
+	p = t->any_event ? PUT_LITERAL(p, ",\n") : PUT_LITERAL(p, "\n");
+	t->any_event = true;
+	t->in_args = false;
+	p = PUT_LITERAL(p, "{\"ph\":\"");
+	*p++ = (uint8_t)ph;
+	p = PUT_LITERAL(p, "\",\"pid\":");
+	p = put_u64(p, pid);
+	p = PUT_LITERAL(p, ",\"tid\":");
+	return put_u64(p, tid);
+}
+
+static uint8_t *begin_on_track(struct trace_export *t, char ph, uint32_t thread, uint64_t ts)
+{
+	uint8_t *p = begin_common(t, ph, t->threads[thread].process + 1, thread + 1);
+	p = PUT_LITERAL(p, ",\"ts\":");
+	return put_ts(p, ts);
+}
+
+static void json_begin(struct trace_export *t, char ph, uint32_t thread, uint64_t ts,
+		       const char *name, const char *cat)
+{
+	trace_sink_commit(t->out, begin_on_track(t, ph, thread, ts));
+	if (name != NULL) {
+		field_str(t, "name", name);
+	}
+	if (cat != NULL) {
+		field_str(t, "cat", cat);
+	}
+	if (ph == 'i') {
+		trace_sink_write(t->out, ",\"s\":\"t\"", 8); /* thread-scoped */
+	}
+}
+
+static void json_flow(struct trace_export *t, char ph, uint32_t thread, uint64_t ts, uint64_t id)
+{
+	uint8_t *p = begin_on_track(t, ph, thread, ts);
+	p = PUT_LITERAL(p, ",\"name\":\"ipc\",\"cat\":\"ipc\",\"id\":");
+	p = put_u64(p, id);
+	p = PUT_LITERAL(p, ",\"bp\":\"e\"}"); /* bound to the enclosing slice */
+	trace_sink_commit(t->out, p);
+}
+
+static void json_args(struct trace_export *t)
+{
+	trace_sink_write(t->out, ",\"args\":{", 9);
+	t->in_args = true;
+	t->args_first = true;
+}
+
+static uint8_t *arg_key(struct trace_export *t, const char *key)
+{
+	uint8_t *p = trace_sink_reserve(t->out, JSON_FIXED_MAX);
+	p = t->args_first ? PUT_LITERAL(p, "\"") : PUT_LITERAL(p, ",\"");
+	t->args_first = false;
+	p = put(p, key, strlen(key));
+	return PUT_LITERAL(p, "\":");
+}
+
+static void json_arg_str(struct trace_export *t, const char *key, const char *value)
+{
+	trace_sink_commit(t->out, arg_key(t, key));
+	json_string(t->out, value);
+}
+
+static void json_arg_u64(struct trace_export *t, const char *key, uint64_t value)
+{
+	trace_sink_commit(t->out, put_u64(arg_key(t, key), value));
+}
+
+static void json_end(struct trace_export *t)
+{
+	if (t->in_args) {
+		trace_sink_write(t->out, "}}", 2);
+	} else {
+		trace_sink_write(t->out, "}", 1);
+	}
+	t->in_args = false;
+}
+
+/* A metadata event (no ts) naming or ordering a process or thread. Process
+ * metadata names the process's first thread: a JSON event without a tid
+ * is taken as one of thread tid = pid, which may be another process's
+ * thread here. */
+static void meta(struct trace_export *t, const char *name, uint32_t process, uint32_t thread,
+		 const char *arg, const char *str, uint64_t u64)
+{
+	if (thread == PWK_NONE && t->sys->processes[process].thread_count > 0) {
+		thread = t->first_thread[process];
+	}
+	trace_sink_commit(t->out,
+			  begin_common(t, 'M', process + 1, thread == PWK_NONE ? 0 : thread + 1));
+	field_str(t, "name", name);
+	json_args(t);
+	if (str != NULL) {
+		json_arg_str(t, arg, str);
+	} else {
+		json_arg_u64(t, arg, u64);
+	}
+	json_end(t);
+}
+
+static bool json_open(struct trace_export *t)
+{
+	static const char head[] = "{\"displayTimeUnit\":\"ns\",\"traceEvents\":[";
+	trace_sink_write(t->out, head, sizeof(head) - 1);
+	const struct cfg_system *sys = t->sys;
+	for (uint32_t p = 0; p < sys->process_count; p++) {
+		meta(t, "process_name", p, PWK_NONE, "name", sys->processes[p].name, 0);
+		meta(t, "process_sort_index", p, PWK_NONE, "sort_index", NULL, p + 1);
+		for (uint32_t k = 0; k < sys->processes[p].thread_count; k++) {
+			uint32_t thread = t->first_thread[p] + k;
+			meta(t, "thread_name", p, thread, "name", sys->processes[p].threads[k].name,
+			     0);
+			meta(t, "thread_sort_index", p, thread, "sort_index", NULL, thread + 1);
+		}
+	}
+	return true;
+}
+
+/* A quoted decimal (otherData values are strings). */
+static void other_u64(struct trace_export *t, const char *key, uint64_t value)
+{
+	uint8_t *p = trace_sink_reserve(t->out, JSON_FIXED_MAX);
+	p = PUT_LITERAL(p, ",\"");
+	p = put(p, key, strlen(key));
+	p = PUT_LITERAL(p, "\":\"");
+	p = put_u64(p, value);
+	*p++ = '"';
+	trace_sink_commit(t->out, p);
+}
+
+static void json_close(struct trace_export *t, uint64_t end_time)
+{
+	static const char other[] =
+		"\n],\"otherData\":{\"generator\":\"pwsim\",\"clock\":\"virtual\"";
+	trace_sink_write(t->out, other, sizeof(other) - 1);
+	if (t->scenario != NULL) {
+		field_str(t, "scenario", t->scenario);
+		other_u64(t, "seed", t->seed);
+	}
+	other_u64(t, "end_time_ns", end_time);
+	other_u64(t, "records", t->record_count);
+	trace_sink_write(t->out, "}}\n", 3);
+}
+
+static void json_free(struct trace_export *t)
+{
+	(void)t;
+}
+
+const struct trace_format trace_format_json = {
+	.open = json_open,
+	.begin = json_begin,
+	.flow = json_flow,
+	.args = json_args,
+	.arg_str = json_arg_str,
+	.arg_u64 = json_arg_u64,
+	.end = json_end,
+	.close = json_close,
+	.free = json_free,
+};

@@ -18,8 +18,7 @@ const char *trace_syscall_name(uint32_t id, char *buf, size_t cap)
 		snprintf(buf, cap, "syscall_0x%04x", id);
 		return buf;
 	}
-	snprintf(buf, cap, "%s", name);
-	return buf;
+	return name;
 }
 
 const char *trace_status_name(uint32_t status)
@@ -61,18 +60,22 @@ void trace_signals_text(uint32_t signals, char *buf, size_t cap)
 		if ((signals & (UINT32_C(1) << b)) == 0) {
 			continue;
 		}
-		char one[24];
+		char bit[8];
 		const char *name = pwk_signal_name(b);
-		if (name != NULL) {
-			snprintf(one, sizeof(one), "%s", name);
-		} else {
-			snprintf(one, sizeof(one), "BIT%u", b);
+		if (name == NULL) {
+			snprintf(bit, sizeof(bit), "BIT%u", b);
+			name = bit;
 		}
-		int n = snprintf(buf + len, cap - len, "%s%s", len == 0 ? "" : "|", one);
-		if (n < 0 || (size_t)n >= cap - len) {
+		/* No printf here: a wake-up's signals are written per event. */
+		size_t n = strlen(name), sep = len == 0 ? 0 : 1;
+		if (len + sep + n >= cap) {
 			return; /* truncated: what fits is still a readable prefix */
 		}
-		len += (size_t)n;
+		if (sep) {
+			buf[len++] = '|';
+		}
+		memcpy(buf + len, name, n + 1);
+		len += n;
 	}
 	if (len == 0) {
 		snprintf(buf, cap, "none");

@@ -68,9 +68,9 @@ static const char *object_text(const struct trace_export *t, uint32_t object, bo
 static void switch_text(const struct trace_export *t, const struct trace_recent *e, char *buf,
 			size_t cap)
 {
-	char to[160], call[40];
+	char to[160], call_buf[40];
 	thread_text(t, e->record.a, to, sizeof(to));
-	trace_syscall_name(e->from_syscall, call, sizeof(call));
+	const char *call = trace_syscall_name(e->from_syscall, call_buf, sizeof(call_buf));
 	switch (e->from_state) {
 	case FROM_BOOT:
 		snprintf(buf, cap, "-> %s  (first switch)", to);

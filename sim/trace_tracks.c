@@ -106,18 +106,9 @@ void trace_marker_end(struct trace_export *t, uint32_t thread, uint64_t ts, char
 	pop(t, thread, ts);
 }
 
-void trace_flow_event(struct trace_export *t, char ph, uint32_t thread, uint64_t ts, uint64_t id)
-{
-	trace_event_begin(t, ph, thread, ts, "ipc", "ipc");
-	trace_event_field_u64(t, "id", id);
-	trace_event_field_str(t, "bp", "e");
-	trace_event_end(t);
-}
-
 static void instant_begin(struct trace_export *t, uint32_t thread, uint64_t ts, const char *name)
 {
 	trace_event_begin(t, 'i', thread, ts, name, "event");
-	trace_event_field_str(t, "s", "t");
 	trace_event_args(t);
 }
 
@@ -156,8 +147,8 @@ static void on_enter(struct trace_export *t, uint32_t thread, uint64_t ts, uint3
 	struct trace_thread *th = &t->threads[thread];
 	th->active_ts = ts;
 	pop_to(t, thread, ts, 0);
-	char name[40];
-	trace_syscall_name(id, name, sizeof(name));
+	char name_buf[40];
+	const char *name = trace_syscall_name(id, name_buf, sizeof(name_buf));
 	uint32_t object =
 		trace_syscall_takes_handle(id) ? trace_handle_object(t, thread, arg0) : PWK_NONE;
 	if (push_open(t, thread, ts, TRACE_SLICE_SYSCALL, name, "syscall")) {

@@ -10,7 +10,8 @@
 
 static const char run_usage[] =
 	"usage: pwsim run SCENARIO [--seed N] [--isolation none|mprotect] [--image-dir DIR]...\n"
-	"                 [--trace FILE] [--gdb FILE] [--allow-uncounted] [--quiet]\n"
+	"                 [--trace FILE [--trace-format json|perfetto]] [--gdb FILE]\n"
+	"                 [--allow-uncounted] [--quiet]\n"
 	"       pwsim run SCENARIO --board NAME [--image FILE | --image-dir DIR...]\n"
 	"                 [--timeout SECONDS] [--quiet]\n"
 	"  Boots the scenario's system in the simulator (or, with --board, its image on\n"
@@ -22,6 +23,9 @@ static const char run_usage[] =
 	"  (--image-dir build-rv32/scenarios). --seed N perturbs what the system\n"
 	"  leaves free (seed 0: the plain schedule). --gdb FILE writes the gdb commands\n"
 	"  that load each process's symbols where it runs (docs/debugging.md).\n"
+	"  --trace FILE writes the run's trace for ui.perfetto.dev: Perfetto's protobuf\n"
+	"  format if FILE ends in .pftrace or .perfetto-trace, else JSON (or as\n"
+	"  --trace-format says); gzipped if FILE ends in .gz (docs/traces.md).\n"
 	"  An image whose code does not count basic blocks is refused unless\n"
 	"  --allow-uncounted.\n"
 	"  Exit status: 0 as expected; N the system shut down with status N where\n"
@@ -30,8 +34,8 @@ static const char run_usage[] =
 	"  127 (docs/user-guide.md).\n";
 
 static const char replay_usage[] =
-	"usage: pwsim replay SCENARIO --seed N [--trace FILE] [--isolation none|mprotect]\n"
-	"                    [--image-dir DIR]... [--quiet]\n"
+	"usage: pwsim replay SCENARIO --seed N [--trace FILE] [--trace-format FORMAT]\n"
+	"                    [--isolation none|mprotect] [--image-dir DIR]... [--quiet]\n"
 	"  Reruns exactly the run `pwsim run SCENARIO --seed N` made, writes its trace\n"
 	"  (default <scenario>.seed-N.trace.json here) and lists the last scheduling,\n"
 	"  IPC and fault events (docs/traces.md). Exit status as pwsim run.\n";

@@ -6,6 +6,7 @@
 #define PWK_TESTS_PWSIM_CHILD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct pwsim_result {
 	int status; /* exit status, or 128 + signal */
@@ -23,6 +24,12 @@ char *read_text_file(const char *path);
 
 /* A test assertion that `want` occurs in `text` (shows up to 4000 bytes). */
 void assert_contains(const char *text, const char *want);
+
+/* A fresh directory /tmp/<prefix>-XXXXXX in `dir` (a test assertion fails
+ * if it cannot be made), and its removal with everything in it: where a
+ * test's files go. */
+void temp_dir_make(char *dir, size_t cap, const char *prefix);
+void temp_dir_remove(const char *dir);
 
 /* Absolute path of `rel` in the source tree. The result is static storage. */
 const char *source_path(const char *rel);

@@ -9,7 +9,6 @@
  * JSON validity itself is checked by `pwsim json5`.
  */
 #include <criterion/criterion.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,24 +30,15 @@ struct trace_summary {
 
 static char dir[64];
 
-static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 /* Each test writes its traces into a fresh directory, removed after it. */
 static void make_dir(void)
 {
-	snprintf(dir, sizeof(dir), "/tmp/pwsim-trace-XXXXXX");
-	cr_assert_not_null(mkdtemp(dir));
+	temp_dir_make(dir, sizeof(dir), "pwsim-trace");
 }
 
 static void remove_dir(void)
 {
-	nftw(dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+	temp_dir_remove(dir);
 }
 
 TestSuite(trace, .init = make_dir, .fini = remove_dir);
