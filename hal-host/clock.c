@@ -23,14 +23,6 @@ void hal_timer_arm(pwk_instant_t deadline)
 	host.armed = deadline;
 }
 
-void host_clock_advance(uint64_t ticks)
-{
-	host.now = ticks > UINT64_MAX - host.now ? UINT64_MAX : host.now + ticks;
-	if (host.now > host.opts.time_limit) {
-		host_end_run(HOST_OUTCOME_TIME_LIMIT, 0);
-	}
-}
-
 /* The lowest pending line that is enabled and not in service; it goes in
  * service until interrupt_ack (hal_irq_ack). */
 static bool take_pending_irq(uint32_t *irq)

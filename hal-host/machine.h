@@ -95,8 +95,18 @@ void *host_ctx_frame(uint8_t *stack_top_aligned, void (*entry)(void));
 void host_threads_release(void);
 uintptr_t host_thread_kernel_top(uint32_t thread);
 
-/* clock.c: advance virtual time by `ticks`, ending the run past the limit. */
-void host_clock_advance(uint64_t ticks);
+/* machine.c: end the run with `kind`; switches back to host_machine_run(). */
+_Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code);
+
+/* clock.c's: advances virtual time by `ticks`, ending the run past the limit. Inline:
+ * every kernel entry charges the clock twice. */
+static inline void host_clock_advance(uint64_t ticks)
+{
+	host.now = ticks > UINT64_MAX - host.now ? UINT64_MAX : host.now + ticks;
+	if (host.now > host.opts.time_limit) {
+		host_end_run(HOST_OUTCOME_TIME_LIMIT, 0);
+	}
+}
 /* Interrupt points: deliver due timers, the tick and pending irqs. Called
  * on the current thread's kernel stack just before it returns to user mode. */
 void host_interrupt_point(void);
@@ -128,9 +138,6 @@ void host_digest_bytes(const void *bytes, size_t len);
 /* machine.c: fill a region's link page for the current isolation mode (the
  * gates, the budget counter's address). */
 void host_region_link_write(const struct host_region *r);
-
-/* machine.c: end the run with `kind`; switches back to host_machine_run(). */
-_Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code);
 
 /* console.c */
 void host_console_flush_all(void);

@@ -203,9 +203,3 @@ void host_region_set_accessible(struct host_region *r, bool accessible)
 		       PROT_READ | PROT_EXEC);
 	(void)mprotect((void *)(r->user_base + r->flash_size), r->ram_size, PROT_READ | PROT_WRITE);
 }
-
-bool host_region_contains(const struct host_region *r, uintptr_t uaddr)
-{
-	return r->mapped && uaddr >= r->user_base &&
-	       uaddr - r->user_base < r->flash_size + r->ram_size;
-}

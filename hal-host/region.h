@@ -65,7 +65,13 @@ void host_region_unmap(struct host_region *r);
 /* Sets the user view's protection: accessible (flash r-x, ram rw-) or not. */
 void host_region_set_accessible(struct host_region *r, bool accessible);
 
-bool host_region_contains(const struct host_region *r, uintptr_t uaddr);
+/* True if `uaddr` is in the mapped region's flash or RAM (inline: every
+ * hal_user_ptr() asks). */
+static inline bool host_region_contains(const struct host_region *r, uintptr_t uaddr)
+{
+	return r->mapped && uaddr >= r->user_base &&
+	       uaddr - r->user_base < r->flash_size + r->ram_size;
+}
 
 /* The link page (struct pwk_host_link) in the kernel view, below flash. */
 static inline uint8_t *host_region_link(const struct host_region *r)

@@ -1,7 +1,8 @@
 /*
  * trace_ring.c — hal_trace_emit: every record is folded into the run's
  * digest (what the determinism tests compare), handed to the optional trace
- * sink (pwsim --trace), and the last HOST_TRACE_RING are kept for reports.
+ * sink (pwsim --trace) and, only then, the last HOST_TRACE_RING are kept
+ * for reports.
  * Also the per-thread state report used for deadlocks and limits.
  */
 #include <stdio.h>
@@ -12,11 +13,14 @@
 
 #include "machine.h"
 
-#define HOST_TRACE_RING 256
+#define HOST_TRACE_RING 256 /* a power of two: the slot is a mask */
 
+/* A record as kept for reports: the two words the digest folds. */
 struct timed_record {
 	uint64_t time;
-	struct pwk_trace_record record;
+	uint64_t kind_thread; /* kind << 32 | thread */
+	uint64_t a_b;         /* a << 32 | b */
+	const char *reason;
 };
 
 static struct timed_record ring[HOST_TRACE_RING];
@@ -32,27 +36,43 @@ void host_digest_bytes(const void *bytes, size_t len)
 	host.outcome.trace_digest = h;
 }
 
-/* One 64-bit word into the digest: cheap enough for every record of the
- * IPC hot path (a multiply and a rotate per word). */
-static void digest_word(uint64_t w)
+/* One 64-bit word into the digest `h`: a multiply and a shift. */
+static inline uint64_t digest_word(uint64_t h, uint64_t w)
 {
-	uint64_t h = (host.outcome.trace_digest ^ w) * UINT64_C(0x9e3779b97f4a7c15);
-	host.outcome.trace_digest = h ^ (h >> 29);
+	h = (h ^ w) * UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ (h >> 29);
 }
 
-void hal_trace_emit(const struct pwk_trace_record *record)
+/* Out of line, so that the common record saves no registers: a reason's
+ * text into the digest; with a consumer attached (pwsim --trace), the
+ * record to it and to the ring. Without one the ring stays empty: a run is
+ * deterministic, so the records before a panic are had by running it again
+ * with --trace. */
+__attribute__((noinline)) static void emit_rare(pwk_trace_kind_t kind, uint32_t thread, uint32_t a,
+						uint32_t b, const char *reason)
 {
-	ring[ring_next % HOST_TRACE_RING] = (struct timed_record){host.now, *record};
-	ring_next++;
-	/* Digest values, never pointers: a reason string by its text. */
-	digest_word(host.now);
-	digest_word((uint64_t)record->kind << 32 | record->thread);
-	digest_word((uint64_t)record->a << 32 | record->b);
-	if (record->reason != NULL) {
-		host_digest_bytes(record->reason, strlen(record->reason));
+	if (reason != NULL) {
+		host_digest_bytes(reason, strlen(reason));
 	}
 	if (host.opts.trace != NULL) {
-		host.opts.trace(host.opts.trace_ctx, host.now, record);
+		ring[ring_next++ % HOST_TRACE_RING] = (struct timed_record){
+			host.now, (uint64_t)kind << 32 | thread, (uint64_t)a << 32 | b, reason};
+		const struct pwk_trace_record record = {kind, thread, a, b, reason};
+		host.opts.trace(host.opts.trace_ctx, host.now, &record);
+	}
+}
+
+/* Every record: three digest words, a multiply and a shift each, with no
+ * call, no store but the digest's, no formatting and no copy unless a
+ * reason or a consumer needs them. */
+void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b,
+		    const char *reason)
+{
+	uint64_t h = digest_word(host.outcome.trace_digest, host.now);
+	h = digest_word(h, (uint64_t)kind << 32 | thread);
+	host.outcome.trace_digest = digest_word(h, (uint64_t)a << 32 | b);
+	if (__builtin_expect(reason != NULL || host.opts.trace != NULL, 0)) {
+		emit_rare(kind, thread, a, b, reason);
 	}
 }
 
@@ -64,15 +84,21 @@ void host_trace_ring_clear(void)
 /* The last records before a kernel panic: what the kernel was doing. */
 void host_report_trace_tail(FILE *out)
 {
+	if (ring_next == 0) {
+		fprintf(out,
+			"pwsim: no trace records kept (they are only with --trace FILE: the run "
+			"is deterministic, run it again with one)\n");
+		return;
+	}
 	uint64_t first = ring_next > HOST_TRACE_RING ? ring_next - HOST_TRACE_RING : 0;
 	fprintf(out, "pwsim: the last %llu trace records (time ns, kind, thread, a, b):\n",
 		(unsigned long long)(ring_next - first));
 	for (uint64_t i = first; i < ring_next; i++) {
 		const struct timed_record *t = &ring[i % HOST_TRACE_RING];
 		fprintf(out, "  %12llu  %u  thread %u  a=%u b=%u%s%s\n",
-			(unsigned long long)t->time, (unsigned)t->record.kind, t->record.thread,
-			t->record.a, t->record.b, t->record.reason ? "  " : "",
-			t->record.reason ? t->record.reason : "");
+			(unsigned long long)t->time, (unsigned)(t->kind_thread >> 32),
+			(uint32_t)t->kind_thread, (uint32_t)(t->a_b >> 32), (uint32_t)t->a_b,
+			t->reason ? "  " : "", t->reason ? t->reason : "");
 	}
 }
 

@@ -263,13 +263,18 @@ static int run_on_board(const struct run_cli *c, const struct scenario *s)
 		return refuse_on_board("a scenario with faults",
 				       "pwsim injects them into the simulator only");
 	}
-	if (s->kernel_options != 0) {
+	if ((s->kernel_options & PWK_BOOT_EXACT_DEADLINES) != 0) {
 		/* A board image's kernel tables come from system.json5 alone
 		 * (pwk-gen tables): they hold pw_kernel's tick-granular
 		 * deadlines, and nothing a scenario says can change them. */
 		return refuse_on_board("exact_deadlines",
 				       "it is a simulator boot option; a board image keeps "
 				       "pw_kernel's tick-granular deadlines");
+	}
+	if (s->kernel_options != 0) {
+		return refuse_on_board("full_path",
+				       "it is a simulator boot option; a board image's "
+				       "kernel tries the fast path (built with -Dfastpath)");
 	}
 	if (s->expect.outcome == SIM_OUTCOME_TIME_LIMIT) {
 		return refuse_on_board("expect.outcome \"time_limit\"",

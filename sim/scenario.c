@@ -400,6 +400,8 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 		} else if (strcmp(m->key, "exact_deadlines") == 0) {
 			ok &= get_flag(v, "exact_deadlines", PWK_BOOT_EXACT_DEADLINES,
 				       &s->kernel_options, d);
+		} else if (strcmp(m->key, "full_path") == 0) {
+			ok &= get_flag(v, "full_path", PWK_BOOT_FULL_PATH, &s->kernel_options, d);
 		} else if (strcmp(m->key, "time_limit_ms") == 0) {
 			ok &= get_ms(v, "time_limit_ms", &s->sim.time_limit, d);
 		} else if (strcmp(m->key, "expect") == 0) {
@@ -423,7 +425,7 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 				d, m->line, m->col,
 				"unknown field '%s' (known: description, system, images, "
 				"board_only, isolation, syscall_cost_ns, block_cost_ns, tick_ms, "
-				"exact_deadlines, time_limit_ms, preempt_window_blocks, "
+				"exact_deadlines, full_path, time_limit_ms, preempt_window_blocks, "
 				"delay_max_ns, watchdog_s, expect, faults)",
 				m->key);
 			ok = false;

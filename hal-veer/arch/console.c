@@ -98,7 +98,12 @@ void veer_console_flush_all(void)
 }
 
 /* Tracing is the simulator's tool; on target a record costs nothing. */
-void hal_trace_emit(const struct pwk_trace_record *record)
+void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b,
+		    const char *reason)
 {
-	(void)record;
+	(void)kind;
+	(void)thread;
+	(void)a;
+	(void)b;
+	(void)reason;
 }

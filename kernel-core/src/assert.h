@@ -26,6 +26,12 @@
  * thread that has exited, for example). */
 #define PWK_UNREACHABLE() hal_panic(__FILE__, __LINE__, "unreachable")
 
+/* Kernel state shared between kernel-core files (declared extern so that a
+ * hot reader can be inline): hidden, so that position-independent code
+ * reaches it directly rather than through a global offset table the
+ * freestanding kernel does not have. */
+#define PWK__SHARED __attribute__((visibility("hidden")))
+
 #define PWK_CONTAINER_OF(ptr, type, member) ((type *)(void *)((char *)(ptr)-offsetof(type, member)))
 
 #endif /* PWK_ASSERT_H */

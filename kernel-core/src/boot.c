@@ -14,6 +14,7 @@
 #include "assert.h"
 #include "boot.h"
 #include "channel.h"
+#include "fastpath.h"
 #include "interrupt.h"
 #include "limits.h"
 #include "process.h"
@@ -23,15 +24,10 @@
 #include "trace.h"
 #include "wait_group.h"
 
-static const struct pwk_system_desc *booted;
+const struct pwk_system_desc *pwk__booted;
 
 /* Scratch for the checks: which handlers an initiator already claimed. */
 static bool handler_claimed[PWK_OBJECTS_MAX];
-
-const struct pwk_system_desc *pwk__system(void)
-{
-	return booted;
-}
 
 static bool slice_ok(uint32_t first, uint32_t count, uint32_t total)
 {
@@ -44,7 +40,7 @@ static pwk_status_t check_limits(const struct pwk_system_desc *s)
 	uint32_t ends = 0;
 	uint32_t groups = 0;
 	uint32_t interrupts = 0;
-	if ((s->options & ~PWK_BOOT_EXACT_DEADLINES) != 0) {
+	if ((s->options & ~(PWK_BOOT_EXACT_DEADLINES | PWK_BOOT_FULL_PATH)) != 0) {
 		return PWK_INVALID_ARGUMENT; /* an option this kernel does not know */
 	}
 	if (s->process_count > PWK_PROCESSES_MAX || s->object_count > PWK_OBJECTS_MAX ||
@@ -177,7 +173,7 @@ static struct pwk_object *create_object(const struct pwk_object_desc *o, uint32_
 
 static void reset_state(const struct pwk_system_desc *s)
 {
-	booted = s;
+	pwk__booted = s;
 	pwk__object_reset_table();
 	pwk__channel_reset_all();
 	pwk__wait_group_reset_all();
@@ -186,6 +182,7 @@ static void reset_state(const struct pwk_system_desc *s)
 	pwk__thread_reset_all(s);
 	pwk__sched_reset();
 	pwk__timer_reset((s->options & PWK_BOOT_EXACT_DEADLINES) != 0);
+	pwk__fastpath_reset((s->options & PWK_BOOT_FULL_PATH) == 0);
 	for (uint32_t i = 0; i < s->object_count; i++) {
 		pwk__object_register(i, create_object(&s->objects[i], i));
 	}
@@ -207,7 +204,7 @@ pwk_status_t pwk_boot(const struct pwk_system_desc *system)
 		status = PWK_INVALID_ARGUMENT;
 	}
 	if (status != PWK_OK) {
-		booted = NULL;
+		pwk__booted = NULL;
 		return status;
 	}
 	reset_state(system);
@@ -217,7 +214,7 @@ pwk_status_t pwk_boot(const struct pwk_system_desc *system)
 
 _Noreturn void pwk_run(void)
 {
-	const struct pwk_system_desc *s = booted;
+	const struct pwk_system_desc *s = pwk__booted;
 	PWK_ASSERT(s != NULL);
 	PWK_ASSERT(pwk__sched_current() == NULL);
 	for (uint32_t i = 0; i < s->process_count; i++) {

@@ -25,23 +25,6 @@
 #include "limits.h"
 #include "trace.h"
 
-enum pwk_txn_state {
-	PWK_TXN_NONE,
-	PWK_TXN_PENDING,
-	PWK_TXN_RESPONDED,
-};
-
-struct pwk_channel_end {
-	struct pwk_object obj;
-	struct pwk_channel_end *peer; /* initiator: its handler; handler: its initiator or NULL */
-	/* Handler only: the transaction. */
-	enum pwk_txn_state txn;
-	uint64_t txn_seq;
-	struct pwk_ubuf send;
-	struct pwk_ubuf recv;
-	size_t response_len;
-};
-
 static struct {
 	struct pwk_channel_end ends[PWK_CHANNEL_ENDS_MAX];
 	uint32_t count;
@@ -107,7 +90,7 @@ static pwk_status_t start(struct pwk_channel_end *init, const struct pwk_ubuf *s
 		return PWK_UNAVAILABLE;
 	}
 	h->txn = PWK_TXN_PENDING;
-	h->txn_seq = pool.next_seq++;
+	h->txn_seq = pwk__channel_take_seq();
 	h->send = *send;
 	h->recv = *recv;
 	h->response_len = 0;
@@ -146,6 +129,17 @@ pwk_status_t pwk__channel_transact(struct pwk_channel_end *init, const struct pw
 	pwk_status_t waited =
 		pwk__object_block(&init->obj, init->obj.index,
 				  PWK_SIGNAL_READABLE | PWK_SIGNAL_ERROR, deadline, &result);
+	return pwk__channel_transact_end(init, seq, waited, count);
+}
+
+uint64_t pwk__channel_take_seq(void)
+{
+	return pool.next_seq++;
+}
+
+pwk_status_t pwk__channel_transact_end(struct pwk_channel_end *init, uint64_t seq,
+				       pwk_status_t waited, size_t *count)
+{
 	/* Another thread of the process may have cancelled this transaction
 	 * and started the next one meanwhile: that one is not ours to end. */
 	struct pwk_channel_end *h = handler_of(init);

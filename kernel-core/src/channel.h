@@ -9,7 +9,25 @@
 #include "object.h"
 #include "uaccess.h"
 
-struct pwk_channel_end;
+enum pwk_txn_state {
+	PWK_TXN_NONE,
+	PWK_TXN_PENDING,
+	PWK_TXN_RESPONDED,
+};
+
+/* One end. Defined here, not in channel.c, for the IPC fast path
+ * (fastpath.c), which starts a transaction itself; everything else goes
+ * through the functions below. */
+struct pwk_channel_end {
+	struct pwk_object obj;
+	struct pwk_channel_end *peer; /* initiator: its handler; handler: its initiator or NULL */
+	/* Handler only: the transaction. */
+	enum pwk_txn_state txn;
+	uint64_t txn_seq;
+	struct pwk_ubuf send;
+	struct pwk_ubuf recv;
+	size_t response_len;
+};
 
 /* Boot: empties the pool. */
 void pwk__channel_reset_all(void);
@@ -28,6 +46,14 @@ struct pwk_channel_end *pwk__channel_from_object(struct pwk_object *obj);
 pwk_status_t pwk__channel_transact(struct pwk_channel_end *init, const struct pwk_ubuf *send,
 				   const struct pwk_ubuf *recv, pwk_instant_t deadline,
 				   size_t *count);
+/* The sequence number of the next transaction to start. */
+uint64_t pwk__channel_take_seq(void);
+
+/* channel_transact after its wait (status `waited`) for transaction `seq`:
+ * finishes it unless another thread already ended it. */
+pwk_status_t pwk__channel_transact_end(struct pwk_channel_end *init, uint64_t seq,
+				       pwk_status_t waited, size_t *count);
+
 pwk_status_t pwk__channel_async_transact(struct pwk_channel_end *init, const struct pwk_ubuf *send,
 					 const struct pwk_ubuf *recv);
 pwk_status_t pwk__channel_async_complete(struct pwk_channel_end *init, size_t *count);

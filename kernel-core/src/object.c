@@ -17,6 +17,7 @@
 #include "sched.h"
 #include "timer.h"
 #include "trace.h"
+#include "wait.h"
 #include "wait_group.h"
 
 static struct pwk_object *table[PWK_OBJECTS_MAX];
@@ -74,6 +75,17 @@ pwk_status_t pwk__object_lookup(uint32_t process, pwk_word_t handle, struct pwk_
 	return PWK_OK;
 }
 
+struct pwk_object *pwk__object_lookup_quiet(uint32_t process, pwk_word_t handle, uint32_t *index)
+{
+	const struct pwk_process_desc *desc = &pwk__system()->processes[process];
+	if (handle >= desc->object_count) {
+		return NULL;
+	}
+	*index = desc->first_object + (uint32_t)handle;
+	PWK_ASSERT(table[*index] != NULL);
+	return table[*index];
+}
+
 void pwk__object_notify(struct pwk_object *obj, pwk_signals_t match,
 			const struct pwk_wait_result *result)
 {
@@ -95,19 +107,15 @@ void pwk__object_notify(struct pwk_object *obj, pwk_signals_t match,
 	}
 }
 
-void pwk__object_signals_update(struct pwk_object *obj, pwk_signals_t clear, pwk_signals_t set)
+void pwk__object_signals_tell(struct pwk_object *obj)
 {
-	PWK_ASSERT(obj->type != PWK_OBJECT_WAIT_GROUP);
-	PWK_ASSERT(((clear | set) & ~PWK_SIGNAL_VALID) == 0);
-	obj->signals = (obj->signals & ~clear) | set;
-	if (!pwk__list_empty(&obj->waiters)) { /* most updates have nobody to tell */
+	if (obj->signals != 0 && !pwk__list_empty(&obj->waiters)) {
 		const struct pwk_wait_result result = {.user_data = 0, .signals = obj->signals};
 		pwk__object_notify(obj, obj->signals, &result);
 	}
 	if (obj->group != NULL) {
 		pwk__wait_group_member_changed(obj);
 	}
-	PWK_ASSERT((obj->signals & set) == set);
 }
 
 pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,
@@ -126,27 +134,9 @@ pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signa
 	if (pwk__timer_exact() && deadline <= hal_now()) {
 		return PWK_DEADLINE_EXCEEDED;
 	}
-	t->wait.object = obj;
-	t->wait.object_index = index;
-	t->wait.mask = mask;
-	t->wait.deadline = deadline;
-	t->wait.woken = false;
-	t->wait.status = PWK_UNKNOWN;
-	t->wait.result.user_data = 0;
-	t->wait.result.signals = 0;
-	pwk__list_push_back(&obj->waiters, &t->wait_link);
-	if (deadline != PWK_INSTANT_MAX) {
-		pwk__timer_add(t, deadline);
-	}
-	t->state = PWK_THREAD_WAITING;
+	pwk__object_wait_begin(t, obj, index, mask, deadline);
 	pwk__sched_block();
-
-	PWK_ASSERT(t->wait.woken && t->state == PWK_THREAD_RUNNING);
-	PWK_ASSERT(!t->timer.queued);
-	pwk__list_remove(&t->wait_link);
-	t->wait.object = NULL;
-	*result = t->wait.result;
-	return t->wait.status;
+	return pwk__object_wait_end(t, result);
 }
 
 pwk_status_t pwk__object_wait(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,

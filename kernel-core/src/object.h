@@ -13,6 +13,7 @@
 
 #include <pwk/system.h>
 
+#include "assert.h"
 #include "list.h"
 
 typedef uint32_t pwk_signals_t;
@@ -57,9 +58,26 @@ struct pwk_object *pwk__object_get(uint32_t index);
 pwk_status_t pwk__object_lookup(uint32_t process, pwk_word_t handle, struct pwk_object **obj,
 				uint32_t *index);
 
+/* Tells `obj`'s waiters and wait group that its signals changed (the slow
+ * half of pwk__object_signals_update()). */
+void pwk__object_signals_tell(struct pwk_object *obj);
+
 /* Clears `clear` then raises `set`; wakes every waiter whose mask matches
- * the new signals (edge capture) and updates the wait group, if any. */
-void pwk__object_signals_update(struct pwk_object *obj, pwk_signals_t clear, pwk_signals_t set);
+ * the new signals (edge capture) and updates the wait group, if any. Inline:
+ * most updates have nobody to tell, and then they are an assignment. */
+static inline void pwk__object_signals_update(struct pwk_object *obj, pwk_signals_t clear,
+					      pwk_signals_t set)
+{
+	PWK_ASSERT(obj->type != PWK_OBJECT_WAIT_GROUP);
+	PWK_ASSERT(((clear | set) & ~PWK_SIGNAL_VALID) == 0);
+	obj->signals = (obj->signals & ~clear) | set;
+	/* With no signal left no waiter's mask matches (edge capture needs a
+	 * matching signal): only a group has anything to hear. */
+	if ((obj->signals != 0 && !pwk__list_empty(&obj->waiters)) || obj->group != NULL) {
+		pwk__object_signals_tell(obj);
+	}
+	PWK_ASSERT((obj->signals & set) == set);
+}
 
 /* Records `result` for every waiter of `obj` whose mask intersects `match`
  * and makes it ready (edge capture: a waiter already woken by a signal has its
@@ -77,6 +95,10 @@ pwk_status_t pwk__object_wait(struct pwk_object *obj, uint32_t index, pwk_signal
 /* Blocks the current thread on `obj` as above, without the immediate check. */
 pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,
 			       pwk_instant_t deadline, struct pwk_wait_result *result);
+
+/* pwk__object_lookup without the user-error record: NULL if `handle` is
+ * not in `process`'s table (the fast path then takes the full one). */
+struct pwk_object *pwk__object_lookup_quiet(uint32_t process, pwk_word_t handle, uint32_t *index);
 
 /* Process join (§2.7): resets `obj` as its owner is restarted. */
 void pwk__object_reset(struct pwk_object *obj);

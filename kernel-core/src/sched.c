@@ -23,31 +23,20 @@
 
 static struct {
 	struct pwk_list queues[PWK_PRIORITIES];
-	uint32_t ready_mask;
-	struct pwk_thread *current;
 	uint32_t applied_process; /* last passed to hal_protection_apply() */
-	bool idle;
 } sched;
+
+struct pwk__sched_now pwk__sched_now;
 
 void pwk__sched_reset(void)
 {
 	for (uint32_t p = 0; p < PWK_PRIORITIES; p++) {
 		pwk__list_init(&sched.queues[p]);
 	}
-	sched.ready_mask = 0;
-	sched.current = NULL;
+	pwk__sched_now.ready_mask = 0;
+	pwk__sched_now.current = NULL;
 	sched.applied_process = PWK_NONE;
-	sched.idle = false;
-}
-
-struct pwk_thread *pwk__sched_current(void)
-{
-	return sched.current;
-}
-
-bool pwk__sched_idle(void)
-{
-	return sched.idle;
+	pwk__sched_now.idle = false;
 }
 
 /* Index of bit n in the de Bruijn sequence 0x077CB531: the table of
@@ -76,15 +65,15 @@ static uint32_t highest_bit(uint32_t x)
 /* The highest non-empty level; ready_mask != 0. */
 static uint32_t highest_ready_priority(void)
 {
-	uint32_t p = highest_bit(sched.ready_mask);
-	PWK_ASSERT((sched.ready_mask >> p) == 1);
+	uint32_t p = highest_bit(pwk__sched_now.ready_mask);
+	PWK_ASSERT((pwk__sched_now.ready_mask >> p) == 1);
 	return p;
 }
 
 void pwk__sched_enqueue(struct pwk_thread *t, bool front)
 {
 	PWK_ASSERT(t->priority < PWK_PRIORITIES);
-	PWK_ASSERT(t != sched.current);
+	PWK_ASSERT(t != pwk__sched_now.current);
 	struct pwk_list *queue = &sched.queues[t->priority];
 	if (front) {
 		pwk__list_push_front(queue, &t->run_link);
@@ -92,7 +81,7 @@ void pwk__sched_enqueue(struct pwk_thread *t, bool front)
 		pwk__list_push_back(queue, &t->run_link);
 	}
 	t->state = PWK_THREAD_READY;
-	sched.ready_mask |= UINT32_C(1) << t->priority;
+	pwk__sched_now.ready_mask |= UINT32_C(1) << t->priority;
 }
 
 void pwk__sched_dequeue(struct pwk_thread *t)
@@ -100,7 +89,7 @@ void pwk__sched_dequeue(struct pwk_thread *t)
 	PWK_ASSERT(t->state == PWK_THREAD_READY);
 	pwk__list_remove(&t->run_link);
 	if (pwk__list_empty(&sched.queues[t->priority])) {
-		sched.ready_mask &= ~(UINT32_C(1) << t->priority);
+		pwk__sched_now.ready_mask &= ~(UINT32_C(1) << t->priority);
 	}
 }
 
@@ -133,14 +122,14 @@ void pwk__sched_wake(struct pwk_thread *t, pwk_status_t status)
  * run, or never, if the HAL ends the run inside hal_idle() (a deadlock). */
 static struct pwk_thread *next_thread(void)
 {
-	PWK_ASSERT(sched.current == NULL);
-	while (sched.ready_mask == 0) {
+	PWK_ASSERT(pwk__sched_now.current == NULL);
+	while (pwk__sched_now.ready_mask == 0) {
 		/* Idle is tickless: the HAL wakes the kernel for the earliest
 		 * deadline, whatever their granularity. */
-		sched.idle = true;
+		pwk__sched_now.idle = true;
 		pwk__timer_rearm();
 		hal_idle();
-		sched.idle = false;
+		pwk__sched_now.idle = false;
 		pwk__timer_fire_expired();
 	}
 	pwk__timer_rearm();
@@ -150,8 +139,8 @@ static struct pwk_thread *next_thread(void)
 /* Makes `next` current and resumes it; returns when `from` is resumed. */
 static void switch_to(uint32_t from, struct pwk_thread *next)
 {
-	PWK_ASSERT(sched.current == NULL);
-	sched.current = next;
+	PWK_ASSERT(pwk__sched_now.current == NULL);
+	pwk__sched_now.current = next;
 	next->state = PWK_THREAD_RUNNING;
 	if (from == next->index) {
 		return; /* the thread that gave up the CPU is still the best */
@@ -162,14 +151,14 @@ static void switch_to(uint32_t from, struct pwk_thread *next)
 	}
 	pwk__trace(PWK_TRACE_SWITCH, from, next->index, 0);
 	hal_context_switch(from, next->index);
-	PWK_ASSERT(sched.current != NULL && sched.current->index == from);
+	PWK_ASSERT(pwk__sched_now.current != NULL && pwk__sched_now.current->index == from);
 }
 
 /* `from` (no longer current: queued, blocked or exited) gives up the CPU to
  * the best ready thread; returns when `from` runs again. */
 static void switch_away(struct pwk_thread *from)
 {
-	PWK_ASSERT(sched.current == NULL);
+	PWK_ASSERT(pwk__sched_now.current == NULL);
 	PWK_ASSERT(from->state != PWK_THREAD_RUNNING);
 	switch_to(from->index, next_thread());
 }
@@ -177,10 +166,21 @@ static void switch_away(struct pwk_thread *from)
 /* Takes the running thread off the CPU and returns it. */
 static struct pwk_thread *take_current(void)
 {
-	struct pwk_thread *t = sched.current;
+	struct pwk_thread *t = pwk__sched_now.current;
 	PWK_ASSERT(t != NULL);
-	sched.current = NULL;
+	pwk__sched_now.current = NULL;
 	return t;
+}
+
+void pwk__sched_handoff(struct pwk_thread *to)
+{
+	struct pwk_thread *from = take_current();
+	PWK_ASSERT(from->state == PWK_THREAD_WAITING);
+	PWK_ASSERT(to->state == PWK_THREAD_WAITING && to->wait.woken);
+	PWK_ASSERT(pwk__sched_runs_next(to));
+	/* What next_thread() does on its way to `to`, without the queue. */
+	pwk__timer_rearm();
+	switch_to(from->index, to);
 }
 
 void pwk__sched_block(void)
@@ -200,9 +200,9 @@ void pwk__sched_tick(void)
 
 void pwk__sched_preempt_check(void)
 {
-	struct pwk_thread *t = sched.current;
+	struct pwk_thread *t = pwk__sched_now.current;
 	PWK_ASSERT(t != NULL && t->state == PWK_THREAD_RUNNING);
-	if (sched.ready_mask == 0 || highest_ready_priority() <= t->priority) {
+	if (pwk__sched_now.ready_mask == 0 || highest_ready_priority() <= t->priority) {
 		return;
 	}
 	take_current();
@@ -222,7 +222,7 @@ _Noreturn void pwk__sched_exit(void)
 
 _Noreturn void pwk__sched_start(void)
 {
-	PWK_ASSERT(sched.current == NULL);
+	PWK_ASSERT(pwk__sched_now.current == NULL);
 	switch_to(PWK_NONE, next_thread());
 	PWK_UNREACHABLE();
 }

@@ -18,6 +18,7 @@
 
 #include "assert.h"
 #include "channel.h"
+#include "fastpath.h"
 #include "interrupt.h"
 #include "process.h"
 #include "sched.h"
@@ -319,15 +320,6 @@ pwk_status_t pwk__decode_interrupt_ack(const pwk_word_t *a)
 
 /* --- dispatch ---------------------------------------------------------------- */
 
-/* What a syscall returns besides its status, by result kind. */
-struct pwk_syscall_out {
-	size_t count;
-	struct pwk_wait_result wait;
-	pwk_exit_tag_t exit_tag;
-	pwk_word_t exit_payload;
-	pwk_instant_t instant;
-};
-
 static pwk_syscall_ret_t encode(pwk_syscall_ret_kind_t kind, pwk_status_t status,
 				const struct pwk_syscall_out *out)
 {
@@ -382,13 +374,20 @@ static pwk_status_t dispatch(uint32_t id, const pwk_word_t *a, struct pwk_syscal
 
 pwk_syscall_ret_t pwk_trap_syscall(uint32_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX])
 {
-	PWK_ASSERT(pwk__sched_current() != NULL && !pwk__sched_idle());
+	const struct pwk_thread *caller = pwk__sched_current();
+	PWK_ASSERT(caller != NULL && !pwk__sched_idle());
 	const uint32_t id16 = id & UINT32_C(0xffff);
-	pwk__trace_syscall_enter(id16, args[0]);
+	const uint32_t thread = caller->index;
 	struct pwk_syscall_out out = {.count = 0};
 	pwk_syscall_ret_kind_t kind;
-	pwk_status_t status = dispatch(id16, args, &out, &kind);
-	pwk__trace_syscall_exit(id16, status);
-	pwk__thread_exit_if_terminating();
+	pwk_status_t status;
+	if (!pwk__fastpath(pwk__sched_current(), id16, args, &status, &kind, &out)) {
+		pwk__trace_syscall_enter(thread, id16, args[0]);
+		status = dispatch(id16, args, &out, &kind);
+	}
+	pwk__trace_syscall_exit(thread, id16, status);
+	if (caller->terminating) {
+		pwk__thread_exit_if_terminating();
+	}
 	return encode(kind, status, &out);
 }

@@ -11,6 +11,15 @@
 
 #include "object.h"
 
+/* What a syscall returns besides its status, by result kind. */
+struct pwk_syscall_out {
+	size_t count;
+	struct pwk_wait_result wait;
+	pwk_exit_tag_t exit_tag;
+	pwk_word_t exit_payload;
+	pwk_instant_t instant;
+};
+
 /* The process of the calling thread. */
 uint32_t pwk__caller_process(void);
 

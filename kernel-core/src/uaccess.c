@@ -16,35 +16,13 @@
 #include "limits.h"
 #include "trace.h"
 
-/* True if [start, start + len) lies inside one region of `process` that
- * grants all of `access`. Empty ranges are not checked (pw_kernel). */
-static bool in_one_region(uint32_t process, uintptr_t start, size_t len, uint32_t access)
-{
-	if (len == 0) {
-		return true;
-	}
-	const struct pwk_system_desc *system = pwk__system();
-	const struct pwk_process_desc *p = &system->processes[process];
-	for (uint32_t i = 0; i < p->region_count; i++) {
-		const struct pwk_region_desc *r = &system->regions[p->first_region + i];
-		if ((access & ~r->access) != 0 || start < r->start) {
-			continue;
-		}
-		uintptr_t offset = start - r->start;
-		if (offset <= r->size && len <= r->size - offset) {
-			return true;
-		}
-	}
-	return false;
-}
-
 static pwk_status_t check_range(uint32_t process, uintptr_t start, size_t len, uint32_t access)
 {
 	if (len > UINTPTR_MAX - start) {
 		return PWK_USER_ERROR(PWK_INVALID_ARGUMENT,
 				      "buffer wraps around the address space");
 	}
-	if (!in_one_region(process, start, len, access)) {
+	if (!pwk__in_one_region(process, start, len, access)) {
 		return PWK_USER_ERROR(PWK_PERMISSION_DENIED,
 				      "buffer not inside one region of the caller with the access");
 	}
@@ -129,7 +107,7 @@ static bool piece(const struct pwk_ubuf *buf, uint32_t i, uintptr_t *addr, size_
 	}
 	pwk_abi_iovec_t entry = read_entry(buf, i);
 	if (entry.len > UINTPTR_MAX - entry.ptr ||
-	    !in_one_region(buf->process, entry.ptr, entry.len, buf->access)) {
+	    !pwk__in_one_region(buf->process, entry.ptr, entry.len, buf->access)) {
 		return false;
 	}
 	*addr = entry.ptr;

@@ -14,6 +14,8 @@
 
 #include <pwk/abi.h>
 
+#include "boot.h"
+
 struct pwk_ubuf {
 	uint32_t process;
 	uint32_t access;    /* PWK_ACCESS_* the syscall needed */
@@ -29,6 +31,48 @@ struct pwk_ubuf {
  * process granting `access`. */
 pwk_status_t pwk__ubuf_check(uint32_t process, pwk_word_t ptr, pwk_word_t len, uint32_t access,
 			     struct pwk_ubuf *buf);
+
+/* True if [start, start + len) lies inside one region of `process` that
+ * grants all of `access`. Empty ranges are not checked (pw_kernel). */
+static inline bool pwk__in_one_region(uint32_t process, uintptr_t start, size_t len,
+				      uint32_t access)
+{
+	if (len == 0) {
+		return true;
+	}
+	const struct pwk_system_desc *system = pwk__system();
+	const struct pwk_process_desc *p = &system->processes[process];
+	for (uint32_t i = 0; i < p->region_count; i++) {
+		const struct pwk_region_desc *r = &system->regions[p->first_region + i];
+		if ((access & ~r->access) != 0 || start < r->start) {
+			continue;
+		}
+		uintptr_t offset = start - r->start;
+		if (offset <= r->size && len <= r->size - offset) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The fast path's check, inline: true, with `buf` as pwk__ubuf_check()
+ * fills it, when (`ptr`, `len`) is a flat buffer that check accepts; false
+ * for an iovec or anything it refuses, with no record (the full path then
+ * decodes the syscall again and says why). */
+static inline bool pwk__ubuf_check_flat(uint32_t process, pwk_word_t ptr, pwk_word_t len,
+					uint32_t access, struct pwk_ubuf *buf)
+{
+	if (ptr == 0 || (pwk_sword_t)len < 0 || len > UINTPTR_MAX - ptr ||
+	    !pwk__in_one_region(process, ptr, len, access)) {
+		return false;
+	}
+	buf->process = process;
+	buf->access = access;
+	buf->addr = ptr;
+	buf->iov_count = 0;
+	buf->size = len;
+	return true;
+}
 
 /* A checked empty buffer (for a zero-length transfer). */
 void pwk__ubuf_empty(struct pwk_ubuf *buf, uint32_t process);

@@ -157,7 +157,9 @@ Test(boot, unknown_boot_option_is_invalid_argument)
 	minimal();
 	sys.options = PWK_BOOT_EXACT_DEADLINES;
 	expect_boot(PWK_OK);
-	sys.options = UINT32_C(1) << 1;
+	sys.options = PWK_BOOT_FULL_PATH;
+	expect_boot(PWK_OK);
+	sys.options = UINT32_C(1) << 2;
 	expect_boot(PWK_INVALID_ARGUMENT);
 }
 

@@ -104,6 +104,7 @@ typedef enum {
 	PWK_TRACE_RESPOND,       /* a = handler object, b = response length */
 } pwk_trace_kind_t;
 
+/* One trace event as a consumer sees it (hal_trace_emit's arguments). */
 struct pwk_trace_record {
 	pwk_trace_kind_t kind;
 	uint32_t thread; /* the thread it concerns (usually the current one) */
@@ -112,8 +113,14 @@ struct pwk_trace_record {
 	const char *reason; /* static string or NULL */
 };
 
-/* Records one trace event. Cheap; may drop records. */
-void hal_trace_emit(const struct pwk_trace_record *record);
+/* Records one trace event: `thread` is the thread it concerns (usually the
+ * current one), `a` and `b` as the kind says, `reason` a static string or
+ * NULL. The fields come in registers, not as a record in memory: the IPC
+ * path emits 14 per round trip, so a HAL that traces nothing (or only
+ * folds them into a digest) pays a few instructions each. May drop
+ * records. */
+void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b,
+		    const char *reason);
 
 /* debug_shutdown(code): the system is finished. Does not return to the
  * kernel (hal-host returns control to whoever called pwk_run()). */

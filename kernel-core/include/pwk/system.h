@@ -96,6 +96,11 @@ struct pwk_process_desc {
  * (deadlines are examined on the scheduler tick, pwk_trap_tick(), and while
  * the kernel idles; a failed poll returns at the next tick). */
 #define PWK_BOOT_EXACT_DEADLINES (UINT32_C(1) << 0)
+/* Every syscall takes the full path: the IPC fast path (docs/fastpath.md)
+ * is not tried. Nothing observable changes (that is what the option is
+ * for: tests compare runs with and without it); a kernel built without the
+ * fast path (-Dfastpath=false) accepts it and behaves the same. */
+#define PWK_BOOT_FULL_PATH       (UINT32_C(1) << 1)
 
 struct pwk_system_desc {
 	const struct pwk_process_desc *processes;

@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * fastpath.c — the IPC fast path, in seL4's shape: a short path for the
+ * common case of a round trip, tried first, that checks its preconditions
+ * before it changes anything and otherwise leaves the syscall to the full
+ * path (syscall.c), which then decodes it again and reports what is wrong.
+ *
+ * The four syscalls of a round trip (channel_transact; the handler's
+ * object_wait, channel_read, channel_respond) are decoded here with only
+ * the checks that can fail for a valid call and no user-error bookkeeping:
+ * a handle in the caller's table of the right type, flat buffers inside
+ * one region with the access, a defined mask. A call that passes is then
+ * performed by the same verbs the full path calls, so its statuses,
+ * signals and records are the full path's by construction, with one
+ * exception each for the two verbs that make a thread run, the point of
+ * the fast path. A transact whose handler thread is the only waiter on the
+ * handler, blocked there without a deadline for a signal the transaction
+ * raises, and would be the next thread to run, starts the transaction and
+ * switches straight to that thread (no run queue). A respond whose
+ * initiator thread is the only one waiting on the initiator wakes it
+ * directly (no notify walk). Both emit the records the full path emits, in
+ * the same order (TRANSACT, WAKE, SWITCH; RESPOND, WAKE), so the trace
+ * digest is the same with the fast path and without it
+ * (tests/sim/test_fastpath.c compares them).
+ */
+#include "fastpath.h"
+
+#include "assert.h"
+#include "channel.h"
+#include "sched.h"
+#include "timer.h"
+#include "trace.h"
+#include "uaccess.h"
+#include "wait.h"
+#include "wait_group.h"
+
+static bool enabled;
+
+void pwk__fastpath_reset(bool on)
+{
+	enabled = on && PWK_FASTPATH;
+}
+
+/* An exact deadline of PWK_INSTANT_MAX has passed only at the end of time;
+ * a wait without a deadline then fails at once in the full path. */
+static bool end_of_time(void)
+{
+	return pwk__timer_exact() && hal_now() == PWK_INSTANT_MAX;
+}
+
+/* The channel end `handle` names in `process`'s table if it is of `type`. */
+static struct pwk_channel_end *end_of(uint32_t process, pwk_word_t handle, pwk_object_type_t type)
+{
+	uint32_t index;
+	struct pwk_object *obj = pwk__object_lookup_quiet(process, handle, &index);
+	if (obj == NULL || obj->type != type) {
+		return NULL;
+	}
+	return PWK_CONTAINER_OF(obj, struct pwk_channel_end, obj);
+}
+
+/* The thread waiting on `obj` if it is the only one, else NULL. */
+static struct pwk_thread *sole_waiter(struct pwk_object *obj)
+{
+	struct pwk_list_node *node = pwk__list_first(&obj->waiters);
+	if (node == NULL || pwk__list_next(&obj->waiters, node) != NULL) {
+		return NULL;
+	}
+	return PWK_CONTAINER_OF(node, struct pwk_thread, wait_link);
+}
+
+/* The handler thread a transact on `init` can switch to directly, or NULL.
+ * The full path would: raise READABLE on the handler (lower WRITEABLE),
+ * wake its waiters whose mask matches, queue them, block the caller and run
+ * the best ready thread. With one waiter, not yet woken, with no deadline,
+ * nothing ready at its priority or above, no wait group on either end and
+ * nobody waiting on the initiator, that best thread is this waiter. */
+static struct pwk_thread *handoff_target(const struct pwk_thread *caller,
+					 struct pwk_channel_end *init, struct pwk_channel_end *h,
+					 pwk_instant_t deadline)
+{
+	if (deadline != PWK_INSTANT_MAX || caller->terminating || h->txn != PWK_TXN_NONE ||
+	    !pwk__list_empty(&init->obj.waiters) || init->obj.group != NULL ||
+	    h->obj.group != NULL) {
+		return NULL;
+	}
+	if (end_of_time()) {
+		return NULL;
+	}
+	struct pwk_thread *w = sole_waiter(&h->obj);
+	const pwk_signals_t raised = (h->obj.signals & ~PWK_SIGNAL_WRITEABLE) | PWK_SIGNAL_READABLE;
+	if (w == NULL || w->wait.woken || (w->wait.mask & raised) == 0 || w->timer.queued ||
+	    !pwk__sched_runs_next(w)) {
+		return NULL;
+	}
+	return w;
+}
+
+/* The full path's start() + object_block() for this case, with the handler's
+ * wake and the switch done directly. */
+static pwk_status_t transact_hand_off(struct pwk_thread *caller, struct pwk_channel_end *init,
+				      struct pwk_channel_end *h, struct pwk_thread *w,
+				      const struct pwk_ubuf *send, const struct pwk_ubuf *recv,
+				      size_t *count)
+{
+	h->txn = PWK_TXN_PENDING;
+	const uint64_t seq = pwk__channel_take_seq();
+	h->txn_seq = seq;
+	h->send = *send;
+	h->recv = *recv;
+	h->response_len = 0;
+	pwk__trace(PWK_TRACE_TRANSACT, caller->index, init->obj.index, h->obj.index);
+	/* Nobody waits on the initiator and neither end is in a group: a
+	 * signal update is the assignment alone. */
+	init->obj.signals &= ~(PWK_SIGNAL_READABLE | PWK_SIGNAL_WRITEABLE | PWK_SIGNAL_ERROR);
+	h->obj.signals = (h->obj.signals & ~PWK_SIGNAL_WRITEABLE) | PWK_SIGNAL_READABLE;
+	/* object_notify + sched_wake of the one waiter, but not queued. */
+	w->wait.result.user_data = 0;
+	w->wait.result.signals = h->obj.signals;
+	w->wait.woken = true;
+	w->wait.status = PWK_OK;
+	pwk__trace(PWK_TRACE_WAKE, w->index, w->wait.result.signals, (uint32_t)PWK_OK);
+
+	pwk__object_wait_begin(caller, &init->obj, init->obj.index,
+			       PWK_SIGNAL_READABLE | PWK_SIGNAL_ERROR, PWK_INSTANT_MAX);
+	pwk__sched_handoff(w);
+	struct pwk_wait_result result;
+	pwk_status_t waited = pwk__object_wait_end(caller, &result);
+	return pwk__channel_transact_end(init, seq, waited, count);
+}
+
+static bool transact(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status,
+		     size_t *count)
+{
+	const uint32_t process = caller->process;
+	const pwk_word_t handle = PWK__ARG(a, CHANNEL_TRANSACT, handle);
+	struct pwk_channel_end *init = end_of(process, handle, PWK_OBJECT_CHANNEL_INITIATOR);
+	struct pwk_ubuf send;
+	struct pwk_ubuf recv;
+	if (init == NULL || init->peer == NULL ||
+	    !pwk__ubuf_check_flat(process, PWK__ARG(a, CHANNEL_TRANSACT, send_ptr),
+				  PWK__ARG(a, CHANNEL_TRANSACT, send_len), PWK_ACCESS_R, &send) ||
+	    !pwk__ubuf_check_flat(process, PWK__ARG(a, CHANNEL_TRANSACT, recv_ptr),
+				  PWK__ARG(a, CHANNEL_TRANSACT, recv_len),
+				  PWK_ACCESS_R | PWK_ACCESS_W, &recv)) {
+		return false;
+	}
+	const pwk_instant_t deadline = PWK__ARG_INSTANT(a, CHANNEL_TRANSACT, deadline);
+	struct pwk_channel_end *h = init->peer;
+	struct pwk_thread *w = handoff_target(caller, init, h, deadline);
+	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_CHANNEL_TRANSACT, handle);
+	*status = w != NULL ? transact_hand_off(caller, init, h, w, &send, &recv, count)
+			    : pwk__channel_transact(init, &send, &recv, deadline, count);
+	return true;
+}
+
+static bool channel_read(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status,
+			 size_t *count)
+{
+	const uint32_t process = caller->process;
+	const pwk_word_t handle = PWK__ARG(a, CHANNEL_READ, handle);
+	struct pwk_channel_end *h = end_of(process, handle, PWK_OBJECT_CHANNEL_HANDLER);
+	struct pwk_ubuf buf;
+	if (h == NULL || !pwk__ubuf_check_flat(process, PWK__ARG(a, CHANNEL_READ, buf_ptr),
+					       PWK__ARG(a, CHANNEL_READ, buf_len),
+					       PWK_ACCESS_R | PWK_ACCESS_W, &buf)) {
+		return false;
+	}
+	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_CHANNEL_READ, handle);
+	*status = pwk__channel_read(h, PWK__ARG(a, CHANNEL_READ, offset), &buf, count);
+	return true;
+}
+
+/* The initiator thread a respond on `h` wakes, when the full path's two
+ * signal updates come down to that one wake: a pending transaction with
+ * room for `src`, nobody waiting on the handler, no wait group on either
+ * end, and one waiter on the initiator, not yet woken, waiting for a
+ * signal the response raises. NULL otherwise. */
+static struct pwk_thread *respond_target(struct pwk_channel_end *h, const struct pwk_ubuf *src)
+{
+	struct pwk_channel_end *init = h->peer;
+	if (h->txn != PWK_TXN_PENDING || src->size > h->recv.size || init == NULL ||
+	    !pwk__list_empty(&h->obj.waiters) || h->obj.group != NULL || init->obj.group != NULL) {
+		return NULL;
+	}
+	struct pwk_thread *w = sole_waiter(&init->obj);
+	const pwk_signals_t raised = init->obj.signals | PWK_SIGNAL_READABLE;
+	if (w == NULL || w->wait.woken || (w->wait.mask & raised) == 0) {
+		return NULL;
+	}
+	return w;
+}
+
+/* pwk__channel_respond() for respond_target()'s case. */
+static void respond_wake(struct pwk_thread *caller, struct pwk_channel_end *h,
+			 const struct pwk_ubuf *src, struct pwk_thread *w)
+{
+	struct pwk_channel_end *init = h->peer;
+	h->response_len = pwk__ubuf_copy(&h->recv, src, 0);
+	h->txn = PWK_TXN_RESPONDED;
+	pwk__trace(PWK_TRACE_RESPOND, caller->index, h->obj.index, (uint32_t)h->response_len);
+	h->obj.signals &= ~(PWK_SIGNAL_READABLE | PWK_SIGNAL_WRITEABLE);
+	init->obj.signals |= PWK_SIGNAL_READABLE;
+	/* object_notify + sched_wake of the one waiter. */
+	w->wait.result.user_data = 0;
+	w->wait.result.signals = init->obj.signals;
+	w->wait.woken = true;
+	w->wait.status = PWK_OK;
+	pwk__timer_remove(w);
+	pwk__sched_enqueue(w, false);
+	pwk__trace(PWK_TRACE_WAKE, w->index, w->wait.result.signals, (uint32_t)PWK_OK);
+}
+
+static bool channel_respond(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status)
+{
+	const uint32_t process = caller->process;
+	const pwk_word_t handle = PWK__ARG(a, CHANNEL_RESPOND, handle);
+	struct pwk_channel_end *h = end_of(process, handle, PWK_OBJECT_CHANNEL_HANDLER);
+	struct pwk_ubuf buf;
+	if (h == NULL ||
+	    !pwk__ubuf_check_flat(process, PWK__ARG(a, CHANNEL_RESPOND, buf_ptr),
+				  PWK__ARG(a, CHANNEL_RESPOND, buf_len), PWK_ACCESS_R, &buf)) {
+		return false;
+	}
+	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_CHANNEL_RESPOND, handle);
+	struct pwk_thread *w = respond_target(h, &buf);
+	if (w != NULL) {
+		respond_wake(caller, h, &buf, w);
+		*status = PWK_OK;
+	} else {
+		*status = pwk__channel_respond(h, &buf);
+	}
+	return true;
+}
+
+/* True when an object_wait by `caller` on `obj` blocks with none of the
+ * full path's other outcomes possible: not a wait group, no signal of
+ * `mask` raised, no deadline, the caller not asked to exit. */
+static bool blocks_plainly(const struct pwk_thread *caller, const struct pwk_object *obj,
+			   pwk_signals_t mask, pwk_instant_t deadline)
+{
+	return obj->type != PWK_OBJECT_WAIT_GROUP && (obj->signals & mask) == 0 &&
+	       deadline == PWK_INSTANT_MAX && !caller->terminating && !end_of_time();
+}
+
+static bool object_wait(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status,
+			struct pwk_wait_result *result)
+{
+	const pwk_word_t handle = PWK__ARG(a, OBJECT_WAIT, handle);
+	const pwk_word_t mask = PWK__ARG(a, OBJECT_WAIT, mask);
+	uint32_t index;
+	struct pwk_object *obj = pwk__object_lookup_quiet(caller->process, handle, &index);
+	if (obj == NULL || (mask & ~(pwk_word_t)PWK_SIGNAL_MASK_VALID) != 0 ||
+	    (obj->type == PWK_OBJECT_WAIT_GROUP &&
+	     pwk__wait_group_empty(pwk__wait_group_from_object(obj)))) {
+		return false;
+	}
+	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_OBJECT_WAIT, handle);
+	const pwk_instant_t deadline = PWK__ARG_INSTANT(a, OBJECT_WAIT, deadline);
+	if (blocks_plainly(caller, obj, (pwk_signals_t)mask, deadline)) {
+		/* pwk__object_wait() -> pwk__object_block() for this case. */
+		pwk__object_wait_begin(caller, obj, index, (pwk_signals_t)mask, deadline);
+		pwk__sched_block();
+		*status = pwk__object_wait_end(caller, result);
+	} else {
+		*status = pwk__object_wait(obj, index, (pwk_signals_t)mask, deadline, result);
+	}
+	return true;
+}
+
+bool pwk__fastpath(struct pwk_thread *caller, uint32_t id, const pwk_word_t *a,
+		   pwk_status_t *status, pwk_syscall_ret_kind_t *kind, struct pwk_syscall_out *out)
+{
+	if (!enabled) {
+		return false;
+	}
+	switch (id) {
+	case PWK_SYSCALL_CHANNEL_TRANSACT:
+		*kind = PWK_SYSCALL_RET(CHANNEL_TRANSACT);
+		return transact(caller, a, status, &out->count);
+	case PWK_SYSCALL_OBJECT_WAIT:
+		*kind = PWK_SYSCALL_RET(OBJECT_WAIT);
+		return object_wait(caller, a, status, &out->wait);
+	case PWK_SYSCALL_CHANNEL_READ:
+		*kind = PWK_SYSCALL_RET(CHANNEL_READ);
+		return channel_read(caller, a, status, &out->count);
+	case PWK_SYSCALL_CHANNEL_RESPOND:
+		*kind = PWK_SYSCALL_RET(CHANNEL_RESPOND);
+		return channel_respond(caller, a, status);
+	default:
+		return false;
+	}
+}
