@@ -3,6 +3,8 @@
  */
 #include "region.h"
 
+#include "host_link.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +126,7 @@ void host_region_unmap(struct host_region *r)
 		return;
 	}
 	free(r->initial_ram);
+	host_coverage_unmap(r);
 	munmap((void *)span_start(r), span_bytes(r));
 	munmap(r->kernel_base, host_region_bytes(r));
 	close(r->fd);
@@ -141,6 +144,10 @@ void host_region_set_accessible(struct host_region *r, bool accessible)
 	 * equal rights (budget rw-, link + flash r-x, RAM rw-): mprotect is the
 	 * cost of a process switch in isolation mprotect. */
 	uintptr_t budget = r->link_page - HOST_REGION_PAGE;
+	if (r->coverage_user != 0) {
+		(void)mprotect((void *)r->coverage_user, PWK_HOST_COVERAGE_BYTES,
+			       accessible ? PROT_READ | PROT_WRITE : PROT_NONE);
+	}
 	if (!accessible) {
 		(void)mprotect((void *)budget, host_region_bytes(r), PROT_NONE);
 		return;

@@ -13,6 +13,7 @@
  *             none) and again by hal_process_starting at boot;
  *  link page  rewritten for the new run's isolation mode;
  *  budget     zeroed, as a fresh memfd page;
+ *  coverage   (pwsim fuzz's map, when attached) zeroed;
  *  views      protections as host_region_create() leaves them: the kernel
  *             view read-write, user views accessible only in isolation none;
  *  the rest   host_machine_reset() (threads, console, clock, rng, digest)
@@ -23,6 +24,7 @@
 
 #include <pwk/hal.h>
 
+#include "host_link.h"
 #include "machine.h"
 
 static void region_rewind(struct host_region *r)
@@ -33,6 +35,10 @@ static void region_rewind(struct host_region *r)
 	memcpy(ram, r->initial_ram, r->initial_ram_len);
 	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);
 	memset(host_region_link(r) + HOST_REGION_PAGE, 0, HOST_REGION_PAGE);
+	if (r->coverage_kernel != NULL) {
+		/* The hook's previous-block state too: edges never span runs. */
+		memset(r->coverage_kernel, 0, PWK_HOST_COVERAGE_BYTES);
+	}
 	host_region_link_write(r);
 	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
 }
@@ -52,4 +58,19 @@ void host_machine_rewind(const struct host_options *opts)
 			region_rewind(&host.regions[p]);
 		}
 	}
+}
+
+bool host_snapshot_patch_ram(uint32_t process, uintptr_t uaddr, const void *bytes, size_t len)
+{
+	if (process >= host.region_count || host.regions[process].initial_ram == NULL) {
+		return false;
+	}
+	struct host_region *r = &host.regions[process];
+	uintptr_t ram = r->user_base + r->flash_size;
+	if (uaddr < ram || uaddr - ram > r->initial_ram_len ||
+	    len > r->initial_ram_len - (uaddr - ram)) {
+		return false;
+	}
+	memcpy(r->initial_ram + (uaddr - ram), bytes, len);
+	return true;
 }
