@@ -58,7 +58,7 @@ struct fuzz_target {
 };
 
 /* Default ticks (ns) a handler has to answer a request. */
-#define FUZZ_RESPONSE_BUDGET_DEFAULT (UINT64_C(100) * 1000000u)
+#define FUZZ_RESPONSE_BUDGET_DEFAULT (UINT64_C(10) * 1000000u)
 
 /* Where pwsim finds the driver image: $PWSIM_FUZZ_DRIVER, else next to
  * the running executable (../lib/pwk/ as installed, ../userspace/ in a

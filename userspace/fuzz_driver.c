@@ -61,18 +61,6 @@ static bool take_request(struct cursor *c, const uint8_t **bytes, uint32_t *len)
 	return true;
 }
 
-/* Receive capacity: the whole buffer, or (flag) a short one, as a client
- * with a small buffer would give. */
-static bool take_recv_len(struct cursor *c, bool short_buffer, uint32_t *len)
-{
-	uint8_t n = 0;
-	if (short_buffer && !take_u8(c, &n)) {
-		return false;
-	}
-	*len = short_buffer ? n : PWK_FUZZ_RECV_MAX;
-	return true;
-}
-
 static pwk_instant_t after(uint64_t ticks)
 {
 	pwk_instant_t now = pwk_now();
@@ -97,24 +85,24 @@ enum {
 /* Opcode bits above the kind (bits 0..2). */
 #define FLAG_A 0x08u
 #define FLAG_B 0x10u
-#define FLAG_C 0x20u
 
 /* transact; FLAG_A|FLAG_B: a short deadline (a byte of microseconds)
- * instead of the response budget; FLAG_C: a short receive buffer. */
+ * instead of the response budget. The receive buffer is always the whole
+ * PWK_FUZZ_RECV_MAX: a handler cannot know a client's buffer, and a client
+ * that gives it less than its protocol's response breaks the protocol. */
 static bool op_transact(uint32_t handle, uint8_t op, struct cursor *c, uint32_t index)
 {
 	const uint8_t *req;
-	uint32_t len, recv_len;
+	uint32_t len;
 	uint8_t us = 0;
 	bool short_deadline = (op & (FLAG_A | FLAG_B)) == (FLAG_A | FLAG_B);
-	if (!take_request(c, &req, &len) || !take_recv_len(c, op & FLAG_C, &recv_len) ||
-	    (short_deadline && !take_u8(c, &us))) {
+	if (!take_request(c, &req, &len) || (short_deadline && !take_u8(c, &us))) {
 		return false;
 	}
 	uint64_t budget = pwk_fuzz_input.response_budget;
 	pwk_instant_t deadline =
 		short_deadline ? after((uint64_t)us * (PWK_CLOCK_HZ / 1000000u)) : after(budget);
-	pwk_count_result_t r = pwk_channel_transact(handle, req, len, reply, recv_len, deadline);
+	pwk_count_result_t r = pwk_channel_transact(handle, req, len, reply, sizeof(reply), deadline);
 	if (r.status == PWK_DEADLINE_EXCEEDED && !short_deadline) {
 		pwk_log("fuzz driver: no response to operation %u within %llu ns\n",
 			(unsigned)index, (unsigned long long)budget);
@@ -128,13 +116,12 @@ static bool op_transact(uint32_t handle, uint8_t op, struct cursor *c, uint32_t 
 static bool op_async(uint32_t handle, uint8_t op, struct cursor *c)
 {
 	const uint8_t *req;
-	uint32_t len, recv_len;
+	uint32_t len;
 	uint8_t us;
-	if (!take_request(c, &req, &len) || !take_recv_len(c, op & FLAG_C, &recv_len) ||
-	    !take_u8(c, &us)) {
+	if (!take_request(c, &req, &len) || !take_u8(c, &us)) {
 		return false;
 	}
-	if (pwk_channel_async_transact(handle, req, len, reply, recv_len) != PWK_OK) {
+	if (pwk_channel_async_transact(handle, req, len, reply, sizeof(reply)) != PWK_OK) {
 		return true;
 	}
 	wait_us(handle, PWK_SIGNAL_READABLE, us);
