@@ -41,6 +41,7 @@ struct fuzz_cli {
 
 static const char usage[] =
 	"usage: pwsim fuzz SCENARIO --target PROCESS/OBJECT [--corpus DIR] [--out DIR]\n"
+	"                  (every option also as --option=VALUE)\n"
 	"                  [--max-time S] [--jobs N] [--engine libfuzzer|afl] [--dict FILE]\n"
 	"                  [--response-budget-ms N] [--image-dir DIR]...\n"
 	"  Fuzzes the channel handler OBJECT of PROCESS: pwk's fuzz driver takes the\n"
@@ -74,8 +75,17 @@ static int parse(struct fuzz_cli *c, int argc, char **argv)
 	*c = (struct fuzz_cli){.out_dir = "fuzz-out", .engine = "libfuzzer", .jobs = 1};
 	c->search.image_dirs = c->image_dirs;
 	for (int i = 2; i < argc; i++) {
+		char flag[64];
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		const char *eq = a[0] == '-' ? strchr(a, '=') : NULL;
+		if (eq != NULL && (size_t)(eq - a) < sizeof(flag)) {
+			/* --flag=VALUE, as well as --flag VALUE */
+			snprintf(flag, sizeof(flag), "%.*s", (int)(eq - a), a);
+			a = flag;
+			v = eq + 1;
+			i--; /* the i++ below skips nothing */
+		}
 		bool ok = true;
 		if (a[0] != '-') {
 			if (c->scenario != NULL) {

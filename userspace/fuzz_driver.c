@@ -102,7 +102,8 @@ static bool op_transact(uint32_t handle, uint8_t op, struct cursor *c, uint32_t 
 	uint64_t budget = pwk_fuzz_input.response_budget;
 	pwk_instant_t deadline =
 		short_deadline ? after((uint64_t)us * (PWK_CLOCK_HZ / 1000000u)) : after(budget);
-	pwk_count_result_t r = pwk_channel_transact(handle, req, len, reply, sizeof(reply), deadline);
+	pwk_count_result_t r =
+		pwk_channel_transact(handle, req, len, reply, sizeof(reply), deadline);
 	if (r.status == PWK_DEADLINE_EXCEEDED && !short_deadline) {
 		pwk_log("fuzz driver: no response to operation %u within %llu ns\n",
 			(unsigned)index, (unsigned long long)budget);
