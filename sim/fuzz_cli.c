@@ -32,6 +32,7 @@ struct fuzz_cli {
 	const char *out_dir;
 	const char *dict;
 	const char *engine;
+	const char *isolation;
 	unsigned max_time; /* 0: until a finding */
 	unsigned jobs;
 	unsigned budget_ms;
@@ -43,7 +44,8 @@ static const char usage[] =
 	"usage: pwsim fuzz SCENARIO --target PROCESS/OBJECT [--corpus DIR] [--out DIR]\n"
 	"                  (every option also as --option=VALUE)\n"
 	"                  [--max-time S] [--jobs N] [--engine libfuzzer|afl] [--dict FILE]\n"
-	"                  [--response-budget-ms N] [--image-dir DIR]...\n"
+	"                  [--response-budget-ms N] [--isolation none|mprotect|scenario]\n"
+	"                  [--image-dir DIR]...\n"
 	"  Fuzzes the channel handler OBJECT of PROCESS: pwk's fuzz driver takes the\n"
 	"  place of the process holding its initiator and sends it requests, cancels,\n"
 	"  signals and deaths that libFuzzer mutates, guided by the handler's own edge\n"
@@ -52,6 +54,8 @@ static const char usage[] =
 	"  or a kernel panic) is minimised and written to --out (default fuzz-out) as\n"
 	"  an input and a scenario that `pwsim run` replays; its command is printed.\n"
 	"  --corpus DIR (default OUT/corpus) keeps the inputs that found new coverage.\n"
+	"  --isolation: none (default: fastest), mprotect (a wild write into another\n"
+	"  process faults) or the scenario's own.\n"
 	"  --max-time S stops after S seconds (default: at the first finding; with\n"
 	"  --jobs N, N processes keep fuzzing past findings until S).\n"
 	"  Exit status: 0 nothing found; 1 something found; 2 bad input.\n";
@@ -72,7 +76,8 @@ static bool parse_uint(const char *flag, const char *v, unsigned min, unsigned m
 
 static int parse(struct fuzz_cli *c, int argc, char **argv)
 {
-	*c = (struct fuzz_cli){.out_dir = "fuzz-out", .engine = "libfuzzer", .jobs = 1};
+	*c = (struct fuzz_cli){
+		.out_dir = "fuzz-out", .engine = "libfuzzer", .jobs = 1, .isolation = "none"};
 	c->search.image_dirs = c->image_dirs;
 	for (int i = 2; i < argc; i++) {
 		char flag[64];
@@ -110,6 +115,8 @@ static int parse(struct fuzz_cli *c, int argc, char **argv)
 			c->out_dir = v;
 		} else if (strcmp(a, "--dict") == 0) {
 			c->dict = v;
+		} else if (strcmp(a, "--isolation") == 0) {
+			c->isolation = v;
 		} else if (strcmp(a, "--engine") == 0) {
 			c->engine = v;
 		} else if (strcmp(a, "--max-time") == 0) {
@@ -293,7 +300,7 @@ static int run_engine(const struct fuzz_cli *c, char **argv, const char *log_pat
 
 /* Every crash-* file in `dir` not older than `since`. */
 static int process_crashes(const struct fuzz_cli *c, const char *scenario_abs, time_t since,
-			   const char *replay_args)
+			   const char *replay_args, const char *isolation)
 {
 	DIR *d = opendir(c->out_dir);
 	int found = 0;
@@ -317,6 +324,7 @@ static int process_crashes(const struct fuzz_cli *c, const char *scenario_abs, t
 			.out_dir = c->out_dir,
 			.replay_args = replay_args,
 			.minimize_seconds = 20.0,
+			.isolation = isolation,
 		};
 		found += fuzz_finding_process(&job, stdout);
 	}
@@ -342,6 +350,7 @@ static void set_env(const struct fuzz_cli *c, const char *scenario_abs)
 	char budget[32];
 	snprintf(budget, sizeof(budget), "%u", c->budget_ms);
 	setenv("PWSIM_FUZZ_RESPONSE_BUDGET_MS", budget, 1);
+	setenv("PWSIM_FUZZ_ISOLATION", c->isolation, 1);
 }
 
 int pwsim_cmd_fuzz(int argc, char **argv)
@@ -354,8 +363,13 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 	/* Set the system up once here: a bad scenario or target is reported
 	 * before anything is started. */
 	struct fuzz_session fs;
-	bool ok = fuzz_session_open(&fs, c.scenario, c.target, &c.search,
-				    (uint64_t)c.budget_ms * 1000000u, false, stderr);
+	struct fuzz_session_options so = {
+		.target = c.target,
+		.response_budget = (uint64_t)c.budget_ms * 1000000u,
+		.isolation = c.isolation,
+	};
+	bool ok = fuzz_session_open(&fs, c.scenario, &c.search, &so, stderr);
+	const char *isolation = ok ? fuzz_isolation_name(fs.scenario.sim.isolation) : "none";
 	const char *handler =
 		ok ? fs.scenario.system.processes[fs.target.plan.handler_process].name : NULL;
 	char driver_was[160] = "";
@@ -416,7 +430,7 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 	time_t since = time(NULL) - 1;
 	int status = run_engine(&c, args, log_path, &p);
 	progress_print(&p, true);
-	int findings = process_crashes(&c, scenario_abs, since, replay_args);
+	int findings = process_crashes(&c, scenario_abs, since, replay_args, isolation);
 	free(scenario_abs);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 2) {
 		fprintf(stderr, "pwsim fuzz: pwsim-fuzz could not set the target up (%s)\n",

@@ -8,6 +8,7 @@
  *   PWSIM_FUZZ_TARGET        PROCESS/OBJECT (default: the scenario's fuzz.target)
  *   PWSIM_FUZZ_IMAGE_DIRS    --image-dir directories, ':'-separated
  *   PWSIM_FUZZ_RESPONSE_BUDGET_MS
+ *   PWSIM_FUZZ_ISOLATION     none, mprotect or scenario (default: the scenario's)
  * Coverage is the handler's edge map alone (hal-host/coverage.c),
  * registered as libFuzzer's 8-bit counters: this program's own code is
  * built without coverage instrumentation. A finding prints one line,
@@ -85,8 +86,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 			image_dirs[search.image_dir_count++] = d;
 		}
 	}
-	if (!fuzz_session_open(&session, scenario, target != NULL && target[0] ? target : NULL,
-			       &search, budget_from_env(), true, stderr)) {
+	const char *isolation = getenv("PWSIM_FUZZ_ISOLATION");
+	struct fuzz_session_options o = {
+		.target = target != NULL && target[0] ? target : NULL,
+		.response_budget = budget_from_env(),
+		.isolation = isolation != NULL && isolation[0] ? isolation : NULL,
+		.coverage = true,
+	};
+	if (!fuzz_session_open(&session, scenario, &search, &o, stderr)) {
 		exit(2);
 	}
 	session.scenario.sim.panic_hook = on_kernel_panic;

@@ -99,8 +99,8 @@ static bool write_finding(const struct fuzz_finding_job *job, const char *stem,
 	json_string(sc, job->target);
 	fprintf(sc, ",\n    input: ");
 	json_string(sc, strrchr(input, '/') + 1);
-	fprintf(sc, ",\n    response_budget_ms: %llu,\n  },\n}\n",
-		(unsigned long long)(budget / 1000000u));
+	fprintf(sc, ",\n    response_budget_ms: %llu,\n    isolation: \"%s\",\n  },\n}\n",
+		(unsigned long long)(budget / 1000000u), job->isolation);
 	bool ok = fclose(in) == 0;
 	return fclose(sc) == 0 && ok;
 }
@@ -112,8 +112,12 @@ static int child_job(const struct fuzz_finding_job *job, const char *stem)
 	struct fuzz_session fs;
 	size_t len = 0;
 	uint8_t *bytes = fuzz_input_read(job->crash_path, &len, stderr);
-	if (bytes == NULL || !fuzz_session_open(&fs, job->scenario_path, job->target, job->search,
-						job->response_budget, false, stderr)) {
+	struct fuzz_session_options o = {
+		.target = job->target,
+		.response_budget = job->response_budget,
+		.isolation = job->isolation,
+	};
+	if (bytes == NULL || !fuzz_session_open(&fs, job->scenario_path, job->search, &o, stderr)) {
 		return 2;
 	}
 	struct fuzz_verdict v = fuzz_target_run(&fs.target, bytes, len, NULL, NULL);
@@ -189,7 +193,8 @@ int fuzz_replay(const char *scenario_path, const struct scenario_search *search,
 {
 	struct fuzz_session fs;
 	int code = PWSIM_EXIT_BAD_INPUT;
-	if (!fuzz_session_open(&fs, scenario_path, NULL, search, 0, false, stderr)) {
+	struct fuzz_session_options o = {0};
+	if (!fuzz_session_open(&fs, scenario_path, search, &o, stderr)) {
 		fuzz_session_close(&fs);
 		return code;
 	}

@@ -21,6 +21,7 @@ struct fuzz_finding_job {
 	const char *out_dir;
 	const char *replay_args; /* " --image-dir X" ..., for the printed command */
 	double minimize_seconds;
+	const char *isolation; /* "none" or "mprotect", as fuzzed */
 };
 
 /* Handles one crash file, in a child process (a kernel panic aborts it:

@@ -9,10 +9,38 @@
 
 #include "fuzz_input.h"
 
-bool fuzz_session_open(struct fuzz_session *fs, const char *scenario_path, const char *target_spec,
-		       const struct scenario_search *search, uint64_t response_budget,
-		       bool coverage, FILE *report)
+const char *fuzz_isolation_name(host_isolation_t i)
 {
+	return i == HOST_ISOLATION_NONE ? "none" : "mprotect";
+}
+
+/* The isolation a session runs under: the option, else the fuzz key's,
+ * else the scenario's. False for an unknown name. */
+static bool pick_isolation(struct scenario *s, const char *name, FILE *report)
+{
+	if (name == NULL || strcmp(name, "scenario") == 0) {
+		if (name == NULL && s->fuzz.isolation_set) {
+			s->sim.isolation = s->fuzz.isolation;
+		}
+		return true;
+	}
+	if (strcmp(name, "none") != 0 && strcmp(name, "mprotect") != 0) {
+		fprintf(report,
+			"pwsim: --isolation takes none, mprotect or scenario (its own), not '%s'\n",
+			name);
+		return false;
+	}
+	s->sim.isolation =
+		strcmp(name, "none") == 0 ? HOST_ISOLATION_NONE : HOST_ISOLATION_MPROTECT;
+	return true;
+}
+
+bool fuzz_session_open(struct fuzz_session *fs, const char *scenario_path,
+		       const struct scenario_search *search, const struct fuzz_session_options *o,
+		       FILE *report)
+{
+	const char *target_spec = o->target;
+	uint64_t response_budget = o->response_budget;
 	memset(fs, 0, sizeof(*fs));
 	struct diag d;
 	diag_init(&d, scenario_path, report);
@@ -42,13 +70,17 @@ bool fuzz_session_open(struct fuzz_session *fs, const char *scenario_path, const
 			looked);
 		return false;
 	}
+	if (!pick_isolation(s, o->isolation, report)) {
+		free(driver);
+		return false;
+	}
 	fuzz_target_prepare(s, &plan, driver);
 	free(driver);
 	if (response_budget == 0) {
 		response_budget = s->fuzz.response_budget != 0 ? s->fuzz.response_budget
 							       : FUZZ_RESPONSE_BUDGET_DEFAULT;
 	}
-	return fuzz_target_load(&fs->target, s, &plan, response_budget, coverage, report);
+	return fuzz_target_load(&fs->target, s, &plan, response_budget, o->coverage, report);
 }
 
 void fuzz_session_close(struct fuzz_session *fs)

@@ -15,13 +15,23 @@ struct fuzz_session {
 	bool scenario_loaded;
 };
 
-/* Loads `scenario_path` (with `search`), fuzzing `target_spec` (NULL: the
- * scenario's own fuzz.target). `response_budget` 0: the scenario's
- * fuzz.response_budget_ms, else the default. Errors go to `report` as
- * file:line:col or one sentence; false then (close it anyway). */
-bool fuzz_session_open(struct fuzz_session *fs, const char *scenario_path, const char *target_spec,
-		       const struct scenario_search *search, uint64_t response_budget,
-		       bool coverage, FILE *report);
+/* How to set a session up beyond the scenario: each 0/NULL field takes the
+ * scenario's fuzz key, else the default. */
+struct fuzz_session_options {
+	const char *target;       /* PROCESS/OBJECT */
+	uint64_t response_budget; /* ns */
+	const char *isolation;    /* "none", "mprotect" or "scenario" (its own) */
+	bool coverage;            /* give the handler a coverage map */
+};
+
+/* Loads `scenario_path` (with `search`) set up as `o` says. Errors go to
+ * `report` as file:line:col or one sentence; false then (close it anyway). */
+bool fuzz_session_open(struct fuzz_session *fs, const char *scenario_path,
+		       const struct scenario_search *search, const struct fuzz_session_options *o,
+		       FILE *report);
+
+/* The isolation mode's name as the fuzz key writes it. */
+const char *fuzz_isolation_name(host_isolation_t i);
 void fuzz_session_close(struct fuzz_session *fs);
 
 /* Reads a whole input file (at most PWK_FUZZ_INPUT_MAX bytes). NULL with

@@ -25,8 +25,8 @@
 static char *try_driver(const char *dir, const char *rel, char *looked, size_t cap)
 {
 	char path[PATH_MAX];
-	snprintf(path, sizeof(path), "%s/%s", dir, rel);
-	if (access(path, R_OK) == 0) {
+	int n = snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	if (n > 0 && (size_t)n < sizeof(path) && access(path, R_OK) == 0) {
 		return strdup(path);
 	}
 	size_t used = strlen(looked);

@@ -37,6 +37,8 @@ struct scenario_fuzz {
 	struct fuzz_plan plan;
 	char *input;              /* resolved path of the input file; NULL: none given */
 	uint64_t response_budget; /* ns; 0: the default */
+	bool isolation_set;       /* fuzz.isolation given: it overrides the scenario's */
+	host_isolation_t isolation;
 };
 
 struct scenario {

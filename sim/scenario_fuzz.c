@@ -95,12 +95,24 @@ bool scenario_parse_fuzz(const struct json5_value *fuzz, const char *dir, struct
 			} else {
 				s->fuzz.response_budget = v->uinteger * UINT64_C(1000000);
 			}
+		} else if (strcmp(m->key, "isolation") == 0) {
+			if (v->kind == JSON5_STRING && (strcmp(v->string, "none") == 0 ||
+							strcmp(v->string, "mprotect") == 0)) {
+				s->fuzz.isolation_set = true;
+				s->fuzz.isolation = strcmp(v->string, "none") == 0
+							    ? HOST_ISOLATION_NONE
+							    : HOST_ISOLATION_MPROTECT;
+			} else {
+				diag_error(d, v->line, v->col,
+					   "fuzz.isolation must be \"none\" or \"mprotect\"");
+				ok = false;
+			}
 		} else if (strcmp(m->key, "scenario") == 0) {
 			/* Loaded before this object (scenario.c). */
 		} else {
 			diag_error(d, m->line, m->col,
 				   "unknown field '%s' in fuzz (known: target, input, "
-				   "response_budget_ms, scenario)",
+				   "response_budget_ms, isolation, scenario)",
 				   m->key);
 			ok = false;
 		}
