@@ -7,7 +7,7 @@
  * mprotect (the scenario's own). Two input mixes: well-formed requests (the
  * handler answers every one) and random bytes (many end at the handler's
  * first refusal). Figures only.
- *   fuzz_throughput [SECONDS-PER-MIX]
+ *   fuzz_throughput [SECONDS-PER-MIX [none|mprotect]]
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +83,9 @@ int main(int argc, char **argv)
 	printf("fuzz throughput: %s, target handler/ipc, one core\n", BENCH_SCENARIO);
 	static const char *const modes[] = {"none", "mprotect"};
 	for (size_t m = 0; m < 2; m++) {
+		if (argc > 2 && strcmp(argv[2], modes[m]) != 0) {
+			continue;
+		}
 		struct fuzz_session fs;
 		struct fuzz_session_options o = {
 			.target = "handler/ipc", .isolation = modes[m], .coverage = true};

@@ -14,7 +14,8 @@
  *  link page  rewritten for the new run's isolation mode;
  *  budget     zeroed, as a fresh memfd page;
  *  coverage   (pwsim fuzz's map, when attached) zeroed;
- *  views      protections as host_region_create() leaves them: the kernel
+ *  views      protections as host_region_create() leaves them (kept as
+ *             they are after a run in isolation none, which changes none): the kernel
  *             view read-write, user views accessible only in isolation none;
  *  the rest   host_machine_reset() (threads, console, clock, rng, digest)
  *             and pwk_boot() (every kernel-core table) start from zero.
@@ -27,10 +28,15 @@
 #include "host_link.h"
 #include "machine.h"
 
-static void region_rewind(struct host_region *r)
+/* `kept`: the previous run was in isolation none too, which never changes
+ * a protection, so the views are as this run needs them (pwsim fuzz rewinds
+ * thousands of times a second; mprotect is most of a rewind's cost). */
+static void region_rewind(struct host_region *r, bool kept)
 {
 	/* The previous run (isolation mprotect) may have left the view closed. */
-	host_kernel_view_set(r, PROT_READ | PROT_WRITE);
+	if (!kept) {
+		host_kernel_view_set(r, PROT_READ | PROT_WRITE);
+	}
 	uint8_t *ram = r->kernel_base + r->flash_size;
 	memcpy(ram, r->initial_ram, r->initial_ram_len);
 	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);
@@ -40,13 +46,16 @@ static void region_rewind(struct host_region *r)
 		memset(r->coverage_kernel, 0, PWK_HOST_COVERAGE_BYTES);
 	}
 	host_region_link_write(r);
-	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
+	if (!kept) {
+		host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
+	}
 }
 
 void host_machine_rewind(const struct host_options *opts)
 {
 	struct host_region kept[HOST_PROCESSES_MAX];
 	uint32_t count = host.region_count;
+	bool was_none = host.opts.isolation == HOST_ISOLATION_NONE;
 	memcpy(kept, host.regions, sizeof(kept));
 	/* Hide the regions from host_machine_reset(), which would unmap them. */
 	memset(host.regions, 0, sizeof(host.regions));
@@ -55,7 +64,8 @@ void host_machine_rewind(const struct host_options *opts)
 	host.region_count = count;
 	for (uint32_t p = 0; p < count; p++) {
 		if (host.regions[p].mapped && host.regions[p].initial_ram != NULL) {
-			region_rewind(&host.regions[p]);
+			region_rewind(&host.regions[p],
+				      was_none && host.opts.isolation == HOST_ISOLATION_NONE);
 		}
 	}
 }
