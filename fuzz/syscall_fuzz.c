@@ -13,11 +13,13 @@
  * thread_start always gets the interpreter as its entry (the kernel leaves
  * the pc unchecked, as hardware would fault on it).
  *
- * After every step the harness checks invariants the kernel must keep
- * whatever the input: no thread both on the run queue and blocked; a
- * WAITING thread waits on an object; the running thread is the current
- * one. PWK_ASSERT (hal_panic) and the fake HAL (hal_user_ptr outside the
- * regions) abort on the kernel's own checks; ASan/UBSan on memory errors.
+ * After every step (and after boot) the harness checks the kernel's
+ * invariants with pwk_check_invariants() (kernel-core/src/invariants.c:
+ * each thread in exactly one place, no thread both runnable and waiting,
+ * signals consistent with channel transactions and wait groups, every
+ * transaction owned by a started initiator process, thread counts). PWK_ASSERT
+ * (hal_panic) and the fake HAL (hal_user_ptr outside the regions) abort on
+ * the kernel's own checks; ASan/UBSan on memory errors.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -27,7 +29,6 @@
 #include <pwk/syscall_table.h>
 
 #include "hal_fake.h"
-#include "thread.h" /* kernel-core/src: invariants over thread state */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -86,23 +87,17 @@ static pwk_word_t arg(uint32_t process)
 
 static _Noreturn void broken(const char *what)
 {
-	fprintf(stderr, "syscall_fuzz: invariant broken: %s\n", what);
+	fprintf(stderr, "syscall_fuzz: invariant broken after step %u: %s\n", in.steps, what);
 	abort();
 }
 
 static void check_invariants(void)
 {
-	uint32_t current = pwk_current_thread();
-	for (uint32_t i = 0; i < fake_system()->thread_count; i++) {
-		const struct pwk_thread *t = pwk__thread_get(i);
-		bool queued = pwk__node_linked(&t->run_link);
-		bool blocked = t->wait.object != NULL && !t->wait.woken;
-		if ((queued && blocked) ||
-		    (t->state == PWK_THREAD_WAITING && t->wait.object == NULL) ||
-		    ((t->state == PWK_THREAD_RUNNING) != (i == current))) {
-			broken("a thread is queued and blocked, waits on nothing, or runs without "
-			       "being current");
-		}
+	struct pwk_invariant_failure f;
+	if (!pwk_check_invariants(&f)) {
+		fprintf(stderr, "syscall_fuzz: thread %d, object %d, process %d (-1: none)\n",
+			(int)f.thread, (int)f.object, (int)f.process);
+		broken(f.what);
 	}
 }
 
@@ -170,6 +165,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fake_boot() != PWK_OK) {
 		abort(); /* the fixed system must boot */
 	}
+	check_invariants();
 	(void)fake_run();
 	return 0;
 }

@@ -21,6 +21,7 @@
 
 #include "assert.h"
 #include "copy.h"
+#include "inspect.h"
 #include "limits.h"
 #include "trace.h"
 
@@ -237,5 +238,20 @@ void pwk__channel_reset(struct pwk_channel_end *end)
 	if (end->obj.type == PWK_OBJECT_CHANNEL_INITIATOR) {
 		pwk__object_signals_update(&end->obj, PWK_SIGNAL_READABLE | PWK_SIGNAL_ERROR,
 					   PWK_SIGNAL_WRITEABLE);
+	}
+}
+
+void pwk__channel_view(struct pwk_object *obj, struct pwk_channel_view *out)
+{
+	const struct pwk_channel_end *end = pwk__channel_from_object(obj);
+	const struct pwk_channel_end *h = obj->type == PWK_OBJECT_CHANNEL_HANDLER ? end : end->peer;
+	out->peer = end->peer != NULL ? &end->peer->obj : NULL;
+	out->peer_of_peer =
+		end->peer != NULL && end->peer->peer != NULL ? &end->peer->peer->obj : NULL;
+	out->txn = PWK_TXN_VIEW_NONE;
+	if (h != NULL && h->txn == PWK_TXN_PENDING) {
+		out->txn = PWK_TXN_VIEW_PENDING;
+	} else if (h != NULL && h->txn == PWK_TXN_RESPONDED) {
+		out->txn = PWK_TXN_VIEW_RESPONDED;
 	}
 }

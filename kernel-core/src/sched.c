@@ -15,6 +15,7 @@
 #include "sched.h"
 
 #include "assert.h"
+#include "inspect.h"
 #include "limits.h"
 #include "process.h"
 #include "timer.h"
@@ -224,4 +225,10 @@ _Noreturn void pwk__sched_start(void)
 	PWK_ASSERT(sched.current == NULL);
 	switch_to(PWK_NONE, next_thread());
 	PWK_UNREACHABLE();
+}
+
+const struct pwk_list *pwk__sched_run_queue(uint32_t priority)
+{
+	PWK_ASSERT(priority < PWK_PRIORITIES);
+	return &sched.queues[priority];
 }

@@ -10,6 +10,7 @@
 #include "wait_group.h"
 
 #include "assert.h"
+#include "inspect.h"
 #include "limits.h"
 
 struct pwk_wait_group {
@@ -147,4 +148,13 @@ void pwk__wait_group_reset(struct pwk_wait_group *wg)
 		}
 	}
 	PWK_ASSERT(pwk__wait_group_empty(wg));
+}
+
+void pwk__wait_group_view(struct pwk_object *obj, struct pwk_wait_group_view *out)
+{
+	const struct pwk_wait_group *wg = pwk__wait_group_from_object(obj);
+	out->self = wg;
+	out->signaled = &wg->signaled;
+	out->unsignaled = &wg->unsignaled;
+	out->member_count = wg->member_count;
 }

@@ -1,9 +1,9 @@
 /*
  * test_board.c — the differential test: every in-tree scenario that a board
- * can run (scenarios/uppercase and each pw_kernel port) is run in the
- * simulator and on QEMU (`pwsim run --board qemu-virt`), and both must print
- * the same console lines — every "[process/thread] text" line, in order —
- * and end with the same exit status. The simulator's and the board's own
+ * can run (scenarios/uppercase, each pw_kernel port, the fuzzing examples)
+ * is run in the simulator and on QEMU (`pwsim run --board qemu-virt`), and
+ * both must print the same console lines — every "[process/thread] text"
+ * line, in order — and end with the same exit status. The simulator's and the board's own
  * report lines (stderr) differ and are not compared.
  *
  * Needs qemu-system-riscv32 and the cross build's images,
@@ -94,3 +94,5 @@ SAME_ON_BOARD(process_termination, "pw_kernel/process_termination")
 SAME_ON_BOARD(interrupts, "pw_kernel/interrupts")
 SAME_ON_BOARD(stress_ipc, "pw_kernel/stress_ipc")
 SAME_ON_BOARD(stress_process_termination, "pw_kernel/stress_process_termination")
+SAME_ON_BOARD(fuzz_kv, "fuzz/kv")
+SAME_ON_BOARD(fuzz_kv_fixed, "fuzz/kv_fixed")

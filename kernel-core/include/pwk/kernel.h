@@ -105,4 +105,25 @@ bool pwk_thread_info(uint32_t thread, struct pwk_thread_info *info);
 /* Index of the running thread, or PWK_NONE (idle / not started). */
 uint32_t pwk_current_thread(void);
 
+/* The first broken kernel invariant pwk_check_invariants() found: `what`
+ * names it (static text), and the thread, object (global index) and
+ * process it is about, PWK_NONE for those it is not about. */
+struct pwk_invariant_failure {
+	const char *what;
+	uint32_t thread;
+	uint32_t process;
+	uint32_t object;
+};
+
+/* Checks the whole kernel state against its invariants: each thread in
+ * exactly one place (the CPU, its run queue, a waiter list, or none), a
+ * blocked wait's signals still off, channel signals matching the pair's
+ * transaction and every transaction owned by a started initiator process,
+ * wait-group lists matching their members' signals, process thread counts
+ * and JOINABLE matching thread and process states. For tests and fuzzers,
+ * called between kernel entries (from user mode, or after pwk_boot()).
+ * Returns true, or false with the first broken invariant in `*out`. Reads
+ * only; allocates nothing; bounded by the system's size. */
+bool pwk_check_invariants(struct pwk_invariant_failure *out);
+
 #endif /* PWK_KERNEL_H */
