@@ -22,11 +22,14 @@
 #include <string.h>
 
 #include "fuzz_input.h"
+#include "fuzz_mutate.h"
 #include "fuzz_session.h"
 #include "host_link.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed);
+size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
 int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*cb)(const uint8_t *data, size_t size));
 void __sanitizer_cov_8bit_counters_init(uint8_t *start, uint8_t *stop);
 
@@ -129,6 +132,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		crash_into_libfuzzer();
 	}
 	return 0;
+}
+
+/* Structure-aware mutations beside libFuzzer's own (fuzz_mutate.c). */
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed)
+{
+	return fuzz_mutate(data, size, max_size, seed, LLVMFuzzerMutate);
 }
 
 int main(int argc, char **argv)
