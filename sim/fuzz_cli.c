@@ -22,6 +22,7 @@
 #include "fuzz_cli.h"
 #include "fuzz_findings.h"
 #include "fuzz_session.h"
+#include "usage.h"
 
 #define IMAGE_DIRS_MAX 16
 
@@ -39,26 +40,6 @@ struct fuzz_cli {
 	const char *image_dirs[IMAGE_DIRS_MAX];
 	struct scenario_search search;
 };
-
-static const char usage[] =
-	"usage: pwsim fuzz SCENARIO --target PROCESS/OBJECT [--corpus DIR] [--out DIR]\n"
-	"                  (every option also as --option=VALUE)\n"
-	"                  [--max-time S] [--jobs N] [--engine libfuzzer|afl] [--dict FILE]\n"
-	"                  [--response-budget-ms N] [--isolation none|mprotect|scenario]\n"
-	"                  [--image-dir DIR]...\n"
-	"  Fuzzes the channel handler OBJECT of PROCESS: pwk's fuzz driver takes the\n"
-	"  place of the process holding its initiator and sends it requests, cancels,\n"
-	"  signals and deaths that libFuzzer mutates, guided by the handler's own edge\n"
-	"  coverage. Each finding (the handler faulted, shut down with an error, had a\n"
-	"  syscall refused, did not respond within the budget, broke an expectation;\n"
-	"  or a kernel panic) is minimised and written to --out (default fuzz-out) as\n"
-	"  an input and a scenario that `pwsim run` replays; its command is printed.\n"
-	"  --corpus DIR (default OUT/corpus) keeps the inputs that found new coverage.\n"
-	"  --isolation: none (default: fastest), mprotect (a wild write into another\n"
-	"  process faults) or the scenario's own.\n"
-	"  --max-time S stops after S seconds (default: at the first finding; with\n"
-	"  --jobs N, N processes keep fuzzing past findings until S).\n"
-	"  Exit status: 0 nothing found; 1 something found; 2 bad input.\n";
 
 static bool parse_uint(const char *flag, const char *v, unsigned min, unsigned max, unsigned *out)
 {
@@ -102,8 +83,8 @@ static int parse(struct fuzz_cli *c, int argc, char **argv)
 			continue;
 		}
 		if (v == NULL) {
-			fprintf(stderr, "pwsim fuzz: unknown option or missing value: %s\n%s", a,
-				usage);
+			fprintf(stderr, "pwsim fuzz: unknown option or missing value: %s\n", a);
+			pwsim_command_usage("fuzz", stderr);
 			return PWSIM_EXIT_BAD_INPUT;
 		}
 		i++;
@@ -129,7 +110,8 @@ static int parse(struct fuzz_cli *c, int argc, char **argv)
 			   c->search.image_dir_count < IMAGE_DIRS_MAX) {
 			c->image_dirs[c->search.image_dir_count++] = v;
 		} else {
-			fprintf(stderr, "pwsim fuzz: unknown option %s\n%s", a, usage);
+			fprintf(stderr, "pwsim fuzz: unknown option %s\n", a);
+			pwsim_command_usage("fuzz", stderr);
 			return PWSIM_EXIT_BAD_INPUT;
 		}
 		if (!ok) {
@@ -137,7 +119,7 @@ static int parse(struct fuzz_cli *c, int argc, char **argv)
 		}
 	}
 	if (c->scenario == NULL || c->target == NULL) {
-		fprintf(stderr, "%s", usage);
+		pwsim_command_usage("fuzz", stderr);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
 	if (strcmp(c->engine, "libfuzzer") != 0) {
@@ -212,6 +194,10 @@ static double now_s(void)
 
 static void progress_print(struct progress *p, bool final)
 {
+	double elapsed = now_s() - p->started;
+	if (p->rate <= 0 && elapsed > 0) {
+		p->rate = (long)((double)p->execs / elapsed); /* -fork lines lack exec/s */
+	}
 	fprintf(stderr,
 		"%spwsim fuzz: %ld execs, %ld/s, coverage %ld features, corpus %ld, findings %ld, "
 		"%.0f s%s",

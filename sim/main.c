@@ -80,8 +80,7 @@ int main(int argc, char **argv)
 			continue;
 		}
 		/* sweep prints its own usage (sweep_cli.c). */
-		if (commands[i].run != pwsim_cmd_sweep && commands[i].run != pwsim_cmd_fuzz &&
-		    pwsim_wants_help(argc, argv)) {
+		if (commands[i].run != pwsim_cmd_sweep && pwsim_wants_help(argc, argv)) {
 			pwsim_command_usage(argv[1], stdout);
 			return PWSIM_EXIT_OK;
 		}
