@@ -220,7 +220,7 @@ static void progress_line(struct progress *p, const char *line)
 		if ((v = field(line, "corp: ")) >= 0) {
 			p->corpus = v;
 		}
-		if ((v = field(line, "exec/s: ")) >= 0) {
+		if ((v = field(line, "exec/s: ")) >= 0 || (v = field(line, "exec/s ")) >= 0) {
 			p->rate = v;
 		}
 		const char *oom = strstr(line, "oom/timeout/crash: ");
