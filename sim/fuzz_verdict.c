@@ -208,9 +208,7 @@ struct fuzz_verdict fuzz_verdict_of(const struct fuzz_target *t, const struct ru
 		return verdict(FUZZ_NOT_RUN, "%s", "the system could not be set up");
 	}
 	if (t->seen.fault_thread != PWK_NONE) {
-		return verdict(FUZZ_HANDLER_FAULT,
-			       "the handler '%s' faulted (thread '%s'; the fault line above says "
-			       "where)",
+		return verdict(FUZZ_HANDLER_FAULT, "the handler '%s' faulted (thread '%s')",
 			       handler, thread_name(t, t->seen.fault_thread));
 	}
 	struct fuzz_verdict end = judge_end(t, r);
