@@ -364,6 +364,14 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 			 fs.scenario.system.processes[fs.target.plan.driver_process].name);
 	}
 	(void)handler;
+	if (ok && fs.target.expect_ignored > 0) {
+		fprintf(stderr,
+			"pwsim fuzz: every run must meet %zu of the scenario's console "
+			"expectations; "
+			"%zu are ignored (lines of the replaced initiator, or not met when it "
+			"sends nothing: its own traffic makes them)\n",
+			fs.target.expect_checked, fs.target.expect_ignored);
+	}
 	fuzz_session_close(&fs);
 	char engine[PATH_MAX];
 	if (!ok || !find_engine(engine, sizeof(engine)) || !make_dir(c.out_dir)) {

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "expect.h"
 #include "fuzz_input.h"
 #include "fuzz_verdict.h"
 #include "image_elf.h"
@@ -90,6 +91,32 @@ static bool find_input(struct fuzz_target *t, FILE *report)
 	return true;
 }
 
+/* Runs the empty input once to see which console expectations hold
+ * without the scenario's own initiator (fuzz_target.h). */
+static void pick_expectations(struct fuzz_target *t)
+{
+	const struct scenario_expect *x = &t->scenario->expect;
+	t->expect_applies = calloc(x->console_count + 1, sizeof(bool));
+	t->baseline = true;
+	static const uint8_t nothing[1];
+	(void)fuzz_target_run(t, nothing, 0, NULL, NULL);
+	t->baseline = false;
+	char driver_prefix[160];
+	snprintf(driver_prefix, sizeof(driver_prefix), "[%s/",
+		 t->scenario->system.processes[t->plan.driver_process].name);
+	for (size_t i = 0; i < x->console_count; i++) {
+		const char *from = host_console_text();
+		t->expect_applies[i] =
+			strncmp(x->console[i], driver_prefix, strlen(driver_prefix)) != 0 &&
+			sim_expect_find_line(x->console[i], &from);
+		if (t->expect_applies[i]) {
+			t->expect_checked++;
+		} else {
+			t->expect_ignored++;
+		}
+	}
+}
+
 bool fuzz_target_load(struct fuzz_target *t, struct scenario *s, const struct fuzz_plan *plan,
 		      uint64_t response_budget, bool coverage, FILE *report)
 {
@@ -118,6 +145,7 @@ bool fuzz_target_load(struct fuzz_target *t, struct scenario *s, const struct fu
 			s->system.processes[plan->handler_process].name, err);
 		return false;
 	}
+	pick_expectations(t);
 	return true;
 }
 
@@ -161,6 +189,7 @@ void fuzz_target_free(struct fuzz_target *t)
 {
 	sim_system_free(&t->sys);
 	free(t->thread_process);
+	free(t->expect_applies);
 	if (t->quiet != NULL) {
 		fclose(t->quiet);
 	}

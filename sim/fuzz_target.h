@@ -55,6 +55,13 @@ struct fuzz_target {
 	size_t thread_count;
 	struct fuzz_observed seen;
 	FILE *quiet; /* /dev/null, for the per-run report */
+	/* Which of the scenario's console expectations every run must meet:
+	 * those that are not lines of the replaced initiator and that a run
+	 * of the empty input (the driver sends nothing) already meets — the
+	 * rest describe what the scenario's own initiator's traffic makes. */
+	bool *expect_applies;
+	size_t expect_checked, expect_ignored;
+	bool baseline; /* the empty input's run, at load: no console checks */
 };
 
 /* Default ticks (ns) a handler has to answer a request. */

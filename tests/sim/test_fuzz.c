@@ -146,3 +146,26 @@ Test(fuzz, a_bad_fuzz_key_is_a_positioned_error)
 	pwsim_result_free(&r);
 	unlink(path);
 }
+
+/* kv_fixed's scenario expects its server's "serving" line (met with no
+ * request at all) and six lines of its own client (replaced): only the
+ * first applies to fuzz runs, and pwsim fuzz says so. */
+Test(fuzz, only_expectations_met_without_the_initiator_apply)
+{
+	const char *out = fresh_dir("expect");
+	const char *argv[] = {"fuzz",
+			      "scenarios/fuzz/kv_fixed/scenario.json5",
+			      "--target=kv_server/kv",
+			      "--out",
+			      out,
+			      "--max-time",
+			      "1",
+			      "--image-dir",
+			      PWK_BUILD_ROOT,
+			      NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "exit %d\n%s", r.status, r.err);
+	assert_contains(r.err, "every run must meet 1 of the scenario's console expectations; 6 "
+			       "are ignored");
+	pwsim_result_free(&r);
+}
