@@ -353,6 +353,7 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 		.target = c.target,
 		.response_budget = (uint64_t)c.budget_ms * 1000000u,
 		.isolation = c.isolation,
+		.coverage = true, /* so an image that cannot report coverage is refused here */
 	};
 	bool ok = fuzz_session_open(&fs, c.scenario, &c.search, &so, stderr);
 	const char *isolation = ok ? fuzz_isolation_name(fs.scenario.sim.isolation) : "none";

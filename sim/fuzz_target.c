@@ -14,6 +14,7 @@
 
 #include "expect.h"
 #include "fuzz_input.h"
+#include "host_link.h"
 #include "fuzz_verdict.h"
 #include "image_elf.h"
 
@@ -91,6 +92,17 @@ static bool find_input(struct fuzz_target *t, FILE *report)
 	return true;
 }
 
+static bool map_has_edges(uint32_t process)
+{
+	const uint8_t *map = host_coverage_map(process);
+	for (size_t i = 0; map != NULL && i < PWK_HOST_COVERAGE_MAP_BYTES; i++) {
+		if (map[i] != 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Runs the empty input once to see which console expectations hold
  * without the scenario's own initiator (fuzz_target.h). */
 static void pick_expectations(struct fuzz_target *t)
@@ -146,6 +158,14 @@ bool fuzz_target_load(struct fuzz_target *t, struct scenario *s, const struct fu
 		return false;
 	}
 	pick_expectations(t);
+	if (coverage && !map_has_edges(plan->handler_process)) {
+		fprintf(report,
+			"pwsim: process '%s' ran without counting a single edge in its coverage "
+			"map: rebuild its image with this pwk's runtime (pkg-config pwk-user-host; "
+			"an older runtime never reads the map's address)\n",
+			s->system.processes[plan->handler_process].name);
+		return false;
+	}
 	return true;
 }
 
