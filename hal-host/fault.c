@@ -38,7 +38,7 @@ _Noreturn void host_fault_current(const char *what)
 {
 	const struct pwk_thread_desc *td = &host.system->threads[host.current];
 	host.outcome.faults++;
-	fprintf(stderr,
+	fprintf(host.opts.fault_report != NULL ? host.opts.fault_report : stderr,
 		"pwsim: fault: process '%s' thread '%s': %s, virtual time %llu ns; the kernel "
 		"terminates the process\n",
 		host.system->processes[td->process].name, td->name, what,
@@ -134,7 +134,7 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 	if (host_region_contains(r, pc)) {
 		label_in_region(r, pc, at, sizeof(at));
 	}
-	fprintf(stderr,
+	fprintf(host.opts.fault_report != NULL ? host.opts.fault_report : stderr,
 		"pwsim: fault: process '%s' thread '%s': %s at %s (%s), pc %s, "
 		"virtual time %llu ns; the kernel terminates the process\n",
 		host.system->processes[td->process].name, td->name, what, addr_text, where, at,

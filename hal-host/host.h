@@ -70,6 +70,12 @@ struct host_options {
 	unsigned watchdog_seconds;
 	const struct host_injection *injections; /* optional, `injection_count` of them */
 	size_t injection_count;
+	/* Where "pwsim: fault: ..." lines go; NULL: stderr. pwsim fuzz
+	 * silences them: its driver dies on purpose in many runs. */
+	FILE *fault_report;
+	/* Called by hal_panic after its report, before abort() (pwsim fuzz
+	 * hands the run's input to libFuzzer's crash handling); optional. */
+	void (*panic_hook)(void);
 };
 
 void host_options_default(struct host_options *opts);
@@ -139,6 +145,24 @@ void host_report_threads(FILE *out);
  * host_image_load() calls, without unmapping or loading anything
  * (snapshot.c). host_machine_run() boots it again. */
 void host_machine_rewind(const struct host_options *opts);
+
+/* Changes the loaded image's initial RAM (data or bss) of `process` at
+ * user address `uaddr`: every later rewind and process start begins with
+ * these bytes, as if the image had been built with them (pwsim fuzz writes
+ * each input into its driver this way). False when the range is not in
+ * the image's data and bss. */
+bool host_snapshot_patch_ram(uint32_t process, uintptr_t uaddr, const void *bytes, size_t len);
+
+/* --- coverage (pwsim fuzz) ------------------------------------------------- */
+
+/* Gives process `process` (its region created) a coverage map: the budget
+ * hook then counts its control-flow edges there (userspace/host_link.h has
+ * the layout). Lives as long as the region; every rewind zeroes it. */
+bool host_coverage_attach(uint32_t process, char *err, size_t err_cap);
+
+/* The map of process `process` (PWK_HOST_COVERAGE_MAP_BYTES counters,
+ * readable and writable by the caller at any time), or NULL. */
+uint8_t *host_coverage_map(uint32_t process);
 
 /* Unmaps regions and frees stacks. */
 void host_machine_release(void);

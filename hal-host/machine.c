@@ -53,6 +53,7 @@ void host_region_link_write(const struct host_region *r)
 	link->version = PWK_HOST_LINK_VERSION;
 	host_trap_gate_link(r, link);
 	link->budget = host_region_budget(r);
+	link->coverage = (uint8_t *)r->coverage_user; /* NULL unless pwsim fuzz maps one */
 }
 
 bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size,
@@ -193,5 +194,8 @@ _Noreturn void hal_panic(const char *file, int line, const char *expr)
 	fprintf(stderr, "pwsim: seed %llu; rerun the same command to replay this panic\n",
 		(unsigned long long)host.opts.seed);
 	fflush(NULL);
+	if (host.opts.panic_hook != NULL) {
+		host.opts.panic_hook();
+	}
 	abort();
 }

@@ -3,6 +3,8 @@
  */
 #include "region.h"
 
+#include "host_link.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,6 +181,7 @@ void host_region_unmap(struct host_region *r)
 		return;
 	}
 	free(r->initial_ram);
+	host_coverage_unmap(r);
 	munmap((void *)span_start(r), span_bytes(r));
 	munmap(r->kernel_base - HOST_REGION_PAGE, view_bytes(r));
 	close(r->fd);
@@ -195,6 +198,10 @@ void host_region_set_accessible(struct host_region *r, bool accessible)
 	 * Each call covers whole mappings (region.h): no split, no merge. The
 	 * budget page stays read-write. These calls are the cost of a process
 	 * switch in isolation mprotect. */
+	if (r->coverage_user != 0) {
+		(void)mprotect((void *)r->coverage_user, PWK_HOST_COVERAGE_BYTES,
+			       accessible ? PROT_READ | PROT_WRITE : PROT_NONE);
+	}
 	if (!accessible) {
 		(void)mprotect((void *)r->link_page, view_bytes(r), PROT_NONE);
 		return;

@@ -49,6 +49,12 @@ struct host_region {
 	uintptr_t link_page;  /* user address of the link page, below flash */
 	uint8_t *initial_ram; /* RAM as the loader left it (data, zeroed bss) */
 	size_t initial_ram_len;
+	/* pwsim fuzz's coverage map of this process (coverage.c), or none:
+	 * its own memfd, mapped at coverage_user in the user view (as
+	 * accessible as the region) and at coverage_kernel for pwsim. */
+	int coverage_fd;
+	uintptr_t coverage_user; /* 0: no map */
+	uint8_t *coverage_kernel;
 };
 
 #define HOST_REGION_PAGE 4096u
@@ -61,6 +67,9 @@ struct host_region {
 bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, size_t ram_size,
 		     char *err, size_t err_cap);
 void host_region_unmap(struct host_region *r);
+
+/* coverage.c: unmaps a region's coverage map, if it has one. */
+void host_coverage_unmap(struct host_region *r);
 
 /* Sets the user view's protection: accessible (flash r-x, ram rw-) or not. */
 void host_region_set_accessible(struct host_region *r, bool accessible);

@@ -13,9 +13,11 @@
  *             none) and again by hal_process_starting at boot;
  *  link page  rewritten for the new run's isolation mode;
  *  budget     zeroed, as a fresh page (one page, shared by every region);
- *  views      protections as host_region_create() leaves them: user views
- *             accessible only in isolation none (the kernel view is always
- *             read-write);
+ *  coverage   (pwsim fuzz's map, when attached) zeroed;
+ *  views      protections as host_region_create() leaves them (kept as
+ *             they are after a run in isolation none, which changes none):
+ *             user views accessible only in isolation none (the kernel
+ *             view is always read-write);
  *  the rest   host_machine_reset() (threads, console, clock, rng, digest)
  *             and pwk_boot() (every kernel-core table) start from zero.
  */
@@ -24,22 +26,33 @@
 
 #include <pwk/hal.h>
 
+#include "host_link.h"
 #include "machine.h"
 
-static void region_rewind(struct host_region *r)
+/* `kept`: the previous run was in isolation none too, which never changes
+ * a protection, so the views are as this run needs them (pwsim fuzz rewinds
+ * thousands of times a second; mprotect is most of a rewind's cost). */
+static void region_rewind(struct host_region *r, bool kept)
 {
 	uint8_t *ram = r->kernel_base + r->flash_size;
 	memcpy(ram, r->initial_ram, r->initial_ram_len);
 	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);
 	memset(host_region_budget(r), 0, HOST_REGION_PAGE); /* every region's */
+	if (r->coverage_kernel != NULL) {
+		/* The hook's previous-block state too: edges never span runs. */
+		memset(r->coverage_kernel, 0, PWK_HOST_COVERAGE_BYTES);
+	}
 	host_region_link_write(r);
-	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
+	if (!kept) {
+		host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
+	}
 }
 
 void host_machine_rewind(const struct host_options *opts)
 {
 	struct host_region kept[HOST_PROCESSES_MAX];
 	uint32_t count = host.region_count;
+	bool was_none = host.opts.isolation == HOST_ISOLATION_NONE;
 	memcpy(kept, host.regions, sizeof(kept));
 	/* Hide the regions from host_machine_reset(), which would unmap them. */
 	memset(host.regions, 0, sizeof(host.regions));
@@ -48,7 +61,23 @@ void host_machine_rewind(const struct host_options *opts)
 	host.region_count = count;
 	for (uint32_t p = 0; p < count; p++) {
 		if (host.regions[p].mapped && host.regions[p].initial_ram != NULL) {
-			region_rewind(&host.regions[p]);
+			region_rewind(&host.regions[p],
+				      was_none && host.opts.isolation == HOST_ISOLATION_NONE);
 		}
 	}
+}
+
+bool host_snapshot_patch_ram(uint32_t process, uintptr_t uaddr, const void *bytes, size_t len)
+{
+	if (process >= host.region_count || host.regions[process].initial_ram == NULL) {
+		return false;
+	}
+	struct host_region *r = &host.regions[process];
+	uintptr_t ram = r->user_base + r->flash_size;
+	if (uaddr < ram || uaddr - ram > r->initial_ram_len ||
+	    len > r->initial_ram_len - (uaddr - ram)) {
+		return false;
+	}
+	memcpy(r->initial_ram + (uaddr - ram), bytes, len);
+	return true;
 }

@@ -19,5 +19,5 @@ meson configure build-release -Dprefix="$prefix" -Dlibdir=lib >/dev/null
 echo "pwk: installing into $prefix" >&2
 meson install -C build-release --quiet >build-release/install.log 2>&1 ||
   { cat build-release/install.log >&2; exit 1; }
-echo "pwk: installed pwsim, pwk-gen, <pwk/user.h> and pkg-config" \
+echo "pwk: installed pwsim, pwsim-fuzz, pwk-gen, lib/pwk/fuzz_driver.elf, <pwk/user.h> and pkg-config" \
   "$(cd "$prefix/lib/pkgconfig" && ls -- *.pc | sed 's/\.pc$//' | tr '\n' ' ')in $prefix" >&2

@@ -25,7 +25,7 @@ static sim_outcome_t outcome_of(host_outcome_kind_t k)
 }
 
 /* Finds `needle` within a single line of `text` at or after `*from`. */
-static bool find_in_line(const char *needle, const char **from)
+bool sim_expect_find_line(const char *needle, const char **from)
 {
 	for (const char *line = *from; *line != '\0';) {
 		const char *end = strchr(line, '\n');
@@ -46,7 +46,7 @@ static int check_console(const struct scenario *s, const char *console, FILE *re
 {
 	const char *from = console;
 	for (size_t i = 0; i < s->expect.console_count; i++) {
-		if (!find_in_line(s->expect.console[i], &from)) {
+		if (!sim_expect_find_line(s->expect.console[i], &from)) {
 			fprintf(report,
 				"pwsim: expectation failed: console line containing \"%s\" "
 				"%s\n",

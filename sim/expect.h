@@ -27,4 +27,8 @@
 int sim_expect_check(const struct scenario *s, const struct run_result *r, const char *console,
 		     FILE *report);
 
+/* Finds `needle` within one line of the text at or after `*from`; on
+ * success `*from` moves past that line (console expectations' rule). */
+bool sim_expect_find_line(const char *needle, const char **from);
+
 #endif

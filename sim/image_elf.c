@@ -172,3 +172,31 @@ bool sim_image_write_gdb_symbols(FILE *out, const char *path, uintptr_t load_bas
 	elf_close(&f);
 	return true;
 }
+
+bool sim_image_symbol(const char *path, const char *name, uint64_t *value, uint64_t *size,
+		      uint64_t *entry)
+{
+	struct elf_file f;
+	if (!elf_open(&f, path)) {
+		return false;
+	}
+	bool found = false;
+	for (size_t i = 0; !found && i < f.eh->e_shnum; i++) {
+		const Elf64_Shdr *s = &f.sh[i];
+		if (s->sh_type != SHT_SYMTAB || !in_file(&f, s->sh_offset, s->sh_size)) {
+			continue;
+		}
+		const Elf64_Sym *syms = (const Elf64_Sym *)(f.bytes + s->sh_offset);
+		for (size_t k = 0; k < s->sh_size / sizeof(Elf64_Sym); k++) {
+			if (strcmp(elf_string(&f, s->sh_link, syms[k].st_name), name) == 0) {
+				*value = syms[k].st_value;
+				*size = syms[k].st_size;
+				found = true;
+				break;
+			}
+		}
+	}
+	*entry = f.eh->e_entry;
+	elf_close(&f);
+	return found;
+}

@@ -29,4 +29,10 @@ bool sim_image_counts_blocks(const char *path, char *err, size_t err_cap);
  * file cannot be read as an ELF file. */
 bool sim_image_write_gdb_symbols(FILE *out, const char *path, uintptr_t load_base);
 
+/* The value (vaddr) and size of symbol `name` in the image at `path`, and
+ * the image's entry vaddr (the loader reports where the entry landed, so
+ * value - entry + loaded entry is the symbol's address). */
+bool sim_image_symbol(const char *path, const char *name, uint64_t *value, uint64_t *size,
+		      uint64_t *entry);
+
 #endif

@@ -6,6 +6,7 @@
  *                                  (in the simulator, or --board NAME)
  *   pwsim replay SCENARIO --seed N rerun one seed with its trace
  *   pwsim sweep SCENARIO...        many scenarios x seeds in parallel
+ *   pwsim fuzz SCENARIO --target P/O  coverage-guided fuzzing of a handler
  *   pwsim check FILE               validate a system.json5 or a scenario
  *   pwsim json5 FILE               print a JSON5 document as canonical JSON
  */
@@ -14,6 +15,7 @@
 
 #include "commands.h"
 #include "expect.h"
+#include "fuzz_cli.h"
 #include "run_cli.h"
 #include "sweep.h"
 #include "trace_export.h"
@@ -53,13 +55,10 @@ static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
 } commands[] = {
-	{"run", cmd_run},
-	{"replay", pwsim_cmd_replay},
-	{"sweep", pwsim_cmd_sweep},
-	{"check", pwsim_cmd_check},
-	{"json5", pwsim_cmd_json5},
-	{"help", cmd_help},
-	{"sweep-worker", pwsim_cmd_sweep_worker},
+	{"run", cmd_run},           {"replay", pwsim_cmd_replay},
+	{"sweep", pwsim_cmd_sweep}, {"fuzz", pwsim_cmd_fuzz},
+	{"check", pwsim_cmd_check}, {"json5", pwsim_cmd_json5},
+	{"help", cmd_help},         {"sweep-worker", pwsim_cmd_sweep_worker},
 };
 
 int main(int argc, char **argv)

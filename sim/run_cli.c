@@ -4,6 +4,8 @@
  */
 #include "run_cli.h"
 
+#include "fuzz_findings.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -304,6 +306,12 @@ int run_cli_execute(const struct run_cli *c)
 	bool loaded = c->board != NULL ? scenario_load_without_images(c->scenario_path, &s, &d)
 				       : scenario_load(c->scenario_path, &c->search, &s, &d);
 	int code = PWSIM_EXIT_BAD_INPUT;
+	if (loaded && c->board == NULL && s.fuzz.target != NULL) {
+		/* A fuzz finding (or a scenario with a fuzz key): its run is the
+		 * fuzz driver's, judged as pwsim fuzz judged it. */
+		scenario_free(&s);
+		return fuzz_replay(c->scenario_path, &c->search, c->options.console);
+	}
 	if (loaded) {
 		code = c->board != NULL ? run_on_board(c, &s) : run_on_host(c, &s);
 	}

@@ -32,10 +32,21 @@ const char *sim_outcome_name(sim_outcome_t o)
 	return "?";
 }
 
+/* A finding file of pwsim fuzz: { fuzz: { scenario: "...", ... } }. */
+static const struct json5_value *finding_base(const struct json5_value *root)
+{
+	const struct json5_value *fuzz =
+		root->kind == JSON5_OBJECT ? json5_get(root, "fuzz") : NULL;
+	const struct json5_value *base =
+		fuzz != NULL && fuzz->kind == JSON5_OBJECT ? json5_get(fuzz, "scenario") : NULL;
+	return base != NULL && base->kind == JSON5_STRING ? base : NULL;
+}
+
 bool scenario_is_scenario(const struct json5_value *root)
 {
 	const struct json5_value *sys = json5_get(root, "system");
-	return root->kind == JSON5_OBJECT && sys != NULL && sys->kind == JSON5_STRING;
+	return root->kind == JSON5_OBJECT &&
+	       ((sys != NULL && sys->kind == JSON5_STRING) || finding_base(root) != NULL);
 }
 
 static char *dir_of(const char *path)
@@ -359,7 +370,7 @@ static bool resolve_images(const struct json5_value *images, const char *dir,
 static bool parse_top(const struct json5_value *root, struct scenario *s,
 		      const struct json5_value **images, const struct json5_value **system,
 		      const struct json5_value **faults, const struct json5_value **board_only,
-		      struct diag *d)
+		      const struct json5_value **fuzz, struct diag *d)
 {
 	bool ok = true;
 	for (size_t i = 0; i < root->member_count; i++) {
@@ -408,6 +419,8 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 			ok &= parse_expect(v, &s->expect, d);
 		} else if (strcmp(m->key, "faults") == 0) {
 			*faults = v; /* parsed once the system is known */
+		} else if (strcmp(m->key, "fuzz") == 0) {
+			*fuzz = v; /* likewise */
 		} else if (strcmp(m->key, "board_only") == 0) {
 			if (v->kind != JSON5_BOOL) {
 				diag_error(d, v->line, v->col, "board_only must be true or false");
@@ -426,7 +439,7 @@ static bool parse_top(const struct json5_value *root, struct scenario *s,
 				"unknown field '%s' (known: description, system, images, "
 				"board_only, isolation, syscall_cost_ns, block_cost_ns, tick_ms, "
 				"exact_deadlines, full_path, time_limit_ms, preempt_window_blocks, "
-				"delay_max_ns, watchdog_s, expect, faults)",
+				"delay_max_ns, watchdog_s, expect, faults, fuzz)",
 				m->key);
 			ok = false;
 		}
@@ -459,6 +472,52 @@ static bool system_file_readable(const struct json5_value *system, const char *p
 	return true;
 }
 
+static bool load(const char *path, const struct scenario_search *search, struct scenario *s,
+		 struct diag *d);
+
+/* A finding file: the scenario it names, then its fuzz object. Nothing
+ * else may be in it (it would silently not apply). */
+static bool load_finding(const struct json5_value *root, const struct json5_value *base,
+			 const char *dir, const struct scenario_search *search, struct scenario *s,
+			 struct diag *d)
+{
+	for (size_t i = 0; i < root->member_count; i++) {
+		const struct json5_member *m = &root->members[i];
+		if (strcmp(m->key, "fuzz") != 0 && strcmp(m->key, "description") != 0) {
+			diag_error(
+				d, m->line, m->col,
+				"a fuzz finding file (fuzz.scenario given) holds only description "
+				"and fuzz; put '%s' in the scenario it names",
+				m->key);
+			return false;
+		}
+	}
+	char *base_path = join(dir, base->string);
+	struct diag bd;
+	diag_init(&bd, base_path, d->out);
+	char *finding_path = s->path;
+	s->path = NULL;
+	bool ok = access(base_path, R_OK) == 0;
+	if (!ok) {
+		diag_error(d, base->line, base->col, "fuzz.scenario '%s' not found (looked for %s)",
+			   base->string, base_path);
+	} else {
+		ok = load(base_path, search, s, &bd);
+		d->errors += bd.errors;
+		d->warnings += bd.warnings;
+	}
+	if (ok && s->fuzz.target != NULL) {
+		diag_error(d, base->line, base->col,
+			   "fuzz.scenario '%s' has a fuzz key of its own: name the scenario fuzzed",
+			   base->string);
+		ok = false;
+	}
+	free(base_path);
+	free(s->path);
+	s->path = finding_path;
+	return ok && scenario_parse_fuzz(json5_get(root, "fuzz"), dir, s, d);
+}
+
 /* scenario_load, with `search` NULL for scenario_load_without_images. */
 static bool load(const char *path, const struct scenario_search *search, struct scenario *s,
 		 struct diag *d)
@@ -472,10 +531,13 @@ static bool load(const char *path, const struct scenario_search *search, struct 
 	}
 	bool ok = false;
 	const struct json5_value *images = NULL, *system = NULL, *faults = NULL, *board_only = NULL;
+	const struct json5_value *fuzz = NULL;
 	char *dir = dir_of(path);
 	if (doc.root.kind != JSON5_OBJECT) {
 		diag_error(d, doc.root.line, doc.root.col, "a scenario must be an object");
-	} else if (parse_top(&doc.root, s, &images, &system, &faults, &board_only, d)) {
+	} else if (finding_base(&doc.root) != NULL) {
+		ok = load_finding(&doc.root, finding_base(&doc.root), dir, search, s, d);
+	} else if (parse_top(&doc.root, s, &images, &system, &faults, &board_only, &fuzz, d)) {
 		if (board_only != NULL && search != NULL) {
 			/* Its processes drive a board's devices, which the
 			 * simulator does not have: only a board run boots it. */
@@ -502,6 +564,9 @@ static bool load(const char *path, const struct scenario_search *search, struct 
 			}
 			if (ok && faults != NULL) {
 				ok = scenario_parse_faults(faults, s, d);
+			}
+			if (ok && fuzz != NULL) {
+				ok = scenario_parse_fuzz(fuzz, dir, s, d);
 			}
 		}
 	}
@@ -538,6 +603,8 @@ void scenario_free(struct scenario *s)
 	}
 	free(s->fault_texts);
 	free(s->faults);
+	free(s->fuzz.target);
+	free(s->fuzz.input);
 	cfg_system_free(&s->system);
 	free(s->system_path);
 	free(s->path);

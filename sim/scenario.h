@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "fuzz_plan.h"
 #include "host.h"
 #include "system_config.h"
 
@@ -29,6 +30,17 @@ struct scenario_expect {
 	uint64_t max_virtual_time; /* 0 = no limit beyond the run's time limit */
 };
 
+/* `fuzz`: run the system with pwsim's fuzz driver in place of the target's
+ * initiator, on one input (docs/fuzzing.md). */
+struct scenario_fuzz {
+	char *target; /* "PROCESS/OBJECT"; NULL: the scenario has no fuzz key */
+	struct fuzz_plan plan;
+	char *input;              /* resolved path of the input file; NULL: none given */
+	uint64_t response_budget; /* ns; 0: the default */
+	bool isolation_set;       /* fuzz.isolation given: it overrides the scenario's */
+	host_isolation_t isolation;
+};
+
 struct scenario {
 	char *path;
 	char *system_path;
@@ -44,6 +56,7 @@ struct scenario {
 	struct host_injection *faults; /* what to inject (hal-host applies them) */
 	size_t fault_count;
 	char **fault_texts;
+	struct scenario_fuzz fuzz;
 };
 
 #define SCENARIO_FAULTS_MAX 64
@@ -77,6 +90,11 @@ struct json5_value;
 bool scenario_is_scenario(const struct json5_value *root);
 
 const char *sim_outcome_name(sim_outcome_t o);
+
+/* scenario_fuzz.c: parses the `fuzz` object against s->system; `dir` is
+ * the directory of the file it is in (the input is relative to it). */
+bool scenario_parse_fuzz(const struct json5_value *fuzz, const char *dir, struct scenario *s,
+			 struct diag *d);
 
 /* scenario_faults.c: parses the `faults` list against s->system. */
 bool scenario_parse_faults(const struct json5_value *list, struct scenario *s, struct diag *d);

@@ -40,6 +40,26 @@ static const char replay_usage[] =
 	"  (default <scenario>.seed-N.trace.json here) and lists the last scheduling,\n"
 	"  IPC and fault events (docs/traces.md). Exit status as pwsim run.\n";
 
+static const char fuzz_usage[] =
+	"usage: pwsim fuzz SCENARIO --target PROCESS/OBJECT [--corpus DIR] [--out DIR]\n"
+	"                  (every option also as --option=VALUE)\n"
+	"                  [--max-time S] [--jobs N] [--engine libfuzzer|afl] [--dict FILE]\n"
+	"                  [--response-budget-ms N] [--isolation none|mprotect|scenario]\n"
+	"                  [--image-dir DIR]...\n"
+	"  Fuzzes the channel handler OBJECT of PROCESS: pwk's fuzz driver takes the\n"
+	"  place of the process holding its initiator and sends it requests, cancels,\n"
+	"  signals and deaths that libFuzzer mutates, guided by the handler's own edge\n"
+	"  coverage. Each finding (the handler faulted, shut down with an error, had a\n"
+	"  syscall refused, did not respond within the budget, broke an expectation;\n"
+	"  or a kernel panic) is minimised and written to --out (default fuzz-out) as\n"
+	"  an input and a scenario that `pwsim run` replays; its command is printed.\n"
+	"  --corpus DIR (default OUT/corpus) keeps the inputs that found new coverage.\n"
+	"  --isolation: none (default: fastest), mprotect (a wild write into another\n"
+	"  process faults) or the scenario's own.\n"
+	"  --max-time S stops after S seconds (default: at the first finding; with\n"
+	"  --jobs N, N processes keep fuzzing past findings until S).\n"
+	"  Exit status: 0 nothing found; 1 something found; 2 bad input.\n";
+
 static const char check_usage[] =
 	"usage: pwsim check FILE [--image-dir DIR]...\n"
 	"  Validates a system.json5 (any of pw_kernel's schema generations) or a\n"
@@ -59,12 +79,14 @@ static const char overview[] =
 	"                   check its expectations\n"
 	"  replay SCENARIO  rerun one seed with its trace and the events that led to its end\n"
 	"  sweep SCENARIO...  run every scenario with every seed in parallel\n"
+	"  fuzz SCENARIO --target PROCESS/OBJECT  fuzz a channel handler (pwsim fuzz --help)\n"
 	"  check FILE       validate a system.json5 or a scenario without running it\n"
 	"  json5 FILE       print a JSON5 document as canonical JSON\n"
 	"  help [COMMAND]   this text, or COMMAND's\n"
 	"  --version        pwsim's version\n"
 	"\n"
-	"exit status (every command): 0 success; 1 an expectation or a run failed;\n"
+	"exit status (every command): 0 success; 1 an expectation or a run failed,\n"
+	"  or (fuzz) something was found;\n"
 	"  2 bad input (usage, scenario, system.json5, images); 3 unexpected deadlock,\n"
 	"  idle or time limit; N (run) the system's shutdown status where another was\n"
 	"  expected; 4/124/127 board runs; 130 interrupted sweep; 134 kernel panic.\n";
@@ -90,8 +112,8 @@ bool pwsim_command_usage(const char *command, FILE *out)
 		const char *name;
 		const char *text;
 	} texts[] = {
-		{"run", run_usage},     {"replay", replay_usage}, {"check", check_usage},
-		{"json5", json5_usage}, {"help", overview},
+		{"run", run_usage},     {"replay", replay_usage}, {"fuzz", fuzz_usage},
+		{"check", check_usage}, {"json5", json5_usage},   {"help", overview},
 	};
 	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		if (strcmp(command, texts[i].name) == 0) {

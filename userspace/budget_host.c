@@ -12,6 +12,7 @@
 #include "host_link.h"
 
 extern int64_t *__pwk_host_budget;
+extern uint8_t *__pwk_host_coverage;
 void pwk_host_preempt(void); /* syscall_host.S */
 
 void __sanitizer_cov_trace_pc(void);
@@ -19,8 +20,28 @@ void __gcov_init(void *info);
 void __gcov_exit(void);
 void __gcov_merge_add(void *counters, unsigned n);
 
+/* An edge of the fuzzed process's control flow (pwsim fuzz): AFL's scheme,
+ * map[hash(block) ^ hash(previous block) >> 1]++. The block is the hook's
+ * return address, which is the same in every run (regions and images sit
+ * at fixed addresses), so the map is deterministic. The state lives in the
+ * coverage memory, not in process RAM: fuzzing leaves the process's memory
+ * and budget exactly as in a normal run. */
+static void coverage_edge(uint8_t *map, uintptr_t block)
+{
+	uint32_t h = (uint32_t)(block * UINT64_C(0x9E3779B97F4A7C15) >> 32);
+	uint32_t *prev = (uint32_t *)(void *)(map + PWK_HOST_COVERAGE_MAP_BYTES);
+	uint8_t *counter = &map[(h ^ *prev) % PWK_HOST_COVERAGE_MAP_BYTES];
+	/* Never wraps to 0 (AFL++'s NeverZero): a hit edge stays visible. */
+	*counter = (uint8_t)(*counter + 1 + (*counter == 255));
+	*prev = h >> 1;
+}
+
 void __sanitizer_cov_trace_pc(void)
 {
+	uint8_t *map = __pwk_host_coverage;
+	if (map != NULL) {
+		coverage_edge(map, (uintptr_t)__builtin_return_address(0));
+	}
 	int64_t *budget = __pwk_host_budget;
 	if (budget != NULL && --*budget <= 0) {
 		pwk_host_preempt();

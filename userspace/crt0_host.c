@@ -11,10 +11,11 @@
 
 /* Read by syscall_host.S and budget_host.c; set once per process start.
  * Threads started with thread_start() share them (same image, same region).
- * Both hold user addresses of the region, fixed for the process: the RAM
+ * All three hold user addresses of the region, fixed for the process: the RAM
  * never holds a host address, so its contents are the same in every run. */
 __attribute__((visibility("hidden"))) struct pwk_host_link *__pwk_host_link;
 __attribute__((visibility("hidden"))) int64_t *__pwk_host_budget;
+__attribute__((visibility("hidden"))) uint8_t *__pwk_host_coverage;
 
 _Noreturn void _start(pwk_word_t index_in_app, struct pwk_host_link *link);
 
@@ -22,5 +23,6 @@ _Noreturn void _start(pwk_word_t index_in_app, struct pwk_host_link *link)
 {
 	__pwk_host_link = link;
 	__pwk_host_budget = link->budget;
+	__pwk_host_coverage = link->coverage;
 	pwk_process_exit((uint32_t)pwk_main((uint32_t)index_in_app));
 }

@@ -11,7 +11,14 @@
 #ifndef PWK_USERSPACE_HOST_LINK_H
 #define PWK_USERSPACE_HOST_LINK_H
 
-#define PWK_HOST_LINK_VERSION 3u
+#define PWK_HOST_LINK_VERSION 4u
+
+/* The coverage map (pwsim fuzz, docs/fuzzing.md): an AFL-style edge map of
+ * PWK_HOST_COVERAGE_MAP_BYTES one-byte counters, then the hook's state
+ * (the previous block's hash), in PWK_HOST_COVERAGE_BYTES of memory only the
+ * fuzzed process's user view maps. */
+#define PWK_HOST_COVERAGE_MAP_BYTES 65536u
+#define PWK_HOST_COVERAGE_BYTES     (PWK_HOST_COVERAGE_MAP_BYTES + 4096u)
 
 /* Byte offsets of the gates in struct pwk_host_link, for syscall_host.S. */
 #define PWK_HOST_LINK_SYSCALL_GATE 8
@@ -30,6 +37,10 @@ struct pwk_host_link {
 	 * the process's writable budget page. The budget hook decrements it;
 	 * hal-host refills it on every return to user mode. */
 	int64_t *budget;
+	/* The process's coverage map while pwsim fuzz fuzzes it, else NULL
+	 * (then the budget hook pays one load and branch). Appended in
+	 * version 4: a version-3 runtime never reads it. */
+	uint8_t *coverage;
 };
 
 _Static_assert(__builtin_offsetof(struct pwk_host_link, syscall_gate) == PWK_HOST_LINK_SYSCALL_GATE,

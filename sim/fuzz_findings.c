@@ -1,0 +1,224 @@
+/*
+ * fuzz_findings.c — see fuzz_findings.h. The minimiser removes ever smaller
+ * chunks of the input while the run keeps the same verdict (same kind; the
+ * same sentence, except for a missing response, whose sentence names the
+ * operation's index, which removing operations changes).
+ */
+#include "fuzz_findings.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "expect.h"
+#include "fuzz_input.h"
+#include "fuzz_session.h"
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static bool same_failure(const struct fuzz_verdict *a, const struct fuzz_verdict *b)
+{
+	if (a->kind != b->kind) {
+		return false;
+	}
+	return a->kind == FUZZ_NO_RESPONSE || strcmp(a->text, b->text) == 0;
+}
+
+static size_t minimize(struct fuzz_target *t, uint8_t *bytes, size_t len,
+		       const struct fuzz_verdict *want, double seconds)
+{
+	double end = now_s() + seconds;
+	uint8_t *cand = malloc(len + 1);
+	for (size_t chunk = len / 2 ? len / 2 : 1; chunk >= 1 && now_s() < end; chunk /= 2) {
+		for (size_t at = 0; at < len && now_s() < end;) {
+			size_t cut = chunk < len - at ? chunk : len - at;
+			memcpy(cand, bytes, at);
+			memcpy(cand + at, bytes + at + cut, len - at - cut);
+			struct fuzz_verdict v = fuzz_target_run(t, cand, len - cut, NULL, NULL);
+			if (same_failure(&v, want)) {
+				memcpy(bytes, cand, len - cut);
+				len -= cut;
+			} else {
+				at += cut;
+			}
+		}
+		if (chunk == 1) {
+			break;
+		}
+	}
+	free(cand);
+	return len;
+}
+
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\') {
+			fputc('\\', f);
+		}
+		fputc(*s == '\n' ? ' ' : *s, f);
+	}
+	fputc('"', f);
+}
+
+static bool write_finding(const struct fuzz_finding_job *job, const char *stem,
+			  const uint8_t *bytes, size_t len, const char *text, uint64_t budget,
+			  char *scenario_out, size_t cap)
+{
+	char input[4096];
+	snprintf(input, sizeof(input), "%s/%s.bin", job->out_dir, stem);
+	snprintf(scenario_out, cap, "%s/%s.json5", job->out_dir, stem);
+	FILE *in = fopen(input, "wb");
+	FILE *sc = in != NULL ? fopen(scenario_out, "w") : NULL;
+	if (sc == NULL) {
+		fprintf(stderr, "pwsim fuzz: cannot write %s: %s\n", in ? scenario_out : input,
+			strerror(errno));
+		if (in != NULL) {
+			fclose(in);
+		}
+		return false;
+	}
+	fwrite(bytes, 1, len, in);
+	fprintf(sc,
+		"// Written by pwsim fuzz: one finding. Replay it with\n//   pwsim run %s%s\n{\n  "
+		"description: ",
+		scenario_out, job->replay_args);
+	json_string(sc, text);
+	fprintf(sc, ",\n  fuzz: {\n    scenario: ");
+	json_string(sc, job->scenario_path);
+	fprintf(sc, ",\n    target: ");
+	json_string(sc, job->target);
+	fprintf(sc, ",\n    input: ");
+	json_string(sc, strrchr(input, '/') + 1);
+	fprintf(sc, ",\n    response_budget_ms: %llu,\n    isolation: \"%s\",\n  },\n}\n",
+		(unsigned long long)(budget / 1000000u), job->isolation);
+	bool ok = fclose(in) == 0;
+	return fclose(sc) == 0 && ok;
+}
+
+/* The child's half: judge, minimise, write. Exit 0: written; 3: the input
+ * ran clean; 2: an error. */
+static int child_job(const struct fuzz_finding_job *job, const char *stem)
+{
+	struct fuzz_session fs;
+	size_t len = 0;
+	uint8_t *bytes = fuzz_input_read(job->crash_path, &len, stderr);
+	struct fuzz_session_options o = {
+		.target = job->target,
+		.response_budget = job->response_budget,
+		.isolation = job->isolation,
+	};
+	if (bytes == NULL || !fuzz_session_open(&fs, job->scenario_path, job->search, &o, stderr)) {
+		return 2;
+	}
+	struct fuzz_verdict v = fuzz_target_run(&fs.target, bytes, len, NULL, NULL);
+	if (v.kind == FUZZ_CLEAN || v.kind == FUZZ_NOT_RUN) {
+		fprintf(stderr, "pwsim fuzz: %s no longer fails when run alone (%s)\n",
+			job->crash_path, v.kind == FUZZ_CLEAN ? "clean" : v.text);
+		return 3;
+	}
+	size_t before = len;
+	len = minimize(&fs.target, bytes, len, &v, job->minimize_seconds);
+	v = fuzz_target_run(&fs.target, bytes, len, NULL, NULL);
+	char scenario[4200];
+	if (!write_finding(job, stem, bytes, len, v.text, fs.target.response_budget, scenario,
+			   sizeof(scenario))) {
+		return 2;
+	}
+	printf("pwsim fuzz: finding (%s): %s\n", fuzz_kind_name(v.kind), v.text);
+	printf("pwsim fuzz:   input %s/%s.bin: %zu bytes (minimised from %zu)\n", job->out_dir,
+	       stem, len, before);
+	printf("pwsim fuzz:   replay: pwsim run %s%s\n", scenario, job->replay_args);
+	fflush(stdout);
+	free(bytes);
+	fuzz_session_close(&fs);
+	return 0;
+}
+
+/* A kernel panic ended the child: the raw input is the finding. */
+static bool write_panic(const struct fuzz_finding_job *job, const char *stem, FILE *out)
+{
+	size_t len = 0;
+	uint8_t *bytes = fuzz_input_read(job->crash_path, &len, stderr);
+	char scenario[4200];
+	const char *text = "KERNEL PANIC (a pwk bug: please report it with this input)";
+	bool ok =
+		bytes != NULL && write_finding(job, stem, bytes, len, text,
+					       job->response_budget ? job->response_budget
+								    : FUZZ_RESPONSE_BUDGET_DEFAULT,
+					       scenario, sizeof(scenario));
+	if (ok) {
+		fprintf(out, "pwsim fuzz: finding (kernel panic): %s\n", text);
+		fprintf(out, "pwsim fuzz:   replay: pwsim run %s%s\n", scenario, job->replay_args);
+	}
+	free(bytes);
+	return ok;
+}
+
+bool fuzz_finding_process(const struct fuzz_finding_job *job, FILE *out)
+{
+	const char *base = strrchr(job->crash_path, '/');
+	base = base != NULL ? base + 1 : job->crash_path;
+	char stem[128];
+	snprintf(stem, sizeof(stem), "finding-%.12s",
+		 strncmp(base, "crash-", 6) == 0 ? base + 6 : base);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "pwsim fuzz: fork: %s\n", strerror(errno));
+		return false;
+	}
+	if (pid == 0) {
+		_exit(child_job(job, stem));
+	}
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+	}
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT) {
+		return write_panic(job, stem, out);
+	}
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+int fuzz_replay(const char *scenario_path, const struct scenario_search *search, FILE *console)
+{
+	struct fuzz_session fs;
+	int code = PWSIM_EXIT_BAD_INPUT;
+	struct fuzz_session_options o = {0};
+	if (!fuzz_session_open(&fs, scenario_path, search, &o, stderr)) {
+		fuzz_session_close(&fs);
+		return code;
+	}
+	size_t len = 0;
+	uint8_t *bytes = NULL;
+	if (fs.scenario.fuzz.input == NULL) {
+		fprintf(stderr,
+			"pwsim: %s: fuzz has no input: pwsim run replays one input "
+			"(fuzz.input); pwsim fuzz %s --target %s fuzzes\n",
+			scenario_path, scenario_path, fs.scenario.fuzz.target);
+	} else if ((bytes = fuzz_input_read(fs.scenario.fuzz.input, &len, stderr)) != NULL) {
+		struct fuzz_verdict v = fuzz_target_run(&fs.target, bytes, len, stderr, console);
+		if (v.kind == FUZZ_CLEAN) {
+			fprintf(stderr, "pwsim: %s: the fuzz input runs clean\n", scenario_path);
+			code = PWSIM_EXIT_OK;
+		} else if (v.kind == FUZZ_NOT_RUN) {
+			fprintf(stderr, "pwsim: %s\n", v.text);
+		} else {
+			fprintf(stderr, "pwsim fuzz: finding (%s): %s\n", fuzz_kind_name(v.kind),
+				v.text);
+			code = PWSIM_EXIT_EXPECTATION;
+		}
+	}
+	free(bytes);
+	fuzz_session_close(&fs);
+	return code;
+}
