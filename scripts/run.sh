@@ -13,7 +13,7 @@ if [ $# -eq 0 ]; then
   set -- run "$here/scenarios/uppercase/scenario.json5"
 fi
 case "$1" in
-run | replay | sweep | check)
+run | replay | sweep | check | fuzz)
   set -- "$@" --image-dir "$here/build-release"
   if [ -d "$here/build-rv32/scenarios" ]; then
     set -- "$@" --image-dir "$here/build-rv32/scenarios"
