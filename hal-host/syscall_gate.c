@@ -12,8 +12,7 @@
 #include "host_link.h"
 #include "machine.h"
 
-pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
-			       pwk_word_t a3, pwk_word_t a4, pwk_word_t a5);
+pwk_syscall_ret_t host_syscall(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX]);
 void host_preempt(void);
 
 static void collect_or_fault(void)
@@ -64,8 +63,9 @@ static void charge_entry_general(void)
 	host_clock_advance(cost);
 }
 
-pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
-			       pwk_word_t a3, pwk_word_t a4, pwk_word_t a5)
+/* `args` is the gate's array on this kernel stack (context_x86_64.S):
+ * a0..a5 from the registers and two zero words. */
+pwk_syscall_ret_t host_syscall(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX])
 {
 	host.entries++;
 	/* The common entry charges blocks and cost with one clock update; a
@@ -77,7 +77,6 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_
 	} else {
 		charge_entry_general();
 	}
-	const pwk_word_t args[PWK_SYSCALL_ARGS_MAX] = {a0, a1, a2, a3, a4, a5, 0, 0};
 	uint64_t delay = 0;
 	pwk_syscall_ret_t ret = {0, 0}; /* a dropped syscall "succeeds" */
 	if (host.opts.injection_count == 0 || !host_inject_on_syscall((uint32_t)id, &delay)) {
