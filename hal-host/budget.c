@@ -17,41 +17,25 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
-#include "machine.h"
-
-#define BUDGET_MAX (INT64_C(1) << 40)
-
-/* The running thread's budget counter, NULL before the first
- * switch. */
-static int64_t *current_budget(void)
-{
-	if (host.current == PWK_NONE) {
-		return NULL;
-	}
-	/* Through the user view: the budget page is always accessible
-	 * (region.h). */
-	const struct host_region *r = &host.regions[host.threads[host.current].process];
-	return r->mapped ? host_region_budget(r) : NULL;
-}
+#include "budget.h"
 
 bool host_budget_collect(void)
 {
-	int64_t *budget = current_budget();
-	struct host_thread *t = &host.threads[host.current];
-	if (budget == NULL || t->budget_granted == 0) {
+	int64_t *budget = host_budget_counter();
+	if (budget == NULL || host.budget_granted == 0) {
 		return true;
 	}
 	int64_t left = *budget;
-	if (left > t->budget_granted) {
+	if (left > host.budget_granted) {
 		/* Only a write by process code makes the counter grow: charging
 		 * it would run the clock backwards. Nothing is charged. */
-		t->budget_granted = 0;
-		*budget = BUDGET_MAX;
+		host.budget_granted = 0;
+		*budget = HOST_BUDGET_MAX;
 		return false;
 	}
-	int64_t used = t->budget_granted - (left > 0 ? left : 0);
-	t->budget_granted = 0;
-	*budget = BUDGET_MAX; /* until the next grant */
+	int64_t used = host.budget_granted - (left > 0 ? left : 0);
+	host.budget_granted = 0;
+	*budget = HOST_BUDGET_MAX; /* until the next grant */
 	if (used > 0) {
 		host.outcome.blocks += (uint64_t)used;
 		uint64_t ns;
@@ -65,7 +49,7 @@ bool host_budget_collect(void)
 
 static uint64_t next_event(void)
 {
-	uint64_t next = host.opts.time_limit == UINT64_MAX ? UINT64_MAX : host.opts.time_limit + 1;
+	uint64_t next = host.time_limit_next;
 	if (host.armed < next) {
 		next = host.armed;
 	}
@@ -96,7 +80,7 @@ __attribute__((noinline)) static uint64_t seeded_grant(uint64_t blocks)
 
 void host_budget_grant(void)
 {
-	int64_t *budget = current_budget();
+	int64_t *budget = host_budget_counter();
 	if (budget == NULL || host.opts.block_cost == 0) {
 		return;
 	}
@@ -104,14 +88,14 @@ void host_budget_grant(void)
 	uint64_t blocks = next <= host.now ? 1
 					   : (next - host.now + host.opts.block_cost - 1) /
 						     host.opts.block_cost;
-	if (blocks > (uint64_t)BUDGET_MAX) {
-		blocks = (uint64_t)BUDGET_MAX;
+	if (blocks > (uint64_t)HOST_BUDGET_MAX) {
+		blocks = (uint64_t)HOST_BUDGET_MAX;
 	}
 	host.forced_preempt = false;
 	if (host.opts.seed != 0 && host.opts.preempt_window != 0) {
 		blocks = seeded_grant(blocks);
 	}
-	host.threads[host.current].budget_granted = (int64_t)blocks;
+	host.budget_granted = (int64_t)blocks;
 	*budget = (int64_t)blocks;
 }
 

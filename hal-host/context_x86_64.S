@@ -213,8 +213,9 @@ host_enter_user:
  *   rsp = the user stack with the return address on top.
  * Switches to the current thread's kernel stack (host_kernel_sp, the top of
  * an empty kernel stack, like RISC-V's mscratch), calls
- *   pwk_syscall_ret_t host_syscall(id, a0, a1, a2, a3, a4, a5)
- * and returns its two words in rax/rdx on the user stack. Callee-saved
+ *   pwk_syscall_ret_t host_syscall(id, const pwk_word_t args[8])
+ * with a0..a5 and two zero words pushed as the array, and returns its two
+ * words in rax/rdx on the user stack. Callee-saved
  * registers are preserved by host_syscall itself (it is a C function).
  *
  * Nothing of the user's CPU state is trusted: untrusted flags are cleared
@@ -228,7 +229,7 @@ host_enter_user:
  *
  * Frame below the kernel stack top: the flags word (kept pushed), then
  * [0] user MXCSR, [4] user x87 CW, [8] user FS base, [16] user GS base,
- * [24..40) pad; then the user sp and a5 for the call.
+ * [24..40) pad; then the user sp, 8 pad bytes and the argument array.
  */
 .macro KERNEL_GATE name, target
 	.globl	\name
@@ -264,9 +265,22 @@ host_enter_user:
 	jne	.Lfcw_untrusted\@
 .Lfcw_clean\@:
 	pushq	%r10
+	/* The argument words as the kernel takes them (a0..a5 and two zero
+	 * words, PWK_SYSCALL_ARGS_MAX), built here from the registers so
+	 * that the C side need not copy them; 8 pad bytes keep the call
+	 * 16-byte aligned. */
+	subq	$8, %rsp
+	pushq	$0
+	pushq	$0
 	pushq	%rax
+	pushq	%r9
+	pushq	%r8
+	pushq	%rcx
+	pushq	%rdx
+	pushq	%rsi
+	movq	%rsp, %rsi
 	callq	\target
-	addq	$8, %rsp
+	addq	$72, %rsp
 	popq	%r10
 	CLEAR_VECTORS
 	CLEAR_X87

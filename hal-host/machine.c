@@ -41,6 +41,10 @@ void host_machine_reset(const struct host_options *opts)
 	host.opts = *opts;
 	host.armed = PWK_INSTANT_MAX;
 	host.next_tick = opts->tick_period;
+	host.time_limit_next = opts->time_limit == UINT64_MAX ? UINT64_MAX : opts->time_limit + 1;
+	host.budget_common =
+		opts->block_cost != 0 && opts->injection_count == 0 &&
+		(opts->seed == 0 || (opts->preempt_window == 0 && opts->delay_max == 0));
 	host_rng_seed(&host.rng, opts->seed);
 	host.outcome.trace_digest = UINT64_C(0xcbf29ce484222325);
 	host_trace_ring_clear();

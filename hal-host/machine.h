@@ -27,7 +27,6 @@ struct host_thread {
 	uint32_t process;
 	/* prepared user entry (hal_thread_prepare) */
 	uintptr_t pc, sp, a0, a1, a2;
-	int64_t budget_granted; /* blocks granted at the last return to user mode */
 	/* console line being assembled for this thread */
 	char line[256];
 	size_t line_len;
@@ -44,6 +43,14 @@ struct host_machine {
 	/* time and randomness */
 	struct host_rng rng;
 	bool forced_preempt; /* the current grant ends at a seeded preemption point */
+	/* Blocks granted to the running thread at its last return to user
+	 * mode; 0 while in the kernel (every entry collects), so one field
+	 * serves every thread. */
+	int64_t budget_granted;
+	/* Set at reset from opts: no seeded draw, injection or zero block
+	 * cost touches a syscall's charge or grant (budget.h's common case). */
+	bool budget_common;
+	uint64_t time_limit_next; /* time_limit + 1, saturating: a grant's horizon */
 	uint64_t now;
 	uint64_t armed;
 	uint64_t next_tick;

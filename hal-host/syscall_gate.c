@@ -8,11 +8,11 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
+#include "budget.h"
 #include "host_link.h"
 #include "machine.h"
 
-pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
-			       pwk_word_t a3, pwk_word_t a4, pwk_word_t a5);
+pwk_syscall_ret_t host_syscall(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX]);
 void host_preempt(void);
 
 static void collect_or_fault(void)
@@ -35,20 +35,23 @@ void host_preempt(void)
 
 /* Whether host_interrupt_point() has anything to do: on the IPC path the
  * answer is no, and saying so takes a few loads instead of the calls. */
-static inline bool interrupt_point_due(void)
+static inline bool any_irq_pending(void)
 {
-	return host.opts.injection_count != 0 ||
-	       (host.irq_pending[0] | host.irq_pending[1] | host.irq_pending[2] |
-		host.irq_pending[3]) != 0 ||
-	       host.now >= host.armed || (host.opts.tick_period != 0 && host.now >= host.next_tick);
+	return (host.irq_pending[0] | host.irq_pending[1] | host.irq_pending[2] |
+		host.irq_pending[3]) != 0;
 }
 
-pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_word_t a2,
-			       pwk_word_t a3, pwk_word_t a4, pwk_word_t a5)
+static inline bool interrupt_point_due(void)
 {
-	host.entries++;
+	return host.opts.injection_count != 0 || any_irq_pending() || host.now >= host.armed ||
+	       (host.opts.tick_period != 0 && host.now >= host.next_tick);
+}
+
+/* The entry's charges in the general order: the blocks run (or a fault
+ * for a tampered counter), then the syscall's cost with its seeded delay. */
+static void charge_entry_general(void)
+{
 	collect_or_fault();
-	const pwk_word_t args[PWK_SYSCALL_ARGS_MAX] = {a0, a1, a2, a3, a4, a5, 0, 0};
 	host.outcome.syscalls++;
 	uint64_t cost = host.opts.syscall_cost;
 	if (host.opts.seed != 0 && host.opts.delay_max != 0 && host_rng_below(&host.rng, 8) == 0) {
@@ -58,10 +61,37 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_
 		cost += host_rng_below(&host.rng, span);
 	}
 	host_clock_advance(cost);
+}
+
+/* `args` is the gate's array on this kernel stack (context_x86_64.S):
+ * a0..a5 from the registers and two zero words. */
+pwk_syscall_ret_t host_syscall(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX])
+{
+	host.entries++;
+	/* The common entry charges blocks and cost with one clock update; a
+	 * seeded delay, a missing or odd counter or the time limit take the
+	 * general path, which charges them one by one as budget.c says. */
+	int64_t *budget = host_budget_counter();
+	if (budget != NULL && host_budget_charge_entry(budget, host.opts.syscall_cost)) {
+		host.outcome.syscalls++;
+	} else {
+		charge_entry_general();
+	}
 	uint64_t delay = 0;
 	pwk_syscall_ret_t ret = {0, 0}; /* a dropped syscall "succeeds" */
 	if (host.opts.injection_count == 0 || !host_inject_on_syscall((uint32_t)id, &delay)) {
 		ret = pwk_trap_syscall((uint32_t)id, args);
+	}
+	/* The common return: nothing due before the next event (so no
+	 * interrupt point: now < armed and now < the tick), no hold, and the
+	 * grant runs to that event. Anything else takes the steps below. */
+	if (budget != NULL && host.budget_common && delay == 0 &&
+	    host.starve_pending[host.current] == 0 && !any_irq_pending()) {
+		const uint64_t next = host_budget_next_event_common();
+		if (host.now < next) {
+			host_budget_grant_until(budget, next);
+			return ret;
+		}
 	}
 	/* Each step below is a call only when it has something to do. */
 	if (interrupt_point_due()) {
@@ -70,6 +100,10 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, pwk_word_t a0, pwk_word_t a1, pwk_
 	if (delay != 0 || host.starve_pending[host.current] != 0) {
 		host_inject_hold_current(delay);
 	}
-	host_budget_grant();
+	/* The same thread returns (its kernel stack is this one), so the
+	 * counter is the one found at entry. */
+	if (budget == NULL || !host_budget_grant_common(budget)) {
+		host_budget_grant();
+	}
 	return ret;
 }

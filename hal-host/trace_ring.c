@@ -36,13 +36,21 @@ void host_digest_bytes(const void *bytes, size_t len)
 	host.outcome.trace_digest = h;
 }
 
-/* One 64-bit word into the digest `h`: a multiply and a shift. */
+/* One 64-bit word into the digest `h`: a multiply and a rotate (the
+ * rotate brings the product's well-mixed high bits down to where the next
+ * word's low bits land). */
 static inline uint64_t digest_word(uint64_t h, uint64_t w)
 {
 	h = (h ^ w) * UINT64_C(0x9e3779b97f4a7c15);
-	return h ^ (h >> 29);
+	return h << 31 | h >> 33;
 }
 
+/* The time of a record, folded only when it differs from the last folded
+ * one: the records of one kernel entry share it, so they fold it once. The
+ * digest still fixes every record's time (the last time folded before it),
+ * as deterministically as folding it every time. Reset with the digest
+ * (host_trace_ring_clear). */
+static uint64_t digest_time;
 /* Out of line, so that the common record saves no registers: a reason's
  * text into the digest; with a consumer attached (pwsim --trace), the
  * record to it and to the ring. Without one the ring stays empty: a run is
@@ -62,13 +70,18 @@ __attribute__((noinline)) static void emit_rare(pwk_trace_kind_t kind, uint32_t 
 	}
 }
 
-/* Every record: three digest words, a multiply and a shift each, with no
+/* Every record: two digest words (three when the time moved), a multiply
+ * and a rotate each, with no
  * call, no store but the digest's, no formatting and no copy unless a
  * reason or a consumer needs them. */
 void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b,
 		    const char *reason)
 {
-	uint64_t h = digest_word(host.outcome.trace_digest, host.now);
+	uint64_t h = host.outcome.trace_digest;
+	if (__builtin_expect(host.now != digest_time, 0)) {
+		digest_time = host.now;
+		h = digest_word(h, host.now);
+	}
 	h = digest_word(h, (uint64_t)kind << 32 | thread);
 	host.outcome.trace_digest = digest_word(h, (uint64_t)a << 32 | b);
 	if (__builtin_expect(reason != NULL || host.opts.trace != NULL, 0)) {
@@ -79,6 +92,7 @@ void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t
 void host_trace_ring_clear(void)
 {
 	ring_next = 0;
+	digest_time = 0;
 }
 
 /* The last records before a kernel panic: what the kernel was doing. */

@@ -42,7 +42,9 @@ static inline bool pwk__in_one_region(uint32_t process, uintptr_t start, size_t 
 	}
 	const struct pwk_system_desc *system = pwk__system();
 	const struct pwk_process_desc *p = &system->processes[process];
-	for (uint32_t i = 0; i < p->region_count; i++) {
+	/* Last region first: the answer does not depend on the order (any
+	 * region will do), and IPC buffers are in RAM, listed after flash. */
+	for (uint32_t i = p->region_count; i-- > 0;) {
 		const struct pwk_region_desc *r = &system->regions[p->first_region + i];
 		if ((access & ~r->access) != 0 || start < r->start) {
 			continue;

@@ -1,0 +1,91 @@
+/*
+ * budget.h — the common case of budget.c's collect and grant, inline for
+ * host_syscall: one kernel entry charges the blocks run and the syscall's
+ * cost with one clock update, and grants the next budget without a call.
+ * Each helper says "not mine" (false) whenever anything rare applies — a
+ * seeded draw, an injection, a tampered counter, an overflow, the time
+ * limit — and the caller then takes budget.c's general path, which does
+ * exactly what it did before: the same blocks are charged, the same budget
+ * granted, the same preemption points fall in the same blocks.
+ */
+#ifndef PWK_HAL_HOST_BUDGET_H
+#define PWK_HAL_HOST_BUDGET_H
+
+#include "machine.h"
+
+#define HOST_BUDGET_MAX (INT64_C(1) << 40)
+
+/* The running thread's budget counter (the same host page through every
+ * region's slot, region.h), NULL before the first switch. */
+static inline int64_t *host_budget_counter(void)
+{
+	if (host.current == PWK_NONE) {
+		return NULL;
+	}
+	const struct host_region *r = &host.regions[host.threads[host.current].process];
+	return r->mapped ? host_region_budget(r) : NULL;
+}
+
+/* A syscall's entry: the blocks run since the grant and the syscall's
+ * cost `cost`, charged together. False, changing nothing, when budget.c's
+ * host_budget_collect() and a separate clock advance must do it (also
+ * whenever !host.budget_common: a seeded delay draws first). */
+static inline bool host_budget_charge_entry(int64_t *budget, uint64_t cost)
+{
+	int64_t granted = host.budget_granted;
+	int64_t left = *budget;
+	if (!host.budget_common || granted <= 0 || left < 0 || left > granted) {
+		return false; /* nothing granted, overrun or tampered: the general path */
+	}
+	uint64_t used = (uint64_t)(granted - left);
+	uint64_t ns, total, now;
+	if (__builtin_mul_overflow(used, host.opts.block_cost, &ns) ||
+	    __builtin_add_overflow(ns, cost, &total) ||
+	    __builtin_add_overflow(host.now, total, &now) || now > host.opts.time_limit) {
+		return false; /* the clock saturates or the run ends: the general path */
+	}
+	host.budget_granted = 0;
+	*budget = HOST_BUDGET_MAX; /* until the next grant */
+	host.outcome.blocks += used;
+	host.now = now;
+	return true;
+}
+
+/* The next event a grant must stop at when host.budget_common: the time
+ * limit, the armed deadline, the tick (no injection to scan). */
+static inline uint64_t host_budget_next_event_common(void)
+{
+	uint64_t next = host.armed < host.time_limit_next ? host.armed : host.time_limit_next;
+	if (host.opts.tick_period != 0 && host.next_tick < next) {
+		next = host.next_tick;
+	}
+	return next;
+}
+
+/* Grants the blocks until `next` (budget.c's rounding and bound). */
+static inline void host_budget_grant_until(int64_t *budget, uint64_t next)
+{
+	uint64_t blocks = next <= host.now ? 1
+					   : (next - host.now + host.opts.block_cost - 1) /
+						     host.opts.block_cost;
+	if (blocks > (uint64_t)HOST_BUDGET_MAX) {
+		blocks = (uint64_t)HOST_BUDGET_MAX;
+	}
+	host.forced_preempt = false;
+	host.budget_granted = (int64_t)blocks;
+	*budget = (int64_t)blocks;
+}
+
+/* A return to user mode with no injection and no seeded preemption: the
+ * blocks until the next event. False when budget.c's host_budget_grant()
+ * must decide. */
+static inline bool host_budget_grant_common(int64_t *budget)
+{
+	if (!host.budget_common) {
+		return false;
+	}
+	host_budget_grant_until(budget, host_budget_next_event_common());
+	return true;
+}
+
+#endif
