@@ -69,6 +69,7 @@ struct sweep_config {
 	double timeout_s;                       /* as given, for messages */
 	uint32_t shard_index, shard_count;      /* 1-based; 1/1 = not sharded */
 	const char *isolation;                  /* NULL = each scenario's own */
+	bool allow_uncounted;                   /* passed on to every run */
 	char *image_dirs[SWEEP_IMAGE_DIRS_MAX]; /* absolute */
 	size_t image_dir_count;
 	const char *junit_path, *json_path; /* NULL = not written */

@@ -23,6 +23,7 @@ static const char usage_text[] =
 	"usage: pwsim sweep SCENARIO... [--seeds A..B] [-j N] [--timeout SECONDS]\n"
 	"                   [--shard I/N] [--junit FILE] [--json FILE]\n"
 	"                   [--isolation none|mprotect] [--image-dir DIR]...\n"
+	"                   [--allow-uncounted]\n"
 	"  runs every scenario with every seed from A to B (default 0..99; --seeds 7 is\n"
 	"  one seed) as `pwsim run SCENARIO --seed S --quiet`, N at a time (default:\n"
 	"  one per CPU), each killed after SECONDS of wall time (default 60).\n"
@@ -186,6 +187,10 @@ static int parse_option(int argc, char **argv, int *i, struct sweep_config *c)
 			return sweep_usage_error("--image-dir '%s': no such directory", v);
 		}
 		c->image_dirs[c->image_dir_count++] = abs;
+		return 0;
+	}
+	if (strcmp(argv[*i], "--allow-uncounted") == 0) {
+		c->allow_uncounted = true;
 		return 0;
 	}
 	if (strncmp(argv[*i], "--board", 7) == 0 || strncmp(argv[*i], "--image", 7) == 0) {

@@ -266,6 +266,9 @@ static size_t child_args(const struct sweep_config *c, const struct sweep_run *r
 		args[n++] = "--isolation";
 		args[n++] = (char *)c->isolation;
 	}
+	if (c->allow_uncounted) {
+		args[n++] = "--allow-uncounted";
+	}
 	for (size_t i = 0; i < c->image_dir_count; i++) {
 		args[n++] = "--image-dir";
 		args[n++] = c->image_dirs[i];

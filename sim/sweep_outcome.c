@@ -86,7 +86,7 @@ static void append_word(char *out, size_t cap, const char *arg)
 char *sweep_replay_command(const struct sweep_config *c, const struct sweep_run *run,
 			   const char *command)
 {
-	size_t cap = 64 + 4 * (strlen(c->pwsim_path) + strlen(command) +
+	size_t cap = 96 + 4 * (strlen(c->pwsim_path) + strlen(command) +
 			       strlen(c->scenarios[run->scenario_index].abs_path));
 	for (size_t i = 0; i < c->image_dir_count; i++) {
 		cap += 16 + 4 * strlen(c->image_dirs[i]);
@@ -102,6 +102,9 @@ char *sweep_replay_command(const struct sweep_config *c, const struct sweep_run 
 	if (c->isolation != NULL) {
 		append_word(out, cap, "--isolation");
 		append_word(out, cap, c->isolation);
+	}
+	if (c->allow_uncounted) {
+		append_word(out, cap, "--allow-uncounted");
 	}
 	for (size_t i = 0; i < c->image_dir_count; i++) {
 		append_word(out, cap, "--image-dir");

@@ -336,3 +336,29 @@ Test(sweep, child_killed_by_a_signal_is_a_failure_named_after_it)
 	assert_contains(summary, "crashed: killed by signal SIGKILL");
 	assert_contains(summary, "3 runs: 2 passed, 1 failed, 0 timeouts");
 }
+
+/* An image without the block counter is refused by a sweep as by a run,
+ * and taken with --allow-uncounted: each run is then the watchdog's, and its
+ * replay command keeps the option (else it would replay a refusal). */
+Test(sweep, allow_uncounted_reaches_every_run_and_its_replay_command, .timeout = 120)
+{
+	const char *refused[] = {"sweep", "tests/sim/watchdog/uncounted.json5", "--seeds", "0",
+				 NULL};
+	struct pwsim_result r = pwsim_run(refused);
+	cr_assert_neq(r.status, 0, "%s\n%s", r.out, r.err);
+	assert_contains(r.out, "refused: its code does not count basic blocks");
+	pwsim_result_free(&r);
+
+	const char *taken[] = {
+		"sweep", "tests/sim/watchdog/uncounted.json5", "--seeds", "0", "--allow-uncounted",
+		NULL};
+	r = pwsim_run(taken);
+	cr_assert_eq(r.status, 1, "exit %d\n%s\n%s", r.status, r.out, r.err);
+	assert_contains(r.err, "stopped by the watchdog");
+	const char *at = strstr(r.err, "replay: ");
+	cr_assert(at != NULL, "no replay command in:\n%s", r.err);
+	char command[1024];
+	snprintf(command, sizeof(command), "%.*s", (int)strcspn(at + 8, "\n"), at + 8);
+	assert_contains(command, " --allow-uncounted");
+	pwsim_result_free(&r);
+}
