@@ -138,15 +138,17 @@ static bool seed_dir(const struct fuzz_afl_job *job, char *out, size_t cap)
 	return true;
 }
 
-static void instance_name(unsigned i, char *out, size_t cap)
+/* One job is afl-fuzz's "default" instance; of several, job0 is the main
+ * one (-M) and the rest secondaries (-S), syncing through OUT/afl. */
+static void instance_name(const struct fuzz_afl_job *job, unsigned i, char *out, size_t cap)
 {
-	snprintf(out, cap, "job%u", i);
+	snprintf(out, cap, job->jobs == 1 ? "default" : "job%u", i);
 }
 
 void fuzz_afl_crash_dir(const struct fuzz_afl_job *job, unsigned instance, char *out, size_t cap)
 {
 	char name[32];
-	instance_name(instance, name, sizeof(name));
+	instance_name(job, instance, name, sizeof(name));
 	snprintf(out, cap, "%s/afl/%s/crashes", job->out_dir, name);
 }
 
@@ -154,7 +156,7 @@ static pid_t start_instance(const struct fuzz_afl_job *job, const char *afl, con
 			    unsigned i)
 {
 	char name[32], work[PATH_MAX], log[PATH_MAX], vtime[32];
-	instance_name(i, name, sizeof(name));
+	instance_name(job, i, name, sizeof(name));
 	snprintf(work, sizeof(work), "%s/afl", job->out_dir);
 	snprintf(log, sizeof(log), "%s/afl-%u.log", job->out_dir, i);
 	snprintf(vtime, sizeof(vtime), "%u", job->max_time);
@@ -165,8 +167,12 @@ static pid_t start_instance(const struct fuzz_afl_job *job, const char *afl, con
 	argv[n++] = seeds;
 	argv[n++] = "-o";
 	argv[n++] = work;
-	argv[n++] = i == 0 ? "-M" : "-S";
-	argv[n++] = name;
+	if (job->jobs > 1) {
+		/* Only several need a main: its deterministic stages halve
+		 * a lone instance's execs/s. */
+		argv[n++] = i == 0 ? "-M" : "-S";
+		argv[n++] = name;
+	}
 	argv[n++] = "-m";
 	argv[n++] = "none";
 	/* Every run is bounded in virtual time and by hal-host's watchdog;
@@ -209,7 +215,7 @@ struct afl_stats {
 static void read_stats(const struct fuzz_afl_job *job, unsigned i, struct afl_stats *s)
 {
 	char name[32], path[PATH_MAX], line[256];
-	instance_name(i, name, sizeof(name));
+	instance_name(job, i, name, sizeof(name));
 	snprintf(path, sizeof(path), "%s/afl/%s/fuzzer_stats", job->out_dir, name);
 	FILE *f = fopen(path, "r");
 	while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
@@ -291,7 +297,7 @@ static void keep_queue(const struct fuzz_afl_job *job)
 {
 	for (unsigned i = 0; i < job->jobs; i++) {
 		char name[32], dir[PATH_MAX];
-		instance_name(i, name, sizeof(name));
+		instance_name(job, i, name, sizeof(name));
 		snprintf(dir, sizeof(dir), "%s/afl/%s/queue", job->out_dir, name);
 		DIR *d = opendir(dir);
 		struct dirent *e;

@@ -25,7 +25,8 @@ struct fuzz_afl_job {
  * or could not start fuzzing (the reason printed on stderr). */
 bool fuzz_afl_run(const struct fuzz_afl_job *job, struct fuzz_progress *p);
 
-/* OUT/afl/jobN/crashes, where instance N saves its crashes. */
+/* OUT/afl/default/crashes (one job) or OUT/afl/jobN/crashes: where
+ * instance N saves its crashes. */
 void fuzz_afl_crash_dir(const struct fuzz_afl_job *job, unsigned instance, char *out, size_t cap);
 
 #endif
