@@ -327,16 +327,26 @@ static void keep_queue(const struct fuzz_afl_job *job)
 	}
 }
 
-bool fuzz_afl_run(const struct fuzz_afl_job *job, struct fuzz_progress *p)
+bool fuzz_afl_usable(const struct fuzz_afl_job *job)
 {
-	char afl[PATH_MAX], seeds[PATH_MAX], work[PATH_MAX];
+	char afl[PATH_MAX];
 	if (!find_afl_fuzz(afl, sizeof(afl))) {
 		fprintf(stderr, "pwsim fuzz: --engine afl: afl-fuzz is not on PATH: install "
 				"Debian's afl++ (scripts/install-deps.sh)\n");
 		return false;
 	}
 	if (job->jobs > AFL_JOBS_MAX) {
-		fprintf(stderr, "pwsim fuzz: --engine afl runs at most %d jobs\n", AFL_JOBS_MAX);
+		fprintf(stderr, "pwsim fuzz: --engine afl runs at most %d jobs, not %u\n",
+			AFL_JOBS_MAX, job->jobs);
+		return false;
+	}
+	return true;
+}
+
+bool fuzz_afl_run(const struct fuzz_afl_job *job, struct fuzz_progress *p)
+{
+	char afl[PATH_MAX], seeds[PATH_MAX], work[PATH_MAX];
+	if (!fuzz_afl_usable(job) || !find_afl_fuzz(afl, sizeof(afl))) {
 		return false;
 	}
 	/* OUT/afl is afl-fuzz's working directory, rebuilt for every run (its

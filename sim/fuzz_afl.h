@@ -21,6 +21,9 @@ struct fuzz_afl_job {
 	unsigned jobs;
 };
 
+/* afl-fuzz is on PATH and the job count is one it runs; else says why. */
+bool fuzz_afl_usable(const struct fuzz_afl_job *job);
+
 /* Runs the instances to their end. Returns false when afl-fuzz is missing
  * or could not start fuzzing (the reason printed on stderr). */
 bool fuzz_afl_run(const struct fuzz_afl_job *job, struct fuzz_progress *p);

@@ -341,6 +341,9 @@ static int fuzz_with_afl(const struct fuzz_cli *c, const char *engine, const cha
 		.max_time = c->max_time,
 		.jobs = c->jobs,
 	};
+	if (!fuzz_afl_usable(&job)) {
+		return PWSIM_EXIT_BAD_INPUT;
+	}
 	fprintf(stderr,
 		"pwsim fuzz: fuzzing %s in %s with AFL++ (the fuzz driver replaces '%s'); "
 		"findings in %s/\n",

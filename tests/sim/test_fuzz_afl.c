@@ -127,3 +127,25 @@ Test(fuzz_afl, an_unknown_engine_is_refused)
 	assert_contains(r.err, "--engine takes libfuzzer (the default) or afl, not 'honggfuzz'");
 	pwsim_result_free(&r);
 }
+
+Test(fuzz_afl, without_afl_fuzz_it_says_what_to_install)
+{
+	const char *path = getenv("PATH");
+	char *saved = strdup(path != NULL ? path : "/usr/bin:/bin");
+	setenv("PATH", "/nonexistent", 1);
+	const char *argv[] = {"fuzz",
+			      "scenarios/uppercase/scenario.json5",
+			      "--target=handler/ipc",
+			      "--engine",
+			      "afl",
+			      "--image-dir",
+			      PWK_BUILD_ROOT,
+			      NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	setenv("PATH", saved, 1);
+	free(saved);
+	cr_assert_eq(r.status, 2, "exit %d\n%s", r.status, r.err);
+	assert_contains(r.err, "--engine afl: afl-fuzz is not on PATH: install Debian's afl++");
+	cr_assert_null(strstr(r.err, "execs"), "%s", r.err);
+	pwsim_result_free(&r);
+}
