@@ -12,19 +12,18 @@
  *        without --max-time the first finding stops them all);
  *   AFL_FORKSRV_INIT_TMOUT   loading the system (before the forkserver
  *        starts) takes seconds in a sanitizer build.
- * A variable the user set is left as it is. afl-fuzz wants at least one
- * seed: an empty corpus gets one input that only pauses.
+ * A variable the user set is left as it is. Seeds and the queue:
+ * fuzz_afl_corpus.c.
  */
 #include "fuzz_afl.h"
+#include "fuzz_afl_corpus.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,52 +89,6 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 	(void)flag;
 	(void)ftw;
 	return remove(path);
-}
-
-static bool has_seed(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	bool any = false;
-	while (d != NULL && !any && (e = readdir(d)) != NULL) {
-		char path[PATH_MAX + 256];
-		struct stat st;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		any = stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
-	}
-	if (d != NULL) {
-		closedir(d);
-	}
-	return any;
-}
-
-static bool write_file(const char *path, const void *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-	bool ok = f != NULL && fwrite(data, 1, len, f) == len;
-	if (f != NULL) {
-		ok = fclose(f) == 0 && ok;
-	}
-	return ok;
-}
-
-/* The seed directory: the corpus, or OUT/afl-seed with one input that
- * pauses (opcode 5, fuzz_input.h) when the corpus has no input yet. */
-static bool seed_dir(const struct fuzz_afl_job *job, char *out, size_t cap)
-{
-	if (has_seed(job->corpus)) {
-		snprintf(out, cap, "%s", job->corpus);
-		return true;
-	}
-	static const uint8_t pause[] = {5, 1};
-	char path[PATH_MAX + 16];
-	snprintf(out, cap, "%s/afl-seed", job->out_dir);
-	snprintf(path, sizeof(path), "%s/pause", out);
-	if ((mkdir(out, 0777) != 0 && errno != EEXIST) || !write_file(path, pause, sizeof(pause))) {
-		fprintf(stderr, "pwsim fuzz: cannot write %s: %s\n", path, strerror(errno));
-		return false;
-	}
-	return true;
 }
 
 /* One job is afl-fuzz's "default" instance; of several, job0 is the main
@@ -291,39 +244,13 @@ static void print_errors(const struct fuzz_afl_job *job, unsigned i)
 	fprintf(stderr, "pwsim fuzz: afl-fuzz's log: %s\n", path);
 }
 
-/* New queue entries into the corpus, named by content (a rerun with
- * either engine starts from them; a second copy is not made). */
-static void keep_queue(const struct fuzz_afl_job *job)
+static void keep_queues(const struct fuzz_afl_job *job)
 {
 	for (unsigned i = 0; i < job->jobs; i++) {
 		char name[32], dir[PATH_MAX];
 		instance_name(job, i, name, sizeof(name));
 		snprintf(dir, sizeof(dir), "%s/afl/%s/queue", job->out_dir, name);
-		DIR *d = opendir(dir);
-		struct dirent *e;
-		while (d != NULL && (e = readdir(d)) != NULL) {
-			char path[PATH_MAX + 256], to[PATH_MAX + 32];
-			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-			FILE *f = e->d_name[0] != '.' ? fopen(path, "rb") : NULL;
-			if (f == NULL) {
-				continue;
-			}
-			static uint8_t buf[1 << 16];
-			size_t len = fread(buf, 1, sizeof(buf), f);
-			fclose(f);
-			uint64_t h = UINT64_C(14695981039346656037);
-			for (size_t k = 0; k < len; k++) {
-				h = (h ^ buf[k]) * UINT64_C(1099511628211);
-			}
-			snprintf(to, sizeof(to), "%s/afl-%016llx", job->corpus,
-				 (unsigned long long)h);
-			if (len > 0 && access(to, F_OK) != 0) {
-				write_file(to, buf, len);
-			}
-		}
-		if (d != NULL) {
-			closedir(d);
-		}
+		fuzz_afl_keep_queue(dir, job->corpus);
 	}
 }
 
@@ -353,7 +280,7 @@ bool fuzz_afl_run(const struct fuzz_afl_job *job, struct fuzz_progress *p)
 	 * crashes became findings, its queue went into the corpus). */
 	snprintf(work, sizeof(work), "%s/afl", job->out_dir);
 	nftw(work, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-	if (!seed_dir(job, seeds, sizeof(seeds))) {
+	if (!fuzz_afl_seed_dir(job->corpus, job->out_dir, seeds, sizeof(seeds))) {
 		return false;
 	}
 	set_env(job);
@@ -406,6 +333,6 @@ bool fuzz_afl_run(const struct fuzz_afl_job *job, struct fuzz_progress *p)
 			print_errors(job, i);
 		}
 	}
-	keep_queue(job);
+	keep_queues(job);
 	return ok;
 }

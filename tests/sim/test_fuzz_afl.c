@@ -110,6 +110,10 @@ Test(fuzz_afl, the_fixed_kv_example_runs_clean)
 	cr_assert_eq(r.status, 0, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
 	assert_contains(r.err, ", 0 findings");
 	cr_assert_gt(summary_execs(r.err), 0, "%s", r.err);
+	/* What afl-fuzz's queue found is in the corpus, for the next run. */
+	char cmd[700];
+	snprintf(cmd, sizeof(cmd), "ls '%s/corpus' | grep -q '^afl-'", out);
+	cr_assert_eq(system(cmd), 0, "no afl-* inputs in %s/corpus", out);
 	pwsim_result_free(&r);
 	temp_dir_remove(out);
 }
