@@ -45,6 +45,17 @@ static size_t replay_args(const char *out, char *line, size_t cap, const char **
 	return n;
 }
 
+/* N of the summary's "coverage N features": afl-fuzz's edges_found, only
+ * the handler's (the map copied into AFL++'s after every run). */
+static long summary_coverage(const char *err)
+{
+	const char *at = strstr(err, "summary: ");
+	cr_assert_not_null(at, "no summary in:\n%s", err);
+	at = strstr(at, "coverage ");
+	cr_assert_not_null(at, "no coverage in:\n%s", err);
+	return strtol(at + strlen("coverage "), NULL, 10);
+}
+
 /* N of the summary's "summary: N execs". */
 static long summary_execs(const char *err)
 {
@@ -110,6 +121,9 @@ Test(fuzz_afl, the_fixed_kv_example_runs_clean)
 	cr_assert_eq(r.status, 0, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
 	assert_contains(r.err, ", 0 findings");
 	cr_assert_gt(summary_execs(r.err), 0, "%s", r.err);
+	/* The server's request paths are many edges; without the handoff
+	 * afl-fuzz would see none. */
+	cr_assert_gt(summary_coverage(r.err), 10, "%s", r.err);
 	/* What afl-fuzz's queue found is in the corpus, for the next run. */
 	char cmd[700];
 	snprintf(cmd, sizeof(cmd), "ls '%s/corpus' | grep -q '^afl-'", out);
