@@ -15,6 +15,7 @@ packages=(
   python3           # tools/tidy.py
   clang-format
   clang             # libFuzzer targets in fuzz/ (the build itself uses gcc)
+  afl++             # pwsim fuzz --engine afl (afl-fuzz, libAFLDriver.a)
   valgrind          # callgrind instruction counts (bench/); valgrind.h for hal-host
   # the hal-veer cross build (scripts/build-target.sh) and QEMU to run it;
   # no rv32 libc: the kernel and the process runtime need none

@@ -20,7 +20,9 @@
 
 #include "expect.h"
 #include "fuzz_cli.h"
+#include "fuzz_afl.h"
 #include "fuzz_findings.h"
+#include "fuzz_progress.h"
 #include "fuzz_session.h"
 #include "usage.h"
 
@@ -122,10 +124,9 @@ static int parse(struct fuzz_cli *c, int argc, char **argv)
 		pwsim_command_usage("fuzz", stderr);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
-	if (strcmp(c->engine, "libfuzzer") != 0) {
+	if (strcmp(c->engine, "libfuzzer") != 0 && strcmp(c->engine, "afl") != 0) {
 		fprintf(stderr,
-			"pwsim fuzz: --engine %s: only libfuzzer is built in this version (AFL++ "
-			"mode is not done yet, docs/fuzzing.md)\n",
+			"pwsim fuzz: --engine takes libfuzzer (the default) or afl, not '%s'\n",
 			c->engine);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
@@ -151,9 +152,10 @@ static bool make_dir(const char *dir)
 	return true;
 }
 
-/* pwsim-fuzz next to this executable. */
-static bool find_engine(char *out, size_t cap)
+/* pwsim-fuzz (or pwsim-fuzz-afl) next to this executable. */
+static bool find_engine(const char *engine, char *out, size_t cap)
 {
+	bool afl = strcmp(engine, "afl") == 0;
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n <= 0) {
@@ -161,12 +163,14 @@ static bool find_engine(char *out, size_t cap)
 	}
 	exe[n] = '\0';
 	*strrchr(exe, '/') = '\0';
-	if ((size_t)snprintf(out, cap, "%.*s/pwsim-fuzz", (int)(cap - 16), exe) >= cap ||
+	if ((size_t)snprintf(out, cap, "%.*s/pwsim-fuzz%s", (int)(cap - 16), exe,
+			     afl ? "-afl" : "") >= cap ||
 	    access(out, X_OK) != 0) {
 		fprintf(stderr,
-			"pwsim fuzz: %s is missing: pwsim was built without clang's libFuzzer "
-			"runtime (install clang, rebuild; docs/fuzzing.md)\n",
-			out);
+			"pwsim fuzz: %s is missing: pwsim was built without %s (install %s, "
+			"rebuild; docs/fuzzing.md)\n",
+			out, afl ? "AFL++'s libAFLDriver.a" : "clang's libFuzzer runtime",
+			afl ? "Debian's afl++" : "clang");
 		return false;
 	}
 	return true;
@@ -179,36 +183,9 @@ static long field(const char *line, const char *key)
 	return at != NULL ? strtol(at + strlen(key), NULL, 10) : -1;
 }
 
-struct progress {
-	long execs, features, corpus, rate, crashes;
-	double started, printed;
-	bool tty;
-};
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void progress_print(struct progress *p, bool final)
-{
-	double elapsed = now_s() - p->started;
-	if (p->rate <= 0 && elapsed > 0) {
-		p->rate = (long)((double)p->execs / elapsed); /* -fork lines lack exec/s */
-	}
-	fprintf(stderr,
-		"%spwsim fuzz: %ld execs, %ld/s, coverage %ld features, corpus %ld, findings %ld, "
-		"%.0f s%s",
-		p->tty ? "\r" : "", p->execs, p->rate, p->features, p->corpus, p->crashes,
-		now_s() - p->started, p->tty && !final ? "   " : "\n");
-	p->printed = now_s();
-}
-
 /* One line of pwsim-fuzz's stderr: status lines update the progress,
  * findings and errors pass through, the rest goes to the log only. */
-static void progress_line(struct progress *p, const char *line)
+static void progress_line(struct fuzz_progress *p, const char *line)
 {
 	if (line[0] == '#') {
 		long execs = strtol(line + 1, NULL, 10);
@@ -230,8 +207,8 @@ static void progress_line(struct progress *p, const char *line)
 		    crashes > p->crashes) {
 			p->crashes = crashes; /* -fork: the children's findings */
 		}
-		if (now_s() - p->printed >= (p->tty ? 0.5 : 5.0)) {
-			progress_print(p, false);
+		if (fuzz_now_s() - p->printed >= (p->tty ? 0.5 : 5.0)) {
+			fuzz_progress_print(p, false);
 		}
 		return;
 	}
@@ -245,7 +222,7 @@ static void progress_line(struct progress *p, const char *line)
 }
 
 static int run_engine(const struct fuzz_cli *c, char **argv, const char *log_path,
-		      struct progress *p)
+		      struct fuzz_progress *p)
 {
 	int pipefd[2];
 	if (pipe(pipefd) != 0) {
@@ -284,19 +261,21 @@ static int run_engine(const struct fuzz_cli *c, char **argv, const char *log_pat
 	return status;
 }
 
-/* Every crash-* file in `dir` not older than `since`. */
-static int process_crashes(const struct fuzz_cli *c, const char *scenario_abs, time_t since,
-			   const char *replay_args, const char *isolation)
+/* Every `prefix`* file in `dir` not older than `since`: libFuzzer's
+ * OUT/crash-*, AFL++'s OUT/afl/jobN/crashes/id:*. */
+static int process_crashes(const struct fuzz_cli *c, const char *dir, const char *prefix,
+			   const char *scenario_abs, time_t since, const char *replay_args,
+			   const char *isolation)
 {
-	DIR *d = opendir(c->out_dir);
+	DIR *d = opendir(dir);
 	int found = 0;
 	struct dirent *e;
 	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (strncmp(e->d_name, "crash-", 6) != 0) {
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0) {
 			continue;
 		}
 		char path[PATH_MAX];
-		snprintf(path, sizeof(path), "%s/%s", c->out_dir, e->d_name);
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
 		struct stat st;
 		if (stat(path, &st) != 0 || st.st_mtime < since) {
 			continue;
@@ -339,6 +318,55 @@ static void set_env(const struct fuzz_cli *c, const char *scenario_abs)
 	setenv("PWSIM_FUZZ_ISOLATION", c->isolation, 1);
 }
 
+static void print_summary(const struct fuzz_progress *p, const char *corpus, int findings)
+{
+	fprintf(stderr,
+		"pwsim fuzz: summary: %ld execs in %.0f s, coverage %ld features, corpus %ld "
+		"in %s, %d finding%s%s\n",
+		p->execs, fuzz_now_s() - p->started, p->features, p->corpus, corpus, findings,
+		findings == 1 ? "" : "s", findings ? " (replay commands above)" : "");
+}
+
+/* --engine afl: afl-fuzz instead of libFuzzer (fuzz_afl.c); the same
+ * findings, progress and summary. */
+static int fuzz_with_afl(const struct fuzz_cli *c, const char *engine, const char *corpus,
+			 const char *scenario_abs, const char *replay_args, const char *isolation,
+			 const char *driver_was)
+{
+	struct fuzz_afl_job job = {
+		.engine = engine,
+		.corpus = corpus,
+		.out_dir = c->out_dir,
+		.dict = c->dict,
+		.max_time = c->max_time,
+		.jobs = c->jobs,
+	};
+	if (!fuzz_afl_usable(&job)) {
+		return PWSIM_EXIT_BAD_INPUT;
+	}
+	fprintf(stderr,
+		"pwsim fuzz: fuzzing %s in %s with AFL++ (the fuzz driver replaces '%s'); "
+		"findings in %s/\n",
+		c->target, c->scenario, driver_was, c->out_dir);
+	struct fuzz_progress p = {.started = fuzz_now_s(), .tty = isatty(2)};
+	time_t since = time(NULL) - 1;
+	bool ran = fuzz_afl_run(&job, &p);
+	fuzz_progress_print(&p, true);
+	int findings = 0;
+	for (unsigned i = 0; i < c->jobs; i++) {
+		char dir[PATH_MAX];
+		fuzz_afl_crash_dir(&job, i, dir, sizeof(dir));
+		findings +=
+			process_crashes(c, dir, "id:", scenario_abs, since, replay_args, isolation);
+	}
+	if (!ran) {
+		fprintf(stderr, "pwsim fuzz: afl-fuzz did not start fuzzing (above)\n");
+		return PWSIM_EXIT_BAD_INPUT;
+	}
+	print_summary(&p, corpus, findings);
+	return findings > 0 ? PWSIM_EXIT_EXPECTATION : PWSIM_EXIT_OK;
+}
+
 int pwsim_cmd_fuzz(int argc, char **argv)
 {
 	struct fuzz_cli c;
@@ -375,7 +403,7 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 	}
 	fuzz_session_close(&fs);
 	char engine[PATH_MAX];
-	if (!ok || !find_engine(engine, sizeof(engine)) || !make_dir(c.out_dir)) {
+	if (!ok || !find_engine(c.engine, engine, sizeof(engine)) || !make_dir(c.out_dir)) {
 		return PWSIM_EXIT_BAD_INPUT;
 	}
 	char corpus[PATH_MAX];
@@ -392,6 +420,12 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 	for (size_t i = 0, used = 0; i < c.search.image_dir_count; i++) {
 		used += (size_t)snprintf(replay_args + used, sizeof(replay_args) - used,
 					 " --image-dir %s", c.image_dirs[i]);
+	}
+	if (strcmp(c.engine, "afl") == 0) {
+		code = fuzz_with_afl(&c, engine, corpus, scenario_abs, replay_args, isolation,
+				     driver_was);
+		free(scenario_abs);
+		return code;
 	}
 	char a_time[64], a_art[PATH_MAX + 32], a_dict[PATH_MAX + 16], a_jobs[64];
 	char *args[16];
@@ -421,21 +455,18 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 		c.target, c.scenario, driver_was, c.out_dir);
 	char log_path[PATH_MAX];
 	snprintf(log_path, sizeof(log_path), "%s/libfuzzer.log", c.out_dir);
-	struct progress p = {.started = now_s(), .tty = isatty(2)};
+	struct fuzz_progress p = {.started = fuzz_now_s(), .tty = isatty(2)};
 	time_t since = time(NULL) - 1;
 	int status = run_engine(&c, args, log_path, &p);
-	progress_print(&p, true);
-	int findings = process_crashes(&c, scenario_abs, since, replay_args, isolation);
+	fuzz_progress_print(&p, true);
+	int findings = process_crashes(&c, c.out_dir, "crash-", scenario_abs, since, replay_args,
+				       isolation);
 	free(scenario_abs);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 2) {
 		fprintf(stderr, "pwsim fuzz: pwsim-fuzz could not set the target up (%s)\n",
 			log_path);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
-	fprintf(stderr,
-		"pwsim fuzz: summary: %ld execs in %.0f s, coverage %ld features, corpus %ld "
-		"in %s, %d finding%s%s\n",
-		p.execs, now_s() - p.started, p.features, p.corpus, corpus, findings,
-		findings == 1 ? "" : "s", findings ? " (replay commands above)" : "");
+	print_summary(&p, corpus, findings);
 	return findings > 0 ? PWSIM_EXIT_EXPECTATION : PWSIM_EXIT_OK;
 }

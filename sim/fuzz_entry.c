@@ -1,7 +1,10 @@
 /*
  * fuzz_entry.c — pwsim-fuzz: the libFuzzer binary behind `pwsim fuzz`
- * (docs/fuzzing.md). Its entry points follow libFuzzer's convention, so
- * OSS-Fuzz or ClusterFuzzLite can run it like any fuzz target; what to fuzz
+ * (docs/fuzzing.md), and, linked with AFL++'s libAFLDriver instead,
+ * pwsim-fuzz-afl behind `pwsim fuzz --engine afl` (fuzz_engine.h says how
+ * each engine gets the coverage). Its entry points follow libFuzzer's
+ * convention, so OSS-Fuzz or ClusterFuzzLite can run it like any fuzz
+ * target; what to fuzz
  * comes from the environment, which libFuzzer's -fork/-jobs children
  * inherit:
  *   PWSIM_FUZZ_SCENARIO      the scenario file
@@ -9,11 +12,11 @@
  *   PWSIM_FUZZ_IMAGE_DIRS    --image-dir directories, ':'-separated
  *   PWSIM_FUZZ_RESPONSE_BUDGET_MS
  *   PWSIM_FUZZ_ISOLATION     none, mprotect or scenario (default: the scenario's)
- * Coverage is the handler's edge map alone (hal-host/coverage.c),
- * registered as libFuzzer's 8-bit counters: this program's own code is
- * built without coverage instrumentation. A finding prints one line,
- * "pwsim fuzz: finding: ...", and aborts into libFuzzer's crash handler,
- * which saves the input.
+ * Coverage is the handler's edge map alone (hal-host/coverage.c): this
+ * program's own code is built without coverage instrumentation. A finding
+ * prints one line, "pwsim fuzz: finding: ...", and aborts into libFuzzer's
+ * crash handler, which saves the input (under AFL++ the abort kills the
+ * persistent child, and afl-fuzz saves it).
  */
 #include <signal.h>
 #include <stdint.h>
@@ -21,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_engine.h"
 #include "fuzz_input.h"
 #include "fuzz_mutate.h"
 #include "fuzz_session.h"
@@ -31,7 +35,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed);
 size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
 int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*cb)(const uint8_t *data, size_t size));
-void __sanitizer_cov_8bit_counters_init(uint8_t *start, uint8_t *stop);
 
 #define IMAGE_DIRS_MAX 16
 
@@ -110,7 +113,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		signal(handed_back[i], SIG_DFL);
 	}
 	uint8_t *map = host_coverage_map(session.target.plan.handler_process);
-	__sanitizer_cov_8bit_counters_init(map, map + PWK_HOST_COVERAGE_MAP_BYTES);
+	fuzz_engine_coverage_init(map, PWK_HOST_COVERAGE_MAP_BYTES);
 	return 0;
 }
 
@@ -123,6 +126,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return -1; /* the driver reads no more: not worth keeping */
 	}
 	struct fuzz_verdict v = fuzz_target_run(&session.target, data, size, NULL, NULL);
+	fuzz_engine_run_done();
 	if (v.kind == FUZZ_NOT_RUN) {
 		fprintf(stderr, "pwsim fuzz: %s\n", v.text);
 		exit(2);

@@ -164,13 +164,31 @@ static bool write_panic(const struct fuzz_finding_job *job, const char *stem, FI
 	return ok;
 }
 
+/* finding-<12 hex>: libFuzzer's crash-<sha1> keeps its sha1; another
+ * engine's file (AFL++'s id:000000,sig:06,...) is named by a hash of its
+ * bytes, so the names stay short and shell-safe. */
+static void finding_stem(const char *crash_path, char *stem, size_t cap)
+{
+	const char *base = strrchr(crash_path, '/');
+	base = base != NULL ? base + 1 : crash_path;
+	if (strncmp(base, "crash-", 6) == 0) {
+		snprintf(stem, cap, "finding-%.12s", base + 6);
+		return;
+	}
+	size_t len = 0;
+	uint8_t *bytes = fuzz_input_read(crash_path, &len, stderr);
+	uint64_t h = UINT64_C(14695981039346656037); /* FNV-1a */
+	for (size_t i = 0; bytes != NULL && i < len; i++) {
+		h = (h ^ bytes[i]) * UINT64_C(1099511628211);
+	}
+	free(bytes);
+	snprintf(stem, cap, "finding-%012llx", (unsigned long long)(h >> 16));
+}
+
 bool fuzz_finding_process(const struct fuzz_finding_job *job, FILE *out)
 {
-	const char *base = strrchr(job->crash_path, '/');
-	base = base != NULL ? base + 1 : job->crash_path;
 	char stem[128];
-	snprintf(stem, sizeof(stem), "finding-%.12s",
-		 strncmp(base, "crash-", 6) == 0 ? base + 6 : base);
+	finding_stem(job->crash_path, stem, sizeof(stem));
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid < 0) {

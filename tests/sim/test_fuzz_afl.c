@@ -1,0 +1,169 @@
+/*
+ * test_fuzz_afl.c — `pwsim fuzz --engine afl` as a user runs it
+ * (docs/fuzzing.md): AFL++ finds the planted bug of tests/sim/fuzz_planted/
+ * from an empty corpus within a bounded time, the finding is written and
+ * replayed exactly as libFuzzer's are, and the fixed kv example runs clean.
+ * Skipped when afl-fuzz (Debian's afl++) is not installed.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pwsim_child.h"
+
+static bool have_afl_fuzz(void)
+{
+	return system("command -v afl-fuzz >/dev/null 2>&1") == 0;
+}
+
+#define NEED_AFL()                                                                                 \
+	do {                                                                                       \
+		if (!have_afl_fuzz()) {                                                            \
+			cr_skip_test("afl-fuzz is not installed (Debian's afl++, "                 \
+				     "scripts/install-deps.sh): --engine afl is not tested");      \
+		}                                                                                  \
+	} while (0)
+
+/* The words of the "replay: pwsim run ..." line, after "pwsim". */
+static size_t replay_args(const char *out, char *line, size_t cap, const char **argv, size_t max)
+{
+	const char *at = strstr(out, "replay: pwsim ");
+	cr_assert_not_null(at, "no replay command in:\n%s", out);
+	at += strlen("replay: pwsim ");
+	size_t len = strcspn(at, "\n");
+	cr_assert_lt(len, cap);
+	memcpy(line, at, len);
+	line[len] = '\0';
+	size_t n = 0;
+	for (char *save = NULL, *w = strtok_r(line, " ", &save); w != NULL && n + 1 < max;
+	     w = strtok_r(NULL, " ", &save)) {
+		argv[n++] = w;
+	}
+	argv[n] = NULL;
+	return n;
+}
+
+/* N of the summary's "coverage N features": afl-fuzz's edges_found, only
+ * the handler's (the map copied into AFL++'s after every run). */
+static long summary_coverage(const char *err)
+{
+	const char *at = strstr(err, "summary: ");
+	cr_assert_not_null(at, "no summary in:\n%s", err);
+	at = strstr(at, "coverage ");
+	cr_assert_not_null(at, "no coverage in:\n%s", err);
+	return strtol(at + strlen("coverage "), NULL, 10);
+}
+
+/* N of the summary's "summary: N execs". */
+static long summary_execs(const char *err)
+{
+	const char *at = strstr(err, "summary: ");
+	cr_assert_not_null(at, "no summary in:\n%s", err);
+	return strtol(at + strlen("summary: "), NULL, 10);
+}
+
+Test(fuzz_afl, finds_the_planted_bug_and_its_replay_reproduces_it)
+{
+	NEED_AFL();
+	char out[512];
+	temp_dir_make(out, sizeof(out), "pwk-fuzz-afl");
+	const char *argv[] = {"fuzz",
+			      "tests/sim/fuzz_planted/planted.json5",
+			      "--target=handler/ipc",
+			      "--engine",
+			      "afl",
+			      "--out",
+			      out,
+			      "--max-time",
+			      "200",
+			      "--image-dir",
+			      PWK_BUILD_ROOT,
+			      NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 1, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
+	assert_contains(r.out, "finding (handler fault): the handler 'handler' faulted");
+	assert_contains(r.err, "with AFL++");
+	cr_assert_gt(summary_execs(r.err), 0);
+	char line[2048];
+	const char *replay[32];
+	cr_assert_geq(replay_args(r.out, line, sizeof(line), replay, 32), 2);
+	cr_assert_str_eq(replay[0], "run");
+	struct pwsim_result again = pwsim_run(replay);
+	cr_assert_eq(again.status, 1, "replay exit %d\n%s", again.status, again.err);
+	assert_contains(again.err, "finding (handler fault): the handler 'handler' faulted");
+	assert_contains(again.err, "pwsim: fault: process 'handler'");
+	pwsim_result_free(&again);
+	pwsim_result_free(&r);
+	temp_dir_remove(out);
+}
+
+Test(fuzz_afl, the_fixed_kv_example_runs_clean)
+{
+	NEED_AFL();
+	char out[512];
+	temp_dir_make(out, sizeof(out), "pwk-fuzz-afl");
+	const char *argv[] = {"fuzz",
+			      "scenarios/fuzz/kv_fixed/scenario.json5",
+			      "--target=kv_server/kv",
+			      "--engine=afl",
+			      "--dict",
+			      "scenarios/fuzz/kv/kv.dict",
+			      "--out",
+			      out,
+			      "--max-time",
+			      "15",
+			      "--image-dir",
+			      PWK_BUILD_ROOT,
+			      NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
+	assert_contains(r.err, ", 0 findings");
+	cr_assert_gt(summary_execs(r.err), 0, "%s", r.err);
+	/* The server's request paths are many edges; without the handoff
+	 * afl-fuzz would see none. */
+	cr_assert_gt(summary_coverage(r.err), 10, "%s", r.err);
+	/* What afl-fuzz's queue found is in the corpus, for the next run. */
+	char cmd[700];
+	snprintf(cmd, sizeof(cmd), "ls '%s/corpus' | grep -q '^afl-'", out);
+	cr_assert_eq(system(cmd), 0, "no afl-* inputs in %s/corpus", out);
+	pwsim_result_free(&r);
+	temp_dir_remove(out);
+}
+
+Test(fuzz_afl, an_unknown_engine_is_refused)
+{
+	const char *argv[] = {"fuzz",
+			      "scenarios/uppercase/scenario.json5",
+			      "--target=handler/ipc",
+			      "--engine",
+			      "honggfuzz",
+			      NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 2);
+	assert_contains(r.err, "--engine takes libfuzzer (the default) or afl, not 'honggfuzz'");
+	pwsim_result_free(&r);
+}
+
+Test(fuzz_afl, without_afl_fuzz_it_says_what_to_install)
+{
+	const char *path = getenv("PATH");
+	char *saved = strdup(path != NULL ? path : "/usr/bin:/bin");
+	setenv("PATH", "/nonexistent", 1);
+	const char *argv[] = {"fuzz",
+			      "scenarios/uppercase/scenario.json5",
+			      "--target=handler/ipc",
+			      "--engine",
+			      "afl",
+			      "--image-dir",
+			      PWK_BUILD_ROOT,
+			      NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	setenv("PATH", saved, 1);
+	free(saved);
+	cr_assert_eq(r.status, 2, "exit %d\n%s", r.status, r.err);
+	assert_contains(r.err, "--engine afl: afl-fuzz is not on PATH: install Debian's afl++");
+	cr_assert_null(strstr(r.err, "execs"), "%s", r.err);
+	pwsim_result_free(&r);
+}
