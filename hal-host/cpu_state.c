@@ -1,5 +1,5 @@
 /*
- * cpu_state.c — see cpu_state.h. Detection runs once per machine run;
+ * cpu_state.c — see cpu_state.h. Detection runs once per pwsim;
  * nothing here is on the IPC path (the assembly reads the three flags).
  */
 #include "cpu_state.h"
@@ -43,14 +43,22 @@ static bool cpu_reports_x87_in_use(void)
 
 void host_cpu_init(void)
 {
-	/* Linux enables FSGSBASE for user mode where the CPU has it (5.9+):
-	 * then user code can move FS, and the gate must move it back. */
-	host_cpu_fsgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0;
-	__builtin_cpu_init();
-	host_cpu_vectors = __builtin_cpu_supports("avx512f") ? 2
-			   : __builtin_cpu_supports("avx")   ? 1
-							     : 0;
-	host_cpu_x87_inuse = cpu_reports_x87_in_use();
+	/* The CPU's features are read once per pwsim: CPUID exits to the
+	 * hypervisor on a VM (~10 µs each here), and pwsim fuzz and the sweep
+	 * workers start thousands of runs a second. */
+	static bool detected;
+	if (!detected) {
+		/* Linux enables FSGSBASE for user mode where the CPU has it
+		 * (5.9+): then user code can move FS, and the gate must move it
+		 * back. */
+		host_cpu_fsgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0;
+		__builtin_cpu_init();
+		host_cpu_vectors = __builtin_cpu_supports("avx512f") ? 2
+				   : __builtin_cpu_supports("avx")   ? 1
+								     : 0;
+		host_cpu_x87_inuse = cpu_reports_x87_in_use();
+		detected = true;
+	}
 	unsigned long fs = 0;
 	if (syscall(SYS_arch_prctl, ARCH_GET_FS, &fs) != 0) {
 		/* The gate would restore FS = 0 and the first TLS access crash. */
