@@ -19,5 +19,7 @@ meson configure build-release -Dprefix="$prefix" -Dlibdir=lib >/dev/null
 echo "pwk: installing into $prefix" >&2
 meson install -C build-release --quiet >build-release/install.log 2>&1 ||
   { cat build-release/install.log >&2; exit 1; }
-echo "pwk: installed pwsim, pwsim-fuzz, pwk-gen, lib/pwk/fuzz_driver.elf, <pwk/user.h> and pkg-config" \
+# What was installed, as it is (pwsim-fuzz-afl only where AFL++ was found).
+echo "pwk: installed $(cd "$prefix/bin" && ls -- pwsim* pwk-gen | tr '\n' ' ')" \
+  "lib/pwk/fuzz_driver.elf, <pwk/user.h> and pkg-config" \
   "$(cd "$prefix/lib/pkgconfig" && ls -- *.pc | sed 's/\.pc$//' | tr '\n' ' ')in $prefix" >&2
