@@ -47,19 +47,14 @@ bool host_budget_collect(void)
 	return true;
 }
 
+/* The common case's next event, or an injection's if one comes first. */
 static uint64_t next_event(void)
 {
-	uint64_t next = host.time_limit_next;
-	if (host.armed < next) {
-		next = host.armed;
-	}
+	uint64_t next = host_budget_next_event_common();
 	/* Most runs inject nothing: no scan on every return to user mode. */
 	if (host.opts.injection_count != 0) {
 		uint64_t inject = host_inject_next_time();
 		next = inject < next ? inject : next;
-	}
-	if (host.opts.tick_period != 0 && host.next_tick < next) {
-		next = host.next_tick;
 	}
 	return next;
 }
@@ -84,13 +79,7 @@ void host_budget_grant(void)
 	if (budget == NULL || host.opts.block_cost == 0) {
 		return;
 	}
-	uint64_t next = next_event();
-	uint64_t blocks = next <= host.now ? 1
-					   : (next - host.now + host.opts.block_cost - 1) /
-						     host.opts.block_cost;
-	if (blocks > (uint64_t)HOST_BUDGET_MAX) {
-		blocks = (uint64_t)HOST_BUDGET_MAX;
-	}
+	uint64_t blocks = host_budget_blocks_until(next_event());
 	host.forced_preempt = false;
 	if (host.opts.seed != 0 && host.opts.preempt_window != 0) {
 		blocks = seeded_grant(blocks);

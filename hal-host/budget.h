@@ -62,15 +62,20 @@ static inline uint64_t host_budget_next_event_common(void)
 	return next;
 }
 
-/* Grants the blocks until `next` (budget.c's rounding and bound). */
-static inline void host_budget_grant_until(int64_t *budget, uint64_t next)
+/* The blocks from now until `next`, rounded up, at least one and at most
+ * HOST_BUDGET_MAX: the one rounding every grant uses. */
+static inline uint64_t host_budget_blocks_until(uint64_t next)
 {
 	uint64_t blocks = next <= host.now ? 1
 					   : (next - host.now + host.opts.block_cost - 1) /
 						     host.opts.block_cost;
-	if (blocks > (uint64_t)HOST_BUDGET_MAX) {
-		blocks = (uint64_t)HOST_BUDGET_MAX;
-	}
+	return blocks > (uint64_t)HOST_BUDGET_MAX ? (uint64_t)HOST_BUDGET_MAX : blocks;
+}
+
+/* Grants the blocks until `next`. */
+static inline void host_budget_grant_until(int64_t *budget, uint64_t next)
+{
+	uint64_t blocks = host_budget_blocks_until(next);
 	host.forced_preempt = false;
 	host.budget_granted = (int64_t)blocks;
 	*budget = (int64_t)blocks;

@@ -37,7 +37,6 @@ static void region_rewind(struct host_region *r, bool kept)
 	uint8_t *ram = r->kernel_base + r->flash_size;
 	memcpy(ram, r->initial_ram, r->initial_ram_len);
 	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);
-	memset(host_region_budget(r), 0, HOST_REGION_PAGE); /* every region's */
 	if (r->coverage_kernel != NULL) {
 		/* The hook's previous-block state too: edges never span runs. */
 		memset(r->coverage_kernel, 0, PWK_HOST_COVERAGE_BYTES);
@@ -59,10 +58,16 @@ void host_machine_rewind(const struct host_options *opts)
 	host_machine_reset(opts);
 	memcpy(host.regions, kept, sizeof(kept));
 	host.region_count = count;
+	bool budget_zeroed = false;
 	for (uint32_t p = 0; p < count; p++) {
-		if (host.regions[p].mapped && host.regions[p].initial_ram != NULL) {
-			region_rewind(&host.regions[p],
-				      was_none && host.opts.isolation == HOST_ISOLATION_NONE);
+		struct host_region *r = &host.regions[p];
+		if (r->mapped && r->initial_ram != NULL) {
+			if (!budget_zeroed) {
+				/* One page behind every region's budget slot: once. */
+				memset(host_region_budget(r), 0, HOST_REGION_PAGE);
+				budget_zeroed = true;
+			}
+			region_rewind(r, was_none && host.opts.isolation == HOST_ISOLATION_NONE);
 		}
 	}
 }

@@ -101,15 +101,8 @@ static struct fuzz_verdict verdict(fuzz_kind_t kind, const char *fmt, ...)
 
 static const char *status_name(uint32_t status)
 {
-	switch (status) {
-#define STATUS_NAME(name, value)                                                                   \
-	case value:                                                                                \
-		return #name;
-		PWK_STATUS_LIST(STATUS_NAME)
-#undef STATUS_NAME
-	default:
-		return "not a pw_status";
-	}
+	const char *name = pwk_status_name(status);
+	return name != NULL ? name : "not a pw_status";
 }
 
 static const char *thread_name(const struct fuzz_target *t, uint32_t thread)

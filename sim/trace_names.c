@@ -23,15 +23,8 @@ const char *trace_syscall_name(uint32_t id, char *buf, size_t cap)
 
 const char *trace_status_name(uint32_t status)
 {
-	switch (status) {
-#define STATUS_NAME(name, value)                                                                   \
-	case value:                                                                                \
-		return #name;
-		PWK_STATUS_LIST(STATUS_NAME)
-#undef STATUS_NAME
-	default:
-		return "?";
-	}
+	const char *name = pwk_status_name(status);
+	return name != NULL ? name : "?";
 }
 
 const char *trace_exit_tag_name(uint32_t tag)

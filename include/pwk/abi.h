@@ -51,6 +51,21 @@ typedef enum {
 
 #define PWK_STATUS_COUNT 17
 
+/* The name of pw_status `status` ("OK", "OUT_OF_RANGE"), or NULL for a value
+ * that is none: the one list every report prints. */
+static inline const char *pwk_status_name(uint32_t status)
+{
+	switch (status) {
+#define PWK_STATUS_NAME(name, value)                                                               \
+	case value:                                                                                \
+		return #name;
+		PWK_STATUS_LIST(PWK_STATUS_NAME)
+#undef PWK_STATUS_NAME
+	default:
+		return NULL;
+	}
+}
+
 /* Syscall ids, from the table in pwk/syscall_table.h. PWK_SYSCALL_LIST(X)
  * is its (NAME, id) view: X(CHANNEL_ASYNC_CANCEL, 0x0001) ... */
 #define PWK__SYSCALL_LIST_ROW(X, NAME, name, value, RET) X(NAME, value)

@@ -129,3 +129,21 @@ void pwsim_result_free(struct pwsim_result *r)
 	free(r->out);
 	free(r->err);
 }
+
+size_t pwsim_replay_args(const char *out, char *line, size_t cap, const char **argv, size_t max)
+{
+	const char *at = strstr(out, "replay: pwsim ");
+	cr_assert_not_null(at, "no replay command in:\n%s", out);
+	at += strlen("replay: pwsim ");
+	size_t len = strcspn(at, "\n");
+	cr_assert_lt(len, cap);
+	memcpy(line, at, len);
+	line[len] = '\0';
+	size_t n = 0;
+	for (char *save = NULL, *w = strtok_r(line, " ", &save); w != NULL && n + 1 < max;
+	     w = strtok_r(NULL, " ", &save)) {
+		argv[n++] = w;
+	}
+	argv[n] = NULL;
+	return n;
+}

@@ -12,40 +12,10 @@
 
 #include "pwsim_child.h"
 
-/* A fresh output directory (so the corpus starts empty). */
-static const char *fresh_dir(const char *name)
-{
-	static char dir[512];
-	snprintf(dir, sizeof(dir), "%s/tests/sim/fuzz-out-%s-%d", PWK_BUILD_ROOT, name,
-		 (int)getpid());
-	char cmd[600];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	cr_assert_eq(system(cmd), 0);
-	return dir;
-}
-
-/* The words of the "replay: pwsim run ..." line, after "pwsim". */
-static size_t replay_args(const char *out, char *line, size_t cap, const char **argv, size_t max)
-{
-	const char *at = strstr(out, "replay: pwsim ");
-	cr_assert_not_null(at, "no replay command in:\n%s", out);
-	at += strlen("replay: pwsim ");
-	size_t len = strcspn(at, "\n");
-	cr_assert_lt(len, cap);
-	memcpy(line, at, len);
-	line[len] = '\0';
-	size_t n = 0;
-	for (char *save = NULL, *w = strtok_r(line, " ", &save); w != NULL && n + 1 < max;
-	     w = strtok_r(NULL, " ", &save)) {
-		argv[n++] = w;
-	}
-	argv[n] = NULL;
-	return n;
-}
-
 Test(fuzz, finds_the_planted_bug_and_its_replay_reproduces_it)
 {
-	const char *out = fresh_dir("planted");
+	char out[512];
+	temp_dir_make(out, sizeof(out), "pwk-fuzz-planted");
 	const char *argv[] = {"fuzz",
 			      "tests/sim/fuzz_planted/planted.json5",
 			      "--target=handler/ipc",
@@ -61,7 +31,7 @@ Test(fuzz, finds_the_planted_bug_and_its_replay_reproduces_it)
 	assert_contains(r.out, "finding (handler fault): the handler 'handler' faulted");
 	char line[2048];
 	const char *replay[32];
-	cr_assert_geq(replay_args(r.out, line, sizeof(line), replay, 32), 2);
+	cr_assert_geq(pwsim_replay_args(r.out, line, sizeof(line), replay, 32), 2);
 	cr_assert_str_eq(replay[0], "run");
 	struct pwsim_result again = pwsim_run(replay);
 	cr_assert_eq(again.status, 1, "replay exit %d\n%s", again.status, again.err);
@@ -76,11 +46,13 @@ Test(fuzz, finds_the_planted_bug_and_its_replay_reproduces_it)
 	pwsim_result_free(&third);
 	pwsim_result_free(&again);
 	pwsim_result_free(&r);
+	temp_dir_remove(out);
 }
 
 Test(fuzz, the_fixed_variant_runs_clean)
 {
-	const char *out = fresh_dir("fixed");
+	char out[512];
+	temp_dir_make(out, sizeof(out), "pwk-fuzz-fixed");
 	const char *argv[] = {"fuzz",
 			      "tests/sim/fuzz_planted/fixed.json5",
 			      "--target=handler/ipc",
@@ -95,6 +67,7 @@ Test(fuzz, the_fixed_variant_runs_clean)
 	cr_assert_eq(r.status, 0, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
 	assert_contains(r.err, ", 0 findings");
 	pwsim_result_free(&r);
+	temp_dir_remove(out);
 }
 
 Test(fuzz, a_bad_target_is_refused_with_the_choices)
@@ -152,7 +125,8 @@ Test(fuzz, a_bad_fuzz_key_is_a_positioned_error)
  * first applies to fuzz runs, and pwsim fuzz says so. */
 Test(fuzz, only_expectations_met_without_the_initiator_apply)
 {
-	const char *out = fresh_dir("expect");
+	char out[512];
+	temp_dir_make(out, sizeof(out), "pwk-fuzz-expect");
 	const char *argv[] = {"fuzz",
 			      "scenarios/fuzz/kv_fixed/scenario.json5",
 			      "--target=kv_server/kv",
@@ -168,4 +142,5 @@ Test(fuzz, only_expectations_met_without_the_initiator_apply)
 	assert_contains(r.err, "every run must meet 1 of the scenario's console expectations; 6 "
 			       "are ignored");
 	pwsim_result_free(&r);
+	temp_dir_remove(out);
 }

@@ -26,25 +26,6 @@ static bool have_afl_fuzz(void)
 		}                                                                                  \
 	} while (0)
 
-/* The words of the "replay: pwsim run ..." line, after "pwsim". */
-static size_t replay_args(const char *out, char *line, size_t cap, const char **argv, size_t max)
-{
-	const char *at = strstr(out, "replay: pwsim ");
-	cr_assert_not_null(at, "no replay command in:\n%s", out);
-	at += strlen("replay: pwsim ");
-	size_t len = strcspn(at, "\n");
-	cr_assert_lt(len, cap);
-	memcpy(line, at, len);
-	line[len] = '\0';
-	size_t n = 0;
-	for (char *save = NULL, *w = strtok_r(line, " ", &save); w != NULL && n + 1 < max;
-	     w = strtok_r(NULL, " ", &save)) {
-		argv[n++] = w;
-	}
-	argv[n] = NULL;
-	return n;
-}
-
 /* N of the summary's "coverage N features": afl-fuzz's edges_found, only
  * the handler's (the map copied into AFL++'s after every run). */
 static long summary_coverage(const char *err)
@@ -88,7 +69,7 @@ Test(fuzz_afl, finds_the_planted_bug_and_its_replay_reproduces_it)
 	cr_assert_gt(summary_execs(r.err), 0);
 	char line[2048];
 	const char *replay[32];
-	cr_assert_geq(replay_args(r.out, line, sizeof(line), replay, 32), 2);
+	cr_assert_geq(pwsim_replay_args(r.out, line, sizeof(line), replay, 32), 2);
 	cr_assert_str_eq(replay[0], "run");
 	struct pwsim_result again = pwsim_run(replay);
 	cr_assert_eq(again.status, 1, "replay exit %d\n%s", again.status, again.err);
