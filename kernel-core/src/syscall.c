@@ -374,14 +374,14 @@ static pwk_status_t dispatch(uint32_t id, const pwk_word_t *a, struct pwk_syscal
 
 pwk_syscall_ret_t pwk_trap_syscall(uint32_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX])
 {
-	const struct pwk_thread *caller = pwk__sched_current();
+	struct pwk_thread *caller = pwk__sched_current();
 	PWK_ASSERT(caller != NULL && !pwk__sched_idle());
 	const uint32_t id16 = id & UINT32_C(0xffff);
 	const uint32_t thread = caller->index;
 	struct pwk_syscall_out out = {.count = 0};
 	pwk_syscall_ret_kind_t kind;
 	pwk_status_t status;
-	if (!pwk__fastpath(pwk__sched_current(), id16, args, &status, &kind, &out)) {
+	if (!pwk__fastpath(caller, id16, args, &status, &kind, &out)) {
 		pwk__trace_syscall_enter(thread, id16, args[0]);
 		status = dispatch(id16, args, &out, &kind);
 	}
