@@ -41,19 +41,11 @@ static bool take_pending_irq(uint32_t *irq)
 	return false;
 }
 
-/* Whether any line is pending at all: the common answer, no, without the
- * per-word scan of take_pending_irq() on every syscall's way out. */
-static bool any_irq_pending(void)
-{
-	return (host.irq_pending[0] | host.irq_pending[1] | host.irq_pending[2] |
-		host.irq_pending[3]) != 0;
-}
-
 void host_interrupt_point(void)
 {
 	uint32_t irq;
 	host_inject_due();
-	while (any_irq_pending() && take_pending_irq(&irq)) {
+	while (host_any_irq_pending() && take_pending_irq(&irq)) {
 		pwk_trap_irq(irq);
 	}
 	if (host.armed != PWK_INSTANT_MAX && host.now >= host.armed) {

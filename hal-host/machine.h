@@ -118,6 +118,14 @@ static inline void host_clock_advance(uint64_t ticks)
  * on the current thread's kernel stack just before it returns to user mode. */
 void host_interrupt_point(void);
 
+/* Whether any line is pending at all: the common answer, no, without the
+ * per-word scan on every syscall's way out. */
+static inline bool host_any_irq_pending(void)
+{
+	return (host.irq_pending[0] | host.irq_pending[1] | host.irq_pending[2] |
+		host.irq_pending[3]) != 0;
+}
+
 /* budget.c: charge the blocks run since the last grant (false, charging
  * nothing, when process code wrote a value larger than granted into its
  * counter); grant a new budget to the current thread before it returns to

@@ -35,15 +35,9 @@ void host_preempt(void)
 
 /* Whether host_interrupt_point() has anything to do: on the IPC path the
  * answer is no, and saying so takes a few loads instead of the calls. */
-static inline bool any_irq_pending(void)
-{
-	return (host.irq_pending[0] | host.irq_pending[1] | host.irq_pending[2] |
-		host.irq_pending[3]) != 0;
-}
-
 static inline bool interrupt_point_due(void)
 {
-	return host.opts.injection_count != 0 || any_irq_pending() || host.now >= host.armed ||
+	return host.opts.injection_count != 0 || host_any_irq_pending() || host.now >= host.armed ||
 	       (host.opts.tick_period != 0 && host.now >= host.next_tick);
 }
 
@@ -86,7 +80,7 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_
 	 * interrupt point: now < armed and now < the tick), no hold, and the
 	 * grant runs to that event. Anything else takes the steps below. */
 	if (budget != NULL && host.budget_common && delay == 0 &&
-	    host.starve_pending[host.current] == 0 && !any_irq_pending()) {
+	    host.starve_pending[host.current] == 0 && !host_any_irq_pending()) {
 		const uint64_t next = host_budget_next_event_common();
 		if (host.now < next) {
 			host_budget_grant_until(budget, next);

@@ -201,14 +201,10 @@ static void respond_wake(struct pwk_thread *caller, struct pwk_channel_end *h,
 	pwk__trace(PWK_TRACE_RESPOND, caller->index, h->obj.index, (uint32_t)h->response_len);
 	h->obj.signals &= ~(PWK_SIGNAL_READABLE | PWK_SIGNAL_WRITEABLE);
 	init->obj.signals |= PWK_SIGNAL_READABLE;
-	/* object_notify + sched_wake of the one waiter. */
+	/* object_notify of the one waiter, then the wake itself. */
 	w->wait.result.user_data = 0;
 	w->wait.result.signals = init->obj.signals;
-	w->wait.woken = true;
-	w->wait.status = PWK_OK;
-	pwk__timer_remove(w);
-	pwk__sched_enqueue(w, false);
-	pwk__trace(PWK_TRACE_WAKE, w->index, w->wait.result.signals, (uint32_t)PWK_OK);
+	pwk__sched_wake(w, PWK_OK);
 }
 
 static bool channel_respond(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status)
