@@ -111,7 +111,7 @@ static void step(uint32_t process)
 	for (size_t i = 0; i < 7; i++) {
 		w[i] = arg(process);
 	}
-	if (id == 0x000f) { /* thread_start: entry is the interpreter */
+	if (id == PWK_SYSCALL_THREAD_START) { /* entry is the interpreter */
 		w[1] = (pwk_word_t)script;
 	}
 	(void)u_raw(id, w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
@@ -130,7 +130,7 @@ static void script(pwk_word_t a0, pwk_word_t a1, pwk_word_t a2)
 	while (in.at < in.size && in.steps++ < STEPS_MAX) {
 		step(self.process);
 	}
-	(void)u_raw(0xf002, 0, 0, 0, 0, 0, 0, 0); /* debug_shutdown(0) */
+	(void)u_raw(PWK_SYSCALL_DEBUG_SHUTDOWN, 0, 0, 0, 0, 0, 0, 0); /* debug_shutdown(0) */
 }
 
 /* The fixed system (declaration order: processes 0, 1, 2). */

@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fuzz_session.h"
+
 static bool has_seed(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -70,10 +72,7 @@ void fuzz_afl_keep_queue(const char *dir, const char *corpus)
 		static uint8_t buf[1 << 16];
 		size_t len = fread(buf, 1, sizeof(buf), f);
 		fclose(f);
-		uint64_t h = UINT64_C(14695981039346656037); /* FNV-1a */
-		for (size_t k = 0; k < len; k++) {
-			h = (h ^ buf[k]) * UINT64_C(1099511628211);
-		}
+		uint64_t h = fuzz_bytes_hash(buf, len);
 		snprintf(to, sizeof(to), "%s/afl-%016llx", corpus, (unsigned long long)h);
 		if (len > 0 && access(to, F_OK) != 0) {
 			write_file(to, buf, len);

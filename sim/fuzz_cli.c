@@ -221,8 +221,7 @@ static void progress_line(struct fuzz_progress *p, const char *line)
 	}
 }
 
-static int run_engine(const struct fuzz_cli *c, char **argv, const char *log_path,
-		      struct fuzz_progress *p)
+static int run_engine(char **argv, const char *log_path, struct fuzz_progress *p)
 {
 	int pipefd[2];
 	if (pipe(pipefd) != 0) {
@@ -243,7 +242,6 @@ static int run_engine(const struct fuzz_cli *c, char **argv, const char *log_pat
 	FILE *in = fdopen(pipefd[0], "r");
 	FILE *log = fopen(log_path, "w");
 	char line[4096];
-	(void)c;
 	while (fgets(line, sizeof(line), in) != NULL) {
 		if (log != NULL) {
 			fputs(line, log);
@@ -385,14 +383,11 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 	};
 	bool ok = fuzz_session_open(&fs, c.scenario, &c.search, &so, stderr);
 	const char *isolation = ok ? fuzz_isolation_name(fs.scenario.sim.isolation) : "none";
-	const char *handler =
-		ok ? fs.scenario.system.processes[fs.target.plan.handler_process].name : NULL;
 	char driver_was[160] = "";
 	if (ok) {
 		snprintf(driver_was, sizeof(driver_was), "%s",
 			 fs.scenario.system.processes[fs.target.plan.driver_process].name);
 	}
-	(void)handler;
 	if (ok && fs.target.expect_ignored > 0) {
 		fprintf(stderr,
 			"pwsim fuzz: every run must meet %zu of the scenario's console "
@@ -457,7 +452,7 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 	snprintf(log_path, sizeof(log_path), "%s/libfuzzer.log", c.out_dir);
 	struct fuzz_progress p = {.started = fuzz_now_s(), .tty = isatty(2)};
 	time_t since = time(NULL) - 1;
-	int status = run_engine(&c, args, log_path, &p);
+	int status = run_engine(args, log_path, &p);
 	fuzz_progress_print(&p, true);
 	int findings = process_crashes(&c, c.out_dir, "crash-", scenario_abs, since, replay_args,
 				       isolation);

@@ -15,14 +15,8 @@
 
 #include "expect.h"
 #include "fuzz_input.h"
+#include "fuzz_progress.h"
 #include "fuzz_session.h"
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static bool same_failure(const struct fuzz_verdict *a, const struct fuzz_verdict *b)
 {
@@ -35,10 +29,10 @@ static bool same_failure(const struct fuzz_verdict *a, const struct fuzz_verdict
 static size_t minimize(struct fuzz_target *t, uint8_t *bytes, size_t len,
 		       const struct fuzz_verdict *want, double seconds)
 {
-	double end = now_s() + seconds;
+	double end = fuzz_now_s() + seconds;
 	uint8_t *cand = malloc(len + 1);
-	for (size_t chunk = len / 2 ? len / 2 : 1; chunk >= 1 && now_s() < end; chunk /= 2) {
-		for (size_t at = 0; at < len && now_s() < end;) {
+	for (size_t chunk = len / 2 ? len / 2 : 1; chunk >= 1 && fuzz_now_s() < end; chunk /= 2) {
+		for (size_t at = 0; at < len && fuzz_now_s() < end;) {
 			size_t cut = chunk < len - at ? chunk : len - at;
 			memcpy(cand, bytes, at);
 			memcpy(cand + at, bytes + at + cut, len - at - cut);
@@ -177,10 +171,7 @@ static void finding_stem(const char *crash_path, char *stem, size_t cap)
 	}
 	size_t len = 0;
 	uint8_t *bytes = fuzz_input_read(crash_path, &len, stderr);
-	uint64_t h = UINT64_C(14695981039346656037); /* FNV-1a */
-	for (size_t i = 0; bytes != NULL && i < len; i++) {
-		h = (h ^ bytes[i]) * UINT64_C(1099511628211);
-	}
+	uint64_t h = fuzz_bytes_hash(bytes, bytes != NULL ? len : 0);
 	free(bytes);
 	snprintf(stem, cap, "finding-%012llx", (unsigned long long)(h >> 16));
 }

@@ -111,3 +111,12 @@ uint8_t *fuzz_input_read(const char *path, size_t *len, FILE *report)
 	}
 	return bytes;
 }
+
+uint64_t fuzz_bytes_hash(const uint8_t *bytes, size_t len)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	for (size_t i = 0; i < len; i++) {
+		h = (h ^ bytes[i]) * UINT64_C(1099511628211);
+	}
+	return h;
+}

@@ -38,4 +38,7 @@ void fuzz_session_close(struct fuzz_session *fs);
  * a sentence on `report`. */
 uint8_t *fuzz_input_read(const char *path, size_t *len, FILE *report);
 
+/* FNV-1a over `bytes`: how findings and corpus entries are named. */
+uint64_t fuzz_bytes_hash(const uint8_t *bytes, size_t len);
+
 #endif
