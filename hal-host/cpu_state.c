@@ -29,6 +29,7 @@ uint8_t host_cpu_fsgsbase;
 uint8_t host_cpu_vectors;
 uint64_t host_cpu_kernel_fs;
 uint8_t host_cpu_x87_inuse;
+uint16_t host_cpu_kernel_cs;
 
 /* XGETBV with ECX=1 (XINUSE) works: the OS enabled XSAVE (CPUID.1:ECX
  * bit 27) and the CPU has XGETBV1 (CPUID.(0Dh,1):EAX bit 2). */
@@ -57,6 +58,7 @@ void host_cpu_init(void)
 				   : __builtin_cpu_supports("avx")   ? 1
 								     : 0;
 		host_cpu_x87_inuse = cpu_reports_x87_in_use();
+		__asm__("movw %%cs, %0" : "=r"(host_cpu_kernel_cs));
 		detected = true;
 	}
 	unsigned long fs = 0;
@@ -73,6 +75,10 @@ void host_cpu_context_to_kernel(ucontext_t *uc, void (*entry)(void))
 	m->gregs[REG_RSP] = (greg_t)(host_thread_kernel_top(host.current) - 8);
 	m->gregs[REG_RIP] = (greg_t)(uintptr_t)entry;
 	m->gregs[REG_EFL] &= ~(greg_t)EFLAGS_UNTRUSTED;
+	/* sigreturn reloads CS from here: user code may have left 64-bit
+	 * mode (a far return to Linux's 32-bit code segment), and the kernel
+	 * must not run in compatibility mode. */
+	m->gregs[REG_CSGSFS] = (m->gregs[REG_CSGSFS] & ~(greg_t)0xffff) | host_cpu_kernel_cs;
 	if (m->fpregs != NULL) {
 		/* sigreturn reloads these: drop unmasked exceptions and any
 		 * pending x87 exception the user left. */

@@ -69,9 +69,23 @@ static void describe(int sig, const siginfo_t *si, const ucontext_t *uc, char *o
 {
 	const struct host_region *r = &host.regions[host.threads[host.current].process];
 	uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
-	if (sig == SIGSEGV && host_region_contains(r, pc) &&
-	    pc + 3 <= r->user_base + r->flash_size && host_tsc_insn_len((const uint8_t *)pc) != 0) {
-		snprintf(out, cap, "read the host's time stamp counter (rdtsc)");
+	if ((uc->uc_mcontext.gregs[REG_CSGSFS] & 0xffff) != host_cpu_kernel_cs) {
+		snprintf(out, cap, "%s in 32-bit compatibility mode (code segment %#x)",
+			 signal_name(sig), (unsigned)(uc->uc_mcontext.gregs[REG_CSGSFS] & 0xffff));
+		return;
+	}
+	size_t len = 0;
+	host_read_t read = sig == SIGSEGV && host_region_contains(r, pc) &&
+					   pc + 3 <= r->user_base + r->flash_size
+				   ? host_read_insn((const uint8_t *)pc, &len)
+				   : HOST_READ_NONE;
+	if (read == HOST_READ_TSC || read == HOST_READ_TSCP) {
+		snprintf(out, cap, "read the host's time stamp counter (%s)",
+			 read == HOST_READ_TSC ? "rdtsc" : "rdtscp");
+		return;
+	}
+	if (read == HOST_READ_CPUID) {
+		snprintf(out, cap, "read the host's CPU identity (cpuid)");
 		return;
 	}
 	if (sig == SIGSYS) {
@@ -148,8 +162,8 @@ void host_fault_handler(int sig, siginfo_t *si, void *ctx);
 void host_fault_handler(int sig, siginfo_t *si, void *ctx)
 {
 	ucontext_t *uc = ctx;
-	if (!host_in_user && sig == SIGSEGV && host_tsc_emulate(uc)) {
-		return; /* pwsim's own clock read (tsc.c) */
+	if (!host_in_user && sig == SIGSEGV && host_reads_emulate(uc)) {
+		return; /* pwsim's own clock or cpuid read (host_reads.c) */
 	}
 	if (host_in_user && sig == SIGSYS && host_trap_gate_enter(uc)) {
 		return; /* a syscall through the link page's stub (trap_gate.c) */

@@ -161,12 +161,12 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 	void *fake = NULL;
 	host_fiber_leave(&fake, host.launch_stack, LAUNCH_STACK_SIZE);
 	host_watchdog_start();
-	host_tsc_trap_start();
+	host_reads_trap_start();
 	host_syscall_dispatch_start();
 	host_ctx_switch(&host.boot_sp, frame);
 	host_fiber_arrive(fake, NULL, NULL);
 	host_syscall_dispatch_stop();
-	host_tsc_trap_stop();
+	host_reads_trap_stop();
 	host_watchdog_stop();
 	host_console_flush_all();
 	host.outcome.end_time = host.now;

@@ -180,13 +180,20 @@ struct pwk_host_link;
 void host_trap_gate_link(const struct host_region *r, struct pwk_host_link *link);
 bool host_trap_gate_enter(ucontext_t *uc);
 
-/* tsc.c: make rdtsc fault on the machine's host thread during a run; the
- * length of an rdtsc/rdtscp instruction at pc (0: none); emulate one that
- * pwsim's own code (the vDSO) executed. */
-void host_tsc_trap_start(void);
-void host_tsc_trap_stop(void);
-size_t host_tsc_insn_len(const uint8_t *pc);
-bool host_tsc_emulate(ucontext_t *uc);
+/* host_reads.c: make rdtsc, rdtscp and (where the CPU can) cpuid fault on
+ * the machine's host thread during a run; which of them is at pc, and its
+ * length; emulate one that pwsim's own code (the vDSO) executed. */
+typedef enum {
+	HOST_READ_NONE,
+	HOST_READ_TSC,
+	HOST_READ_TSCP,
+	HOST_READ_CPUID,
+} host_read_t;
+void host_reads_trap_start(void);
+void host_reads_trap_stop(void);
+bool host_reads_cpuid_traps(void);
+host_read_t host_read_insn(const uint8_t *pc, size_t *len);
+bool host_reads_emulate(ucontext_t *uc);
 
 /* syscall_dispatch.c: during a run, a host syscall while process code
  * runs is refused wherever its instruction lies (the selector byte the

@@ -8,6 +8,8 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "pwsim_child.h"
 
@@ -154,6 +156,51 @@ Test(escape, a_forged_budget_is_the_processs_fault_and_time_never_runs_back)
 {
 	check(&(struct attempt){"forge_budget", "err",
 				FAULT "wrote its basic-block budget counter"});
+}
+
+Test(escape, compatibility_mode_is_the_attackers_fault_and_pwsim_stays_in_64_bit_mode)
+{
+	check(&(struct attempt){"compat_mode", "err",
+				FAULT "SIGSEGV (bad memory access) in 32-bit compatibility mode "
+				      "(code segment 0x23) at address 0x"});
+}
+
+Test(escape, the_gate_entered_with_no_stack_faults_the_attacker)
+{
+	check(&(struct attempt){"gate_bad_sp", "err", FAULT "SIGSEGV (bad memory access) at "});
+}
+
+Test(escape, a_non_canonical_stack_pointer_faults_the_attacker)
+{
+	check(&(struct attempt){"noncanonical", "err", FAULT "SIG"});
+}
+
+Test(escape, flags_set_by_iretq_are_cleared_at_the_gate)
+{
+	check(&(struct attempt){"iret_flags", "out",
+				"attacker: iretq flags had no effect on pwsim"});
+}
+
+/* Whether this host can make cpuid fault (CPUID faulting, ARCH_SET_CPUID):
+ * probed here as hal-host does, then given back. */
+static bool host_can_fault_cpuid(void)
+{
+	if (syscall(SYS_arch_prctl, 0x1012 /* ARCH_SET_CPUID */, 0) != 0) {
+		return false;
+	}
+	(void)syscall(SYS_arch_prctl, 0x1012, 1);
+	return true;
+}
+
+Test(escape, the_hosts_cpu_identity_is_out_of_reach_where_the_cpu_can_fault_cpuid)
+{
+	if (host_can_fault_cpuid()) {
+		check(&(struct attempt){"cpuid", "err",
+					FAULT "read the host's CPU identity (cpuid)"});
+	} else {
+		/* docs/containment.md: then cpuid is not contained. */
+		check(&(struct attempt){"cpuid", "out", "attacker: cpuid leaf 1 says"});
+	}
 }
 
 /* `attempt` in one isolation mode, two seeds, each run twice with the

@@ -1,6 +1,7 @@
 /*
  * attacker.c — receives the victim's request, tries the escape it names
- * (escape.c, region_edges.c, host_code.c, or a thread outside the process), and, if it
+ * (escape.c, region_edges.c, host_code.c,
+ * cpu_modes.c, or a thread outside the process), and, if it
  * is still running, says so and responds. Every attempt must fault the
  * attacker or have no effect.
  */
@@ -53,6 +54,7 @@ int pwk_main(uint32_t index_in_app)
 	escape_attempt(req.command);
 	escape_region_edges(req.command, (uintptr_t)req.secret_address);
 	escape_host_code(req.command);
+	escape_cpu_modes(req.command);
 	if (req.command == ESCAPE_THREAD_BAD_SP || req.command == ESCAPE_THREAD_BAD_PC) {
 		start_bad_thread(req.command);
 	}

@@ -14,6 +14,9 @@ void escape_region_edges(uint32_t command, uintptr_t secret);
 /* Host syscall instructions outside its own code (host_code.c). */
 void escape_host_code(uint32_t command);
 
+/* CPU modes and instructions outside the ABI (cpu_modes.c). */
+void escape_cpu_modes(uint32_t command);
+
 /* The victim leaves its secret in vector and MMX registers before a
  * syscall; the attacker counts how many of them it can see. */
 void escape_plant_vectors(void);

@@ -32,6 +32,12 @@ enum escape_command {
 	/* host syscall instructions outside its code (host_code.c) */
 	ESCAPE_LIBC_SYSCALL = 25, /* find libc's syscall instruction, call it */
 	ESCAPE_VSYSCALL = 26,     /* the vsyscall page's gettimeofday */
+	/* CPU modes and instructions outside the ABI (cpu_modes.c) */
+	ESCAPE_COMPAT_MODE = 27,  /* far return into 32-bit compatibility mode */
+	ESCAPE_GATE_BAD_SP = 28,  /* enter the gate with a stack pointer of 0 */
+	ESCAPE_CPUID = 29,        /* read the host's CPU identity */
+	ESCAPE_IRET_FLAGS = 30,   /* iretq with every flag it may set */
+	ESCAPE_NONCANONICAL = 31, /* a non-canonical stack pointer, then a push */
 };
 
 struct escape_request {

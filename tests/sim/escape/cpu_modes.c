@@ -1,0 +1,109 @@
+/*
+ * cpu_modes.c — the attacker leaves the 64-bit ABI behind: a far return
+ * into 32-bit compatibility mode (the fault report must not send pwsim's
+ * own code back in that mode), the syscall gate entered with no stack, the
+ * host's CPU identity through cpuid (it names the CPU the host thread runs
+ * on: it differs from run to run), an iretq that sets every flag user mode
+ * may, and a non-canonical stack pointer. Each faults the attacker or has
+ * no effect. Built into attacker.elf.
+ */
+#include <pwk/user.h>
+
+#include "escape.h"
+#include "host_link.h"
+#include "protocol.h"
+
+extern struct pwk_host_link *__pwk_host_link;
+
+/* 0x23 is Linux's 32-bit user code segment; the target is the low half of
+ * an address in this code (nothing is mapped below 4 GiB: the first fetch
+ * faults, in compatibility mode). */
+static void far_return_to_compat_mode(void)
+{
+	__asm__ volatile("leaq 1f(%%rip), %%rax\n\t"
+			 "pushq $0x23\n\t"
+			 "pushq %%rax\n\t"
+			 "lretq\n"
+			 "1:" ::
+				 : "rax", "memory");
+	pwk_log("attacker: still in 64-bit mode after lretq\n");
+}
+
+/* The gate with rsp = 0: it must not trust the stack it returns on. */
+static void gate_with_no_stack(void)
+{
+	void (*gate)(void) = __pwk_host_link->syscall_gate;
+	__asm__ volatile("movq %%rsp, %%rbx\n\t"
+			 "xorl %%esp, %%esp\n\t"
+			 "movl $0x0000, %%edi\n\t" /* id 0: debug_putc, say */
+			 "jmpq *%0" ::"r"(gate)
+			 : "rbx", "rdi", "memory");
+}
+
+static void read_cpuid(void)
+{
+	uint32_t a = 1, b = 0, c = 0, d = 0;
+	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
+	pwk_log("attacker: cpuid leaf 1 says apic id %u\n", (unsigned)(b >> 24));
+}
+
+/* iretq to the next instruction with TF clear but DF, AC, NT and the
+ * arithmetic flags set (IOPL and IF cannot change in user mode), then a
+ * syscall. */
+static void iret_with_flags(void)
+{
+	__asm__ volatile("movq %%rsp, %%rax\n\t"
+			 "movq %%ss, %%rcx\n\t"
+			 "pushq %%rcx\n\t"
+			 "pushq %%rax\n\t"
+			 "pushq $0x44cd5\n\t" /* AC NT OF DF SF ZF AF PF CF */
+			 "movq %%cs, %%rax\n\t"
+			 "pushq %%rax\n\t"
+			 "leaq 1f(%%rip), %%rax\n\t"
+			 "pushq %%rax\n\t"
+			 "iretq\n"
+			 "1:\n\t"
+			 "cld\n\t"
+			 "pushfq\n\t"
+			 "andq $~0x40000, (%%rsp)\n\t" /* AC off for the C below */
+			 "popfq" ::
+				 : "rax", "memory", "cc");
+	static const char note[] = "attacker: syscall after iretq\n";
+	__asm__ volatile("pushfq; orq $0x44000, (%%rsp); popfq" ::: "memory", "cc");
+	(void)pwk_debug_log(note, sizeof(note) - 1);
+	pwk_log("attacker: iretq flags had no effect on pwsim\n");
+}
+
+static void noncanonical_stack(void)
+{
+	__asm__ volatile("movq %%rsp, %%rbx\n\t"
+			 "movabsq $0x8000000000000000, %%rax\n\t"
+			 "movq %%rax, %%rsp\n\t"
+			 "pushq %%rax\n\t"
+			 "movq %%rbx, %%rsp" ::
+				 : "rax", "rbx", "memory");
+	pwk_log("attacker: pushed through a non-canonical stack pointer\n");
+}
+
+void escape_cpu_modes(uint32_t command)
+{
+	switch (command) {
+	case ESCAPE_COMPAT_MODE:
+		far_return_to_compat_mode();
+		break;
+	case ESCAPE_GATE_BAD_SP:
+		gate_with_no_stack();
+		break;
+	case ESCAPE_CPUID:
+		read_cpuid();
+		break;
+	case ESCAPE_IRET_FLAGS:
+		iret_with_flags();
+		break;
+	case ESCAPE_NONCANONICAL:
+		noncanonical_stack();
+		break;
+	default:
+		break;
+	}
+}
