@@ -140,6 +140,11 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 		   !(addr >= r->link_page && addr < r->link_page + HOST_REGION_PAGE)) {
 		snprintf(addr_text, sizeof(addr_text), "a host address");
 		snprintf(where, sizeof(where), "in the simulator's own code");
+	} else if ((uc->uc_mcontext.gregs[REG_CSGSFS] & 0xffff) != host_cpu_kernel_cs) {
+		/* After sysenter, Linux resumes 32-bit code at its own landing
+		 * pad (an address derived from the randomised vDSO): not
+		 * printed either. */
+		snprintf(addr_text, sizeof(addr_text), "a 32-bit address");
 	}
 	char what[80];
 	describe(sig, si, uc, what, sizeof(what));

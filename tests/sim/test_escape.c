@@ -162,7 +162,18 @@ Test(escape, compatibility_mode_is_the_attackers_fault_and_pwsim_stays_in_64_bit
 {
 	check(&(struct attempt){"compat_mode", "err",
 				FAULT "SIGSEGV (bad memory access) in 32-bit compatibility mode "
-				      "(code segment 0x23) at address 0x"});
+				      "(code segment 0x23) at a 32-bit address "});
+}
+
+Test(escape, the_32_bit_sysenter_entry_is_refused)
+{
+	check(&(struct attempt){"sysenter", "err", FAULT "SIG"});
+}
+
+Test(escape, a_moved_gs_base_is_kept_for_the_process_and_never_used_by_pwsim)
+{
+	check(&(struct attempt){"wrgsbase", "out", "attacker: gs base kept across a syscall"});
+	check(&(struct attempt){"wrgsbase", "err", FAULT "SIGILL"});
 }
 
 Test(escape, the_gate_entered_with_no_stack_faults_the_attacker)

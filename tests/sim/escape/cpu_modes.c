@@ -4,7 +4,8 @@
  * own code back in that mode), the syscall gate entered with no stack, the
  * host's CPU identity through cpuid (it names the CPU the host thread runs
  * on: it differs from run to run), an iretq that sets every flag user mode
- * may, and a non-canonical stack pointer. Each faults the attacker or has
+ * may, a non-canonical stack pointer, the 32-bit sysenter entry and a
+ * bogus GS base. Each faults the attacker or has
  * no effect. Built into attacker.elf.
  */
 #include <pwk/user.h>
@@ -85,6 +86,28 @@ static void noncanonical_stack(void)
 	pwk_log("attacker: pushed through a non-canonical stack pointer\n");
 }
 
+/* Intel CPUs take sysenter in 64-bit mode: Linux treats it as a 32-bit
+ * syscall (eax = 1: exit). */
+static void sysenter_exit(void)
+{
+	__asm__ volatile("movl $1, %%eax\n\t"
+			 "xorl %%ebx, %%ebx\n\t"
+			 "sysenter" ::
+				 : "rax", "rbx", "rcx", "rdx", "memory");
+	pwk_log("attacker: sysenter returned\n");
+}
+
+static void tamper_gs(void)
+{
+	uintptr_t bogus = 0xdead0000u, seen = 0;
+	__asm__ volatile("wrgsbase %0" ::"r"(bogus) : "memory");
+	static const char note[] = "attacker: syscall with a bogus gs base\n";
+	(void)pwk_debug_log(note, sizeof(note) - 1);
+	__asm__ volatile("rdgsbase %0" : "=r"(seen));
+	pwk_log("attacker: gs base %s across a syscall\n", seen == bogus ? "kept" : "changed");
+	__builtin_trap(); /* and a fault with it still set */
+}
+
 void escape_cpu_modes(uint32_t command)
 {
 	switch (command) {
@@ -102,6 +125,12 @@ void escape_cpu_modes(uint32_t command)
 		break;
 	case ESCAPE_NONCANONICAL:
 		noncanonical_stack();
+		break;
+	case ESCAPE_SYSENTER:
+		sysenter_exit();
+		break;
+	case ESCAPE_WRGSBASE:
+		tamper_gs();
 		break;
 	default:
 		break;

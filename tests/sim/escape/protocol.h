@@ -38,6 +38,8 @@ enum escape_command {
 	ESCAPE_CPUID = 29,        /* read the host's CPU identity */
 	ESCAPE_IRET_FLAGS = 30,   /* iretq with every flag it may set */
 	ESCAPE_NONCANONICAL = 31, /* a non-canonical stack pointer, then a push */
+	ESCAPE_SYSENTER = 32,     /* exit_group through the 32-bit sysenter entry */
+	ESCAPE_WRGSBASE = 33,     /* a bogus GS base, a syscall, then a fault */
 };
 
 struct escape_request {
