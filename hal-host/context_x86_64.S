@@ -324,6 +324,10 @@ host_enter_user:
 	ldmxcsr	host_mxcsr_default(%rip)
 	jmp	.Lmxcsr_clean\@
 .Lfcw_untrusted\@:
+	/* With exceptions unmasked, an x87 exception the process raised is
+	 * pending, and fldcw (a waiting instruction) would deliver it here,
+	 * in the kernel, as SIGFPE. The status word is caller-saved. */
+	fnclex
 	fldcw	host_fcw_default(%rip)
 	jmp	.Lfcw_clean\@
 .Lmxcsr_restore\@:

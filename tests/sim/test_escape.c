@@ -165,6 +165,12 @@ Test(escape, compatibility_mode_is_the_attackers_fault_and_pwsim_stays_in_64_bit
 				      "(code segment 0x23) at a 32-bit address "});
 }
 
+Test(escape, an_x87_exception_left_pending_stays_the_processs_own)
+{
+	check(&(struct attempt){"x87_pending", "out",
+				"attacker: the pending x87 exception did not reach pwsim"});
+}
+
 Test(escape, the_32_bit_sysenter_entry_is_refused)
 {
 	check(&(struct attempt){"sysenter", "err", FAULT "SIG"});

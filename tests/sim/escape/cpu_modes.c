@@ -4,8 +4,8 @@
  * own code back in that mode), the syscall gate entered with no stack, the
  * host's CPU identity through cpuid (it names the CPU the host thread runs
  * on: it differs from run to run), an iretq that sets every flag user mode
- * may, a non-canonical stack pointer, the 32-bit sysenter entry and a
- * bogus GS base. Each faults the attacker or has
+ * may, a non-canonical stack pointer, the 32-bit sysenter entry, a bogus
+ * GS base and an x87 exception left pending. Each faults the attacker or has
  * no effect. Built into attacker.elf.
  */
 #include <pwk/user.h>
@@ -108,6 +108,18 @@ static void tamper_gs(void)
 	__builtin_trap(); /* and a fault with it still set */
 }
 
+/* 1/0 with the x87 divide-by-zero exception unmasked: the exception is
+ * pending until the next waiting x87 instruction, which must not be one
+ * of the gate's. */
+static void x87_exception_pending(void)
+{
+	uint16_t fcw = 0x037b; /* the default with ZM clear */
+	__asm__ volatile("fldcw %0; fld1; fldz; fdivrp" ::"m"(fcw) : "memory");
+	static const char note[] = "attacker: syscall with an x87 exception pending\n";
+	(void)pwk_debug_log(note, sizeof(note) - 1);
+	pwk_log("attacker: the pending x87 exception did not reach pwsim\n");
+}
+
 void escape_cpu_modes(uint32_t command)
 {
 	switch (command) {
@@ -131,6 +143,9 @@ void escape_cpu_modes(uint32_t command)
 		break;
 	case ESCAPE_WRGSBASE:
 		tamper_gs();
+		break;
+	case ESCAPE_X87_PENDING:
+		x87_exception_pending();
 		break;
 	default:
 		break;

@@ -40,6 +40,7 @@ enum escape_command {
 	ESCAPE_NONCANONICAL = 31, /* a non-canonical stack pointer, then a push */
 	ESCAPE_SYSENTER = 32,     /* exit_group through the 32-bit sysenter entry */
 	ESCAPE_WRGSBASE = 33,     /* a bogus GS base, a syscall, then a fault */
+	ESCAPE_X87_PENDING = 34,  /* an unmasked x87 exception pending at a syscall */
 };
 
 struct escape_request {
