@@ -137,16 +137,6 @@ bool fuzz_target_load(struct fuzz_target *t, struct scenario *s, const struct fu
 	t->plan = *plan;
 	t->response_budget = response_budget;
 	t->quiet = fopen("/dev/null", "w");
-	for (size_t p = 0; p < s->system.process_count; p++) {
-		t->thread_count += s->system.processes[p].thread_count;
-	}
-	t->thread_process = calloc(t->thread_count + 1, sizeof(uint32_t));
-	size_t k = 0;
-	for (uint32_t p = 0; p < s->system.process_count; p++) {
-		for (size_t i = 0; i < s->system.processes[p].thread_count; i++) {
-			t->thread_process[k++] = p;
-		}
-	}
 	struct run_options o = {.report = report};
 	if (t->quiet == NULL || !sim_system_load(&t->sys, s, &o) || !find_input(t, report)) {
 		return false;
@@ -208,7 +198,6 @@ struct fuzz_verdict fuzz_target_run(struct fuzz_target *t, const uint8_t *input,
 void fuzz_target_free(struct fuzz_target *t)
 {
 	sim_system_free(&t->sys);
-	free(t->thread_process);
 	free(t->expect_applies);
 	if (t->quiet != NULL) {
 		fclose(t->quiet);

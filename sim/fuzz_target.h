@@ -51,8 +51,6 @@ struct fuzz_target {
 	uintptr_t input_addr; /* struct pwk_fuzz_input in the driver's RAM */
 	size_t last_len;
 	uint64_t response_budget;
-	uint32_t *thread_process; /* global thread index -> process */
-	size_t thread_count;
 	struct fuzz_observed seen;
 	FILE *quiet; /* /dev/null, for the per-run report */
 	/* Which of the scenario's console expectations every run must meet:
