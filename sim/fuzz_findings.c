@@ -17,6 +17,7 @@
 #include "fuzz_input.h"
 #include "fuzz_progress.h"
 #include "fuzz_session.h"
+#include "text_out.h"
 
 static bool same_failure(const struct fuzz_verdict *a, const struct fuzz_verdict *b)
 {
@@ -52,18 +53,6 @@ static size_t minimize(struct fuzz_target *t, uint8_t *bytes, size_t len,
 	return len;
 }
 
-static void json_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\') {
-			fputc('\\', f);
-		}
-		fputc(*s == '\n' ? ' ' : *s, f);
-	}
-	fputc('"', f);
-}
-
 static bool write_finding(const struct fuzz_finding_job *job, const char *stem,
 			  const uint8_t *bytes, size_t len, const char *text, uint64_t budget,
 			  char *scenario_out, size_t cap)
@@ -86,13 +75,13 @@ static bool write_finding(const struct fuzz_finding_job *job, const char *stem,
 		"// Written by pwsim fuzz: one finding. Replay it with\n//   pwsim run %s%s\n{\n  "
 		"description: ",
 		scenario_out, job->replay_args);
-	json_string(sc, text);
+	text_json_string(sc, text);
 	fprintf(sc, ",\n  fuzz: {\n    scenario: ");
-	json_string(sc, job->scenario_path);
+	text_json_string(sc, job->scenario_path);
 	fprintf(sc, ",\n    target: ");
-	json_string(sc, job->target);
+	text_json_string(sc, job->target);
 	fprintf(sc, ",\n    input: ");
-	json_string(sc, strrchr(input, '/') + 1);
+	text_json_string(sc, strrchr(input, '/') + 1);
 	fprintf(sc, ",\n    response_budget_ms: %llu,\n    isolation: \"%s\",\n  },\n}\n",
 		(unsigned long long)(budget / 1000000u), job->isolation);
 	bool ok = fclose(in) == 0;
