@@ -24,6 +24,7 @@
 #include "fuzz_findings.h"
 #include "fuzz_progress.h"
 #include "fuzz_session.h"
+#include "shell_word.h"
 #include "usage.h"
 
 #define IMAGE_DIRS_MAX 16
@@ -412,9 +413,9 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 	char *scenario_abs = absolute(c.scenario);
 	set_env(&c, scenario_abs);
 	char replay_args[4096] = "";
-	for (size_t i = 0, used = 0; i < c.search.image_dir_count; i++) {
-		used += (size_t)snprintf(replay_args + used, sizeof(replay_args) - used,
-					 " --image-dir %s", c.image_dirs[i]);
+	for (size_t i = 0; i < c.search.image_dir_count; i++) {
+		shell_word_append(replay_args, sizeof(replay_args), "--image-dir");
+		shell_word_append(replay_args, sizeof(replay_args), c.image_dirs[i]);
 	}
 	if (strcmp(c.engine, "afl") == 0) {
 		code = fuzz_with_afl(&c, engine, corpus, scenario_abs, replay_args, isolation,

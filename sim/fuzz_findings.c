@@ -17,7 +17,11 @@
 #include "fuzz_input.h"
 #include "fuzz_progress.h"
 #include "fuzz_session.h"
+#include "shell_word.h"
 #include "text_out.h"
+
+/* A replay command: a quoted finding path and the quoted --image-dir words. */
+#define REPLAY_CHARS_MAX (4 * 4200 + 4096 + 16)
 
 static bool same_failure(const struct fuzz_verdict *a, const struct fuzz_verdict *b)
 {
@@ -53,6 +57,18 @@ static size_t minimize(struct fuzz_target *t, uint8_t *bytes, size_t len,
 	return len;
 }
 
+/* "pwsim run FINDING --image-dir DIR...", each word shell-quoted. */
+static void replay_command(const struct fuzz_finding_job *job, const char *finding, char *out,
+			   size_t cap)
+{
+	snprintf(out, cap, "pwsim run");
+	shell_word_append(out, cap, finding);
+	if (job->replay_args[0] != '\0') {
+		size_t n = strlen(out);
+		snprintf(out + n, cap - n, " %s", job->replay_args);
+	}
+}
+
 static bool write_finding(const struct fuzz_finding_job *job, const char *stem,
 			  const uint8_t *bytes, size_t len, const char *text, uint64_t budget,
 			  char *scenario_out, size_t cap)
@@ -71,10 +87,12 @@ static bool write_finding(const struct fuzz_finding_job *job, const char *stem,
 		return false;
 	}
 	fwrite(bytes, 1, len, in);
+	char replay[REPLAY_CHARS_MAX];
+	replay_command(job, scenario_out, replay, sizeof(replay));
 	fprintf(sc,
-		"// Written by pwsim fuzz: one finding. Replay it with\n//   pwsim run %s%s\n{\n  "
+		"// Written by pwsim fuzz: one finding. Replay it with\n//   %s\n{\n  "
 		"description: ",
-		scenario_out, job->replay_args);
+		replay);
 	text_json_string(sc, text);
 	fprintf(sc, ",\n  fuzz: {\n    scenario: ");
 	text_json_string(sc, job->scenario_path);
@@ -120,7 +138,9 @@ static int child_job(const struct fuzz_finding_job *job, const char *stem)
 	printf("pwsim fuzz: finding (%s): %s\n", fuzz_kind_name(v.kind), v.text);
 	printf("pwsim fuzz:   input %s/%s.bin: %zu bytes (minimised from %zu)\n", job->out_dir,
 	       stem, len, before);
-	printf("pwsim fuzz:   replay: pwsim run %s%s\n", scenario, job->replay_args);
+	char replay[REPLAY_CHARS_MAX];
+	replay_command(job, scenario, replay, sizeof(replay));
+	printf("pwsim fuzz:   replay: %s\n", replay);
 	fflush(stdout);
 	free(bytes);
 	fuzz_session_close(&fs);
@@ -141,7 +161,9 @@ static bool write_panic(const struct fuzz_finding_job *job, const char *stem, FI
 					       scenario, sizeof(scenario));
 	if (ok) {
 		fprintf(out, "pwsim fuzz: finding (kernel panic): %s\n", text);
-		fprintf(out, "pwsim fuzz:   replay: pwsim run %s%s\n", scenario, job->replay_args);
+		char replay[REPLAY_CHARS_MAX];
+		replay_command(job, scenario, replay, sizeof(replay));
+		fprintf(out, "pwsim fuzz:   replay: %s\n", replay);
 	}
 	free(bytes);
 	return ok;

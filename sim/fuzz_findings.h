@@ -19,7 +19,7 @@ struct fuzz_finding_job {
 	uint64_t response_budget; /* ns; 0: default */
 	const char *crash_path;   /* libFuzzer's crash-<sha1> */
 	const char *out_dir;
-	const char *replay_args; /* " --image-dir X" ..., for the printed command */
+	const char *replay_args; /* "--image-dir X" ..., shell-quoted, for the printed command */
 	double minimize_seconds;
 	const char *isolation; /* "none" or "mprotect", as fuzzed */
 };
