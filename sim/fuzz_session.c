@@ -9,11 +9,6 @@
 
 #include "fuzz_input.h"
 
-const char *fuzz_isolation_name(host_isolation_t i)
-{
-	return i == HOST_ISOLATION_NONE ? "none" : "mprotect";
-}
-
 /* The isolation a session runs under: the option, else the fuzz key's,
  * else the scenario's. False for an unknown name. */
 static bool pick_isolation(struct scenario *s, const char *name, FILE *report)
@@ -24,14 +19,12 @@ static bool pick_isolation(struct scenario *s, const char *name, FILE *report)
 		}
 		return true;
 	}
-	if (strcmp(name, "none") != 0 && strcmp(name, "mprotect") != 0) {
+	if (!host_isolation_parse(name, &s->sim.isolation)) {
 		fprintf(report,
 			"pwsim: --isolation takes none, mprotect or scenario (its own), not '%s'\n",
 			name);
 		return false;
 	}
-	s->sim.isolation =
-		strcmp(name, "none") == 0 ? HOST_ISOLATION_NONE : HOST_ISOLATION_MPROTECT;
 	return true;
 }
 

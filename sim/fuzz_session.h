@@ -30,8 +30,6 @@ bool fuzz_session_open(struct fuzz_session *fs, const char *scenario_path,
 		       const struct scenario_search *search, const struct fuzz_session_options *o,
 		       FILE *report);
 
-/* The isolation mode's name as the fuzz key writes it. */
-const char *fuzz_isolation_name(host_isolation_t i);
 void fuzz_session_close(struct fuzz_session *fs);
 
 /* Reads a whole input file (at most PWK_FUZZ_INPUT_MAX bytes). NULL with

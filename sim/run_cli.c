@@ -18,11 +18,7 @@
 static int parse_isolation(struct run_options *o, const char *v)
 {
 	o->override_isolation = true;
-	if (strcmp(v, "none") == 0) {
-		o->isolation = HOST_ISOLATION_NONE;
-	} else if (strcmp(v, "mprotect") == 0) {
-		o->isolation = HOST_ISOLATION_MPROTECT;
-	} else {
+	if (!host_isolation_parse(v, &o->isolation)) {
 		fprintf(stderr, "pwsim: --isolation takes none or mprotect, not '%s'\n", v);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
