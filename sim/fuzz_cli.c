@@ -383,11 +383,11 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 		.coverage = true, /* so an image that cannot report coverage is refused here */
 	};
 	bool ok = fuzz_session_open(&fs, c.scenario, &c.search, &so, stderr);
-	const char *isolation = ok ? host_isolation_name(fs.scenario.sim.isolation) : "none";
+	const char *isolation = ok ? host_isolation_name(fs.scenario->sim.isolation) : "none";
 	char driver_was[160] = "";
 	if (ok) {
 		snprintf(driver_was, sizeof(driver_was), "%s",
-			 fs.scenario.system.processes[fs.target.plan.driver_process].name);
+			 fs.scenario->system.processes[fs.target.plan.driver_process].name);
 	}
 	if (ok && fs.target.expect_ignored > 0) {
 		fprintf(stderr,

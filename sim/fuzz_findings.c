@@ -208,37 +208,3 @@ bool fuzz_finding_process(const struct fuzz_finding_job *job, FILE *out)
 	}
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
-
-int fuzz_replay(const char *scenario_path, const struct scenario_search *search, FILE *console)
-{
-	struct fuzz_session fs;
-	int code = PWSIM_EXIT_BAD_INPUT;
-	struct fuzz_session_options o = {0};
-	if (!fuzz_session_open(&fs, scenario_path, search, &o, stderr)) {
-		fuzz_session_close(&fs);
-		return code;
-	}
-	size_t len = 0;
-	uint8_t *bytes = NULL;
-	if (fs.scenario.fuzz.input == NULL) {
-		fprintf(stderr,
-			"pwsim: %s: fuzz has no input: pwsim run replays one input "
-			"(fuzz.input); pwsim fuzz %s --target %s fuzzes\n",
-			scenario_path, scenario_path, fs.scenario.fuzz.target);
-	} else if ((bytes = fuzz_input_read(fs.scenario.fuzz.input, &len, stderr)) != NULL) {
-		struct fuzz_verdict v = fuzz_target_run(&fs.target, bytes, len, stderr, console);
-		if (v.kind == FUZZ_CLEAN) {
-			fprintf(stderr, "pwsim: %s: the fuzz input runs clean\n", scenario_path);
-			code = PWSIM_EXIT_OK;
-		} else if (v.kind == FUZZ_NOT_RUN) {
-			fprintf(stderr, "pwsim: %s\n", v.text);
-		} else {
-			fprintf(stderr, "pwsim fuzz: finding (%s): %s\n", fuzz_kind_name(v.kind),
-				v.text);
-			code = PWSIM_EXIT_EXPECTATION;
-		}
-	}
-	free(bytes);
-	fuzz_session_close(&fs);
-	return code;
-}

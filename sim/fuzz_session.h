@@ -10,7 +10,8 @@
 #include "fuzz_target.h"
 
 struct fuzz_session {
-	struct scenario scenario;
+	struct scenario *scenario; /* &loaded, or the caller's (fuzz_session_open_loaded) */
+	struct scenario loaded;    /* what fuzz_session_open loaded */
 	struct fuzz_target target;
 	bool scenario_loaded;
 };
@@ -22,6 +23,9 @@ struct fuzz_session_options {
 	uint64_t response_budget; /* ns */
 	const char *isolation;    /* "none", "mprotect" or "scenario" (its own) */
 	bool coverage;            /* give the handler a coverage map */
+	/* As pwsim run's options of the same names (struct run_options). */
+	bool allow_uncounted;
+	FILE *gdb_script;
 };
 
 /* Loads `scenario_path` (with `search`) set up as `o` says. Errors go to
@@ -29,6 +33,12 @@ struct fuzz_session_options {
 bool fuzz_session_open(struct fuzz_session *fs, const char *scenario_path,
 		       const struct scenario_search *search, const struct fuzz_session_options *o,
 		       FILE *report);
+
+/* The same for a scenario the caller loaded from `scenario_path` (changed
+ * for fuzzing: free it only after fuzz_session_close). */
+bool fuzz_session_open_loaded(struct fuzz_session *fs, struct scenario *s,
+			      const char *scenario_path, const struct fuzz_session_options *o,
+			      FILE *report);
 
 void fuzz_session_close(struct fuzz_session *fs);
 
