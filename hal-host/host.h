@@ -21,6 +21,11 @@ typedef enum {
 	HOST_ISOLATION_MPROTECT, /* only the running process's region is accessible */
 } host_isolation_t;
 
+/* The modes' names, as options and scenario files write them: "none",
+ * "mprotect". Parse: false (and *out untouched) for any other name. */
+bool host_isolation_parse(const char *name, host_isolation_t *out);
+const char *host_isolation_name(host_isolation_t isolation);
+
 struct pwk_trace_record;
 
 /* Faults a scenario injects (docs/scenario-reference.md, "faults"). */

@@ -1,8 +1,8 @@
 /*
- * options.c — the default simulation options. Alone in its file because the
- * scenario loader (sim/scenario.c) starts from them: the loader, and its
- * fuzz target (fuzz/scenario_fuzz.c), need this and nothing else of
- * hal-host.
+ * options.c — the default simulation options and the isolation modes'
+ * names. Alone in its file because the scenario loader (sim/scenario.c)
+ * starts from them: the loader, and its fuzz target (fuzz/scenario_fuzz.c),
+ * need this and nothing else of hal-host.
  */
 #include <stdio.h>
 #include <string.h>
@@ -22,4 +22,21 @@ void host_options_default(struct host_options *opts)
 		UINT64_C(60) * 1000000000u; /* one virtual minute (64-bit: 60e9 overflows 32) */
 	opts->console = stdout;
 	opts->watchdog_seconds = 10;
+}
+
+bool host_isolation_parse(const char *name, host_isolation_t *out)
+{
+	if (strcmp(name, "none") == 0) {
+		*out = HOST_ISOLATION_NONE;
+	} else if (strcmp(name, "mprotect") == 0) {
+		*out = HOST_ISOLATION_MPROTECT;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+const char *host_isolation_name(host_isolation_t isolation)
+{
+	return isolation == HOST_ISOLATION_NONE ? "none" : "mprotect";
 }

@@ -24,6 +24,7 @@
 #include "fuzz_findings.h"
 #include "fuzz_progress.h"
 #include "fuzz_session.h"
+#include "shell_word.h"
 #include "usage.h"
 
 #define IMAGE_DIRS_MAX 16
@@ -382,11 +383,11 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 		.coverage = true, /* so an image that cannot report coverage is refused here */
 	};
 	bool ok = fuzz_session_open(&fs, c.scenario, &c.search, &so, stderr);
-	const char *isolation = ok ? fuzz_isolation_name(fs.scenario.sim.isolation) : "none";
+	const char *isolation = ok ? host_isolation_name(fs.scenario->sim.isolation) : "none";
 	char driver_was[160] = "";
 	if (ok) {
 		snprintf(driver_was, sizeof(driver_was), "%s",
-			 fs.scenario.system.processes[fs.target.plan.driver_process].name);
+			 fs.scenario->system.processes[fs.target.plan.driver_process].name);
 	}
 	if (ok && fs.target.expect_ignored > 0) {
 		fprintf(stderr,
@@ -412,9 +413,9 @@ int pwsim_cmd_fuzz(int argc, char **argv)
 	char *scenario_abs = absolute(c.scenario);
 	set_env(&c, scenario_abs);
 	char replay_args[4096] = "";
-	for (size_t i = 0, used = 0; i < c.search.image_dir_count; i++) {
-		used += (size_t)snprintf(replay_args + used, sizeof(replay_args) - used,
-					 " --image-dir %s", c.image_dirs[i]);
+	for (size_t i = 0; i < c.search.image_dir_count; i++) {
+		shell_word_append(replay_args, sizeof(replay_args), "--image-dir");
+		shell_word_append(replay_args, sizeof(replay_args), c.image_dirs[i]);
 	}
 	if (strcmp(c.engine, "afl") == 0) {
 		code = fuzz_with_afl(&c, engine, corpus, scenario_abs, replay_args, isolation,

@@ -102,7 +102,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (!fuzz_session_open(&session, scenario, &search, &o, stderr)) {
 		exit(2);
 	}
-	session.scenario.sim.panic_hook = on_kernel_panic;
+	session.scenario->sim.panic_hook = on_kernel_panic;
 	/* Loading installed hal-host's signal handlers; libFuzzer installs its
 	 * own only where none is set. It does so after this function: give
 	 * it SIGABRT and the rest back (hal-host takes them again for each

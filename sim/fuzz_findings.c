@@ -17,6 +17,11 @@
 #include "fuzz_input.h"
 #include "fuzz_progress.h"
 #include "fuzz_session.h"
+#include "shell_word.h"
+#include "text_out.h"
+
+/* A replay command: a quoted finding path and the quoted --image-dir words. */
+#define REPLAY_CHARS_MAX (4 * 4200 + 4096 + 16)
 
 static bool same_failure(const struct fuzz_verdict *a, const struct fuzz_verdict *b)
 {
@@ -52,16 +57,16 @@ static size_t minimize(struct fuzz_target *t, uint8_t *bytes, size_t len,
 	return len;
 }
 
-static void json_string(FILE *f, const char *s)
+/* "pwsim run FINDING --image-dir DIR...", each word shell-quoted. */
+static void replay_command(const struct fuzz_finding_job *job, const char *finding, char *out,
+			   size_t cap)
 {
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\') {
-			fputc('\\', f);
-		}
-		fputc(*s == '\n' ? ' ' : *s, f);
+	snprintf(out, cap, "pwsim run");
+	shell_word_append(out, cap, finding);
+	if (job->replay_args[0] != '\0') {
+		size_t n = strlen(out);
+		snprintf(out + n, cap - n, " %s", job->replay_args);
 	}
-	fputc('"', f);
 }
 
 static bool write_finding(const struct fuzz_finding_job *job, const char *stem,
@@ -82,17 +87,19 @@ static bool write_finding(const struct fuzz_finding_job *job, const char *stem,
 		return false;
 	}
 	fwrite(bytes, 1, len, in);
+	char replay[REPLAY_CHARS_MAX];
+	replay_command(job, scenario_out, replay, sizeof(replay));
 	fprintf(sc,
-		"// Written by pwsim fuzz: one finding. Replay it with\n//   pwsim run %s%s\n{\n  "
+		"// Written by pwsim fuzz: one finding. Replay it with\n//   %s\n{\n  "
 		"description: ",
-		scenario_out, job->replay_args);
-	json_string(sc, text);
+		replay);
+	text_json_string(sc, text);
 	fprintf(sc, ",\n  fuzz: {\n    scenario: ");
-	json_string(sc, job->scenario_path);
+	text_json_string(sc, job->scenario_path);
 	fprintf(sc, ",\n    target: ");
-	json_string(sc, job->target);
+	text_json_string(sc, job->target);
 	fprintf(sc, ",\n    input: ");
-	json_string(sc, strrchr(input, '/') + 1);
+	text_json_string(sc, strrchr(input, '/') + 1);
 	fprintf(sc, ",\n    response_budget_ms: %llu,\n    isolation: \"%s\",\n  },\n}\n",
 		(unsigned long long)(budget / 1000000u), job->isolation);
 	bool ok = fclose(in) == 0;
@@ -131,7 +138,9 @@ static int child_job(const struct fuzz_finding_job *job, const char *stem)
 	printf("pwsim fuzz: finding (%s): %s\n", fuzz_kind_name(v.kind), v.text);
 	printf("pwsim fuzz:   input %s/%s.bin: %zu bytes (minimised from %zu)\n", job->out_dir,
 	       stem, len, before);
-	printf("pwsim fuzz:   replay: pwsim run %s%s\n", scenario, job->replay_args);
+	char replay[REPLAY_CHARS_MAX];
+	replay_command(job, scenario, replay, sizeof(replay));
+	printf("pwsim fuzz:   replay: %s\n", replay);
 	fflush(stdout);
 	free(bytes);
 	fuzz_session_close(&fs);
@@ -152,7 +161,9 @@ static bool write_panic(const struct fuzz_finding_job *job, const char *stem, FI
 					       scenario, sizeof(scenario));
 	if (ok) {
 		fprintf(out, "pwsim fuzz: finding (kernel panic): %s\n", text);
-		fprintf(out, "pwsim fuzz:   replay: pwsim run %s%s\n", scenario, job->replay_args);
+		char replay[REPLAY_CHARS_MAX];
+		replay_command(job, scenario, replay, sizeof(replay));
+		fprintf(out, "pwsim fuzz:   replay: %s\n", replay);
 	}
 	free(bytes);
 	return ok;
@@ -196,38 +207,4 @@ bool fuzz_finding_process(const struct fuzz_finding_job *job, FILE *out)
 		return write_panic(job, stem, out);
 	}
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
-int fuzz_replay(const char *scenario_path, const struct scenario_search *search, FILE *console)
-{
-	struct fuzz_session fs;
-	int code = PWSIM_EXIT_BAD_INPUT;
-	struct fuzz_session_options o = {0};
-	if (!fuzz_session_open(&fs, scenario_path, search, &o, stderr)) {
-		fuzz_session_close(&fs);
-		return code;
-	}
-	size_t len = 0;
-	uint8_t *bytes = NULL;
-	if (fs.scenario.fuzz.input == NULL) {
-		fprintf(stderr,
-			"pwsim: %s: fuzz has no input: pwsim run replays one input "
-			"(fuzz.input); pwsim fuzz %s --target %s fuzzes\n",
-			scenario_path, scenario_path, fs.scenario.fuzz.target);
-	} else if ((bytes = fuzz_input_read(fs.scenario.fuzz.input, &len, stderr)) != NULL) {
-		struct fuzz_verdict v = fuzz_target_run(&fs.target, bytes, len, stderr, console);
-		if (v.kind == FUZZ_CLEAN) {
-			fprintf(stderr, "pwsim: %s: the fuzz input runs clean\n", scenario_path);
-			code = PWSIM_EXIT_OK;
-		} else if (v.kind == FUZZ_NOT_RUN) {
-			fprintf(stderr, "pwsim: %s\n", v.text);
-		} else {
-			fprintf(stderr, "pwsim fuzz: finding (%s): %s\n", fuzz_kind_name(v.kind),
-				v.text);
-			code = PWSIM_EXIT_EXPECTATION;
-		}
-	}
-	free(bytes);
-	fuzz_session_close(&fs);
-	return code;
 }

@@ -1,8 +1,8 @@
 /*
  * fuzz_findings.h — what `pwsim fuzz` does with an input libFuzzer saved as
  * a crash: judge it again, minimise it (keeping the same verdict), and write
- * it as an input file plus a finding scenario that `pwsim run` replays; and
- * that replay itself.
+ * it as an input file plus a finding scenario that `pwsim run` replays
+ * (fuzz_replay.h).
  */
 #ifndef PWK_SIM_FUZZ_FINDINGS_H
 #define PWK_SIM_FUZZ_FINDINGS_H
@@ -19,7 +19,7 @@ struct fuzz_finding_job {
 	uint64_t response_budget; /* ns; 0: default */
 	const char *crash_path;   /* libFuzzer's crash-<sha1> */
 	const char *out_dir;
-	const char *replay_args; /* " --image-dir X" ..., for the printed command */
+	const char *replay_args; /* "--image-dir X" ..., shell-quoted, for the printed command */
 	double minimize_seconds;
 	const char *isolation; /* "none" or "mprotect", as fuzzed */
 };
@@ -28,9 +28,5 @@ struct fuzz_finding_job {
  * that finding is written unminimised). Prints the finding and its replay
  * command to `out`. Returns true when a finding was written. */
 bool fuzz_finding_process(const struct fuzz_finding_job *job, FILE *out);
-
-/* `pwsim run` of a scenario with a fuzz key: one run of fuzz.input.
- * Returns the exit status (0 clean, 1 a finding reproduced, 2 bad input). */
-int fuzz_replay(const char *scenario_path, const struct scenario_search *search, FILE *console);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * fuzz_mutate.c — see fuzz_mutate.h. The parser follows fuzz_driver.c's
- * grammar exactly (an operation cut short by the end of the input ends the
- * list there), so what it re-encodes is what the driver will read.
+ * grammar exactly, with the opcodes of fuzz_input.h (an operation cut short
+ * by the end of the input ends the list there; a death cut short still
+ * dies), so what it re-encodes is what the driver will read.
  */
 #include "fuzz_mutate.h"
 
@@ -22,51 +23,58 @@ struct op {
 	uint8_t byte;
 };
 
-enum {
-	KIND_ASYNC = 3,
-	KIND_SIGNAL = 4,
-	KIND_PAUSE = 5,
-	KIND_DIE = 6
-};
-#define FLAG_A 0x08u
-#define FLAG_B 0x10u
+/* Reads the fields `o->code` says follow it, from in[*at], into `o`; false
+ * when the input ends inside them (o keeps those it got). */
+static bool take_fields(const uint8_t *in, size_t len, size_t *at, struct op *o)
+{
+	unsigned kind = PWK_FUZZ_OP_KIND(o->code);
+	bool transacts = kind != PWK_FUZZ_OP_ASYNC && kind != PWK_FUZZ_OP_SIGNAL &&
+			 kind != PWK_FUZZ_OP_PAUSE && kind != PWK_FUZZ_OP_DIE;
+	bool dies_after_one = kind == PWK_FUZZ_OP_DIE && (o->code & PWK_FUZZ_FLAG_B);
+	bool wants_request = transacts || kind == PWK_FUZZ_OP_ASYNC || dies_after_one;
+	bool wants_byte = kind == PWK_FUZZ_OP_ASYNC || kind == PWK_FUZZ_OP_PAUSE ||
+			  dies_after_one || (transacts && PWK_FUZZ_SHORT_DEADLINE(o->code));
+	if (wants_request) {
+		if (*at >= len) {
+			return false;
+		}
+		size_t want = in[*at];
+		if (want == 255) {
+			if (len - *at < 3) {
+				return false;
+			}
+			want = (size_t)in[*at + 1] | (size_t)in[*at + 2] << 8;
+			*at += 2;
+		}
+		*at += 1;
+		o->has_request = true;
+		o->request = in + *at;
+		o->request_len = want < len - *at ? want : len - *at;
+		*at += o->request_len;
+	}
+	if (wants_byte) {
+		if (*at >= len) {
+			return false;
+		}
+		o->has_byte = true;
+		o->byte = in[(*at)++];
+	}
+	return true;
+}
 
 static size_t parse(const uint8_t *in, size_t len, struct op *ops)
 {
 	size_t n = 0, at = 0;
 	while (at < len && n < OPS_MAX) {
 		struct op o = {.code = in[at++]};
-		unsigned kind = o.code & 7u;
-		bool short_deadline = (o.code & (FLAG_A | FLAG_B)) == (FLAG_A | FLAG_B);
-		o.has_request = kind != KIND_SIGNAL && kind != KIND_PAUSE &&
-				(kind != KIND_DIE || (o.code & FLAG_B));
-		o.has_byte = kind == KIND_ASYNC || kind == KIND_PAUSE ||
-			     (kind == KIND_DIE && (o.code & FLAG_B)) ||
-			     (kind <= 2 && short_deadline) || (kind == 7 && short_deadline);
-		if (o.has_request) {
-			if (at >= len) {
-				break;
-			}
-			size_t want = in[at++];
-			if (want == 255) {
-				if (len - at < 2) {
-					break;
-				}
-				want = (size_t)in[at] | (size_t)in[at + 1] << 8;
-				at += 2;
-			}
-			o.request = in + at;
-			o.request_len = want < len - at ? want : len - at;
-			at += o.request_len;
+		bool dies = PWK_FUZZ_OP_KIND(o.code) == PWK_FUZZ_OP_DIE;
+		bool whole = take_fields(in, len, &at, &o);
+		/* The driver ends the list at an operation cut short, but a
+		 * death still happens (with the fields it got): keep it. */
+		if (whole || dies) {
+			ops[n++] = o;
 		}
-		if (o.has_byte) {
-			if (at >= len) {
-				break;
-			}
-			o.byte = in[at++];
-		}
-		ops[n++] = o;
-		if (kind == KIND_DIE) {
+		if (!whole || dies) {
 			break; /* nothing after a death runs */
 		}
 	}

@@ -9,11 +9,6 @@
 
 #include "fuzz_input.h"
 
-const char *fuzz_isolation_name(host_isolation_t i)
-{
-	return i == HOST_ISOLATION_NONE ? "none" : "mprotect";
-}
-
 /* The isolation a session runs under: the option, else the fuzz key's,
  * else the scenario's. False for an unknown name. */
 static bool pick_isolation(struct scenario *s, const char *name, FILE *report)
@@ -24,14 +19,12 @@ static bool pick_isolation(struct scenario *s, const char *name, FILE *report)
 		}
 		return true;
 	}
-	if (strcmp(name, "none") != 0 && strcmp(name, "mprotect") != 0) {
+	if (!host_isolation_parse(name, &s->sim.isolation)) {
 		fprintf(report,
 			"pwsim: --isolation takes none, mprotect or scenario (its own), not '%s'\n",
 			name);
 		return false;
 	}
-	s->sim.isolation =
-		strcmp(name, "none") == 0 ? HOST_ISOLATION_NONE : HOST_ISOLATION_MPROTECT;
 	return true;
 }
 
@@ -39,24 +32,30 @@ bool fuzz_session_open(struct fuzz_session *fs, const char *scenario_path,
 		       const struct scenario_search *search, const struct fuzz_session_options *o,
 		       FILE *report)
 {
-	const char *target_spec = o->target;
-	uint64_t response_budget = o->response_budget;
 	memset(fs, 0, sizeof(*fs));
 	struct diag d;
 	diag_init(&d, scenario_path, report);
-	fs->scenario_loaded = scenario_load(scenario_path, search, &fs->scenario, &d);
-	if (!fs->scenario_loaded) {
-		return false;
+	fs->scenario_loaded = scenario_load(scenario_path, search, &fs->loaded, &d);
+	return fs->scenario_loaded &&
+	       fuzz_session_open_loaded(fs, &fs->loaded, scenario_path, o, report);
+}
+
+bool fuzz_session_open_loaded(struct fuzz_session *fs, struct scenario *s,
+			      const char *scenario_path, const struct fuzz_session_options *o,
+			      FILE *report)
+{
+	if (s != &fs->loaded) {
+		memset(fs, 0, sizeof(*fs));
 	}
-	struct scenario *s = &fs->scenario;
+	fs->scenario = s;
 	struct fuzz_plan plan = s->fuzz.plan;
 	char err[768];
-	if (target_spec != NULL &&
-	    !fuzz_plan_resolve(&s->system, target_spec, &plan, err, sizeof(err))) {
+	if (o->target != NULL &&
+	    !fuzz_plan_resolve(&s->system, o->target, &plan, err, sizeof(err))) {
 		fprintf(report, "pwsim: --target: %s\n", err);
 		return false;
 	}
-	if (target_spec == NULL && s->fuzz.target == NULL) {
+	if (o->target == NULL && s->fuzz.target == NULL) {
 		fprintf(report, "pwsim: %s has no fuzz key: say which handler with --target\n",
 			scenario_path);
 		return false;
@@ -76,18 +75,24 @@ bool fuzz_session_open(struct fuzz_session *fs, const char *scenario_path,
 	}
 	fuzz_target_prepare(s, &plan, driver);
 	free(driver);
+	uint64_t response_budget = o->response_budget;
 	if (response_budget == 0) {
 		response_budget = s->fuzz.response_budget != 0 ? s->fuzz.response_budget
 							       : FUZZ_RESPONSE_BUDGET_DEFAULT;
 	}
-	return fuzz_target_load(&fs->target, s, &plan, response_budget, o->coverage, report);
+	struct run_options load = {
+		.report = report,
+		.allow_uncounted = o->allow_uncounted,
+		.gdb_script = o->gdb_script,
+	};
+	return fuzz_target_load(&fs->target, s, &plan, response_budget, o->coverage, &load);
 }
 
 void fuzz_session_close(struct fuzz_session *fs)
 {
 	fuzz_target_free(&fs->target);
 	if (fs->scenario_loaded) {
-		scenario_free(&fs->scenario);
+		scenario_free(&fs->loaded);
 	}
 	host_machine_release();
 	memset(fs, 0, sizeof(*fs));

@@ -10,7 +10,8 @@
 #include "fuzz_target.h"
 
 struct fuzz_session {
-	struct scenario scenario;
+	struct scenario *scenario; /* &loaded, or the caller's (fuzz_session_open_loaded) */
+	struct scenario loaded;    /* what fuzz_session_open loaded */
 	struct fuzz_target target;
 	bool scenario_loaded;
 };
@@ -22,6 +23,9 @@ struct fuzz_session_options {
 	uint64_t response_budget; /* ns */
 	const char *isolation;    /* "none", "mprotect" or "scenario" (its own) */
 	bool coverage;            /* give the handler a coverage map */
+	/* As pwsim run's options of the same names (struct run_options). */
+	bool allow_uncounted;
+	FILE *gdb_script;
 };
 
 /* Loads `scenario_path` (with `search`) set up as `o` says. Errors go to
@@ -30,8 +34,12 @@ bool fuzz_session_open(struct fuzz_session *fs, const char *scenario_path,
 		       const struct scenario_search *search, const struct fuzz_session_options *o,
 		       FILE *report);
 
-/* The isolation mode's name as the fuzz key writes it. */
-const char *fuzz_isolation_name(host_isolation_t i);
+/* The same for a scenario the caller loaded from `scenario_path` (changed
+ * for fuzzing: free it only after fuzz_session_close). */
+bool fuzz_session_open_loaded(struct fuzz_session *fs, struct scenario *s,
+			      const char *scenario_path, const struct fuzz_session_options *o,
+			      FILE *report);
+
 void fuzz_session_close(struct fuzz_session *fs);
 
 /* Reads a whole input file (at most PWK_FUZZ_INPUT_MAX bytes). NULL with

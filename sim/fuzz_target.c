@@ -130,25 +130,15 @@ static void pick_expectations(struct fuzz_target *t)
 }
 
 bool fuzz_target_load(struct fuzz_target *t, struct scenario *s, const struct fuzz_plan *plan,
-		      uint64_t response_budget, bool coverage, FILE *report)
+		      uint64_t response_budget, bool coverage, const struct run_options *load)
 {
+	FILE *report = load->report;
 	memset(t, 0, sizeof(*t));
 	t->scenario = s;
 	t->plan = *plan;
 	t->response_budget = response_budget;
 	t->quiet = fopen("/dev/null", "w");
-	for (size_t p = 0; p < s->system.process_count; p++) {
-		t->thread_count += s->system.processes[p].thread_count;
-	}
-	t->thread_process = calloc(t->thread_count + 1, sizeof(uint32_t));
-	size_t k = 0;
-	for (uint32_t p = 0; p < s->system.process_count; p++) {
-		for (size_t i = 0; i < s->system.processes[p].thread_count; i++) {
-			t->thread_process[k++] = p;
-		}
-	}
-	struct run_options o = {.report = report};
-	if (t->quiet == NULL || !sim_system_load(&t->sys, s, &o) || !find_input(t, report)) {
+	if (t->quiet == NULL || !sim_system_load(&t->sys, s, load) || !find_input(t, report)) {
 		return false;
 	}
 	char err[256];
@@ -189,26 +179,46 @@ static void write_input(struct fuzz_target *t, const uint8_t *input, size_t len)
 	t->last_len = len;
 }
 
-struct fuzz_verdict fuzz_target_run(struct fuzz_target *t, const uint8_t *input, size_t len,
-				    FILE *report, FILE *console)
+/* The verdict's observer, then the run's own trace sink. */
+static void observe_and_pass(void *ctx, uint64_t time, const struct pwk_trace_record *r)
+{
+	struct fuzz_target *t = ctx;
+	fuzz_observe_record(t, time, r);
+	t->pass_trace(t->pass_trace_ctx, time, r);
+}
+
+struct fuzz_verdict fuzz_target_run_with(struct fuzz_target *t, const uint8_t *input, size_t len,
+					 const struct run_options *o, struct run_result *result)
 {
 	write_input(t, input, len);
 	fuzz_observe_start(t);
-	t->scenario->sim.fault_report = report != NULL ? NULL : t->quiet;
-	struct run_options o = {
-		.trace = fuzz_observe_record,
+	t->scenario->sim.fault_report = o->report != NULL ? NULL : t->quiet;
+	t->pass_trace = o->trace;
+	t->pass_trace_ctx = o->trace_ctx;
+	struct run_options run = {
+		.seed = o->seed,
+		.trace = o->trace != NULL ? observe_and_pass : fuzz_observe_record,
 		.trace_ctx = t,
-		.console = console,
-		.report = report != NULL ? report : t->quiet,
+		.console = o->console,
+		.report = o->report != NULL ? o->report : t->quiet,
 	};
-	struct run_result r = sim_system_run(&t->sys, &o);
+	struct run_result r = sim_system_run(&t->sys, &run);
+	if (result != NULL) {
+		*result = r;
+	}
 	return fuzz_verdict_of(t, &r);
+}
+
+struct fuzz_verdict fuzz_target_run(struct fuzz_target *t, const uint8_t *input, size_t len,
+				    FILE *report, FILE *console)
+{
+	struct run_options o = {.report = report, .console = console};
+	return fuzz_target_run_with(t, input, len, &o, NULL);
 }
 
 void fuzz_target_free(struct fuzz_target *t)
 {
 	sim_system_free(&t->sys);
-	free(t->thread_process);
 	free(t->expect_applies);
 	if (t->quiet != NULL) {
 		fclose(t->quiet);

@@ -51,9 +51,9 @@ struct fuzz_target {
 	uintptr_t input_addr; /* struct pwk_fuzz_input in the driver's RAM */
 	size_t last_len;
 	uint64_t response_budget;
-	uint32_t *thread_process; /* global thread index -> process */
-	size_t thread_count;
 	struct fuzz_observed seen;
+	host_trace_fn pass_trace; /* this run's trace sink beside the observer, or NULL */
+	void *pass_trace_ctx;
 	FILE *quiet; /* /dev/null, for the per-run report */
 	/* Which of the scenario's console expectations every run must meet:
 	 * those that are not lines of the replaced initiator and that a run
@@ -76,15 +76,23 @@ char *fuzz_driver_find(char *looked, size_t looked_cap);
  * initiator's, RAM and flash enough for it, a time limit. */
 void fuzz_target_prepare(struct scenario *s, const struct fuzz_plan *plan, const char *driver);
 
-/* Loads the prepared scenario `s`; `coverage` gives the handler a coverage
- * map (host_coverage_map). Failures are reported to `report`. */
+/* Loads the prepared scenario `s` with `load`'s options (its report gets
+ * the failures, its allow_uncounted and gdb_script as for sim_run);
+ * `coverage` gives the handler a coverage map (host_coverage_map). */
 bool fuzz_target_load(struct fuzz_target *t, struct scenario *s, const struct fuzz_plan *plan,
-		      uint64_t response_budget, bool coverage, FILE *report);
+		      uint64_t response_budget, bool coverage, const struct run_options *load);
 
 /* One run of `input` (at most PWK_FUZZ_INPUT_MAX bytes count). `report`
  * and `console` as in struct run_options; NULL report: quiet. */
 struct fuzz_verdict fuzz_target_run(struct fuzz_target *t, const uint8_t *input, size_t len,
 				    FILE *report, FILE *console);
+
+/* The same run with `o`'s seed, console, report (NULL: quiet) and trace
+ * (optional: it sees every record, after the verdict's own observer);
+ * `result`, when not NULL, gets the run's end. The isolation mode and the
+ * load options are the target's, fixed by fuzz_target_load. */
+struct fuzz_verdict fuzz_target_run_with(struct fuzz_target *t, const uint8_t *input, size_t len,
+					 const struct run_options *o, struct run_result *result);
 
 void fuzz_target_free(struct fuzz_target *t);
 

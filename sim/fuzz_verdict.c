@@ -31,7 +31,8 @@ void fuzz_observe_start(struct fuzz_target *t)
 
 static uint32_t process_of(const struct fuzz_target *t, uint32_t thread)
 {
-	return thread < t->thread_count ? t->thread_process[thread] : PWK_NONE;
+	const struct pwk_system_desc *d = &t->sys.desc.desc;
+	return thread < d->thread_count ? d->threads[thread].process : PWK_NONE;
 }
 
 static void reject(struct fuzz_target *t, const struct pwk_trace_record *r, const char *reason)

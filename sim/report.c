@@ -8,6 +8,8 @@
  */
 #include "report.h"
 
+#include "text_out.h"
+
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,33 +20,10 @@
 
 static const char replacement_char[] = "\xef\xbf\xbd"; /* U+FFFD */
 
-/* Length of the valid UTF-8 sequence at `p` (1 for ASCII), 0 if invalid. */
-static size_t utf8_length(const unsigned char *p)
-{
-	if (p[0] < 0x80) {
-		return 1;
-	}
-	size_t n = p[0] < 0xc2 ? 0 : p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : p[0] < 0xf5 ? 4 : 0;
-	if (n == 0) {
-		return 0;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			return 0;
-		}
-	}
-	/* Overlong forms, UTF-16 surrogates and code points past U+10FFFF. */
-	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f) ||
-	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f)) {
-		return 0;
-	}
-	return n;
-}
-
 static void xml_text(FILE *f, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p != '\0';) {
-		size_t n = utf8_length(p);
+		size_t n = text_utf8_length(p);
 		if (n == 0) {
 			fputs(replacement_char, f);
 			p++;
@@ -75,36 +54,6 @@ static void xml_text(FILE *f, const char *s)
 		}
 		p += n;
 	}
-}
-
-static void json_string(FILE *f, const char *s)
-{
-	if (s == NULL) {
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p != '\0';) {
-		size_t n = utf8_length(p);
-		if (n == 0) {
-			fputs("\\ufffd", f);
-			p++;
-			continue;
-		}
-		if (*p == '"' || *p == '\\') {
-			fprintf(f, "\\%c", *p);
-		} else if (*p == '\n') {
-			fputs("\\n", f);
-		} else if (*p == '\t') {
-			fputs("\\t", f);
-		} else if (*p < 0x20) {
-			fprintf(f, "\\u%04x", *p);
-		} else {
-			fwrite(p, 1, n, f);
-		}
-		p += n;
-	}
-	fputc('"', f);
 }
 
 static double run_seconds(const struct sweep_results *r, size_t scenario_index)
@@ -218,7 +167,7 @@ static void json_run(FILE *f, const struct sweep_results *r, const struct sweep_
 {
 	char *replay = sweep_replay_command(r->config, run, "run");
 	fputs("    {\"scenario\": ", f);
-	json_string(f, r->config->scenarios[run->scenario_index].path);
+	text_json_string(f, r->config->scenarios[run->scenario_index].path);
 	fprintf(f, ", \"seed\": %llu, \"status\": \"%s\", ", (unsigned long long)run->seed,
 		sweep_status_name(run->status));
 	if (run->exit_code >= 0) {
@@ -232,13 +181,13 @@ static void json_run(FILE *f, const struct sweep_results *r, const struct sweep_
 		fputs("\"signal\": null, ", f);
 	}
 	fprintf(f, "\"wall_ms\": %.3f, \"digest\": ", (double)run->wall_ns / NS_PER_MS);
-	json_string(f, run->digest[0] ? run->digest : NULL);
+	text_json_string(f, run->digest[0] ? run->digest : NULL);
 	fputs(", \"reason\": ", f);
-	json_string(f, run->reason);
+	text_json_string(f, run->reason);
 	fputs(", \"replay\": ", f);
-	json_string(f, replay);
+	text_json_string(f, replay);
 	fputs(", \"log\": ", f);
-	json_string(f, run->log);
+	text_json_string(f, run->log);
 	fputc('}', f);
 	free(replay);
 }
@@ -250,7 +199,7 @@ static void json_scenarios(FILE *f, const struct sweep_results *r)
 	for (size_t s = 0; s < c->scenario_count; s++) {
 		struct sweep_totals st = sweep_totals_of(r, s);
 		fputs("    {\"scenario\": ", f);
-		json_string(f, c->scenarios[s].path);
+		text_json_string(f, c->scenarios[s].path);
 		fputs(", ", f);
 		json_counts(f, &st);
 		if (st.any_failure) {
@@ -275,7 +224,7 @@ bool report_write_json(FILE *f, const struct sweep_results *r)
 		"  \"isolation\": ",
 		(unsigned long long)c->seed_first, (unsigned long long)c->seed_last, c->shard_index,
 		c->shard_count, c->timeout_s);
-	json_string(f, c->isolation);
+	text_json_string(f, c->isolation);
 	if (r->interrupted_by != 0) {
 		fprintf(f, ",\n  \"interrupted\": \"SIG%s\",\n", sigabbrev_np(r->interrupted_by));
 	} else {

@@ -4,8 +4,6 @@
  */
 #include "run_cli.h"
 
-#include "fuzz_findings.h"
-
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,16 +11,13 @@
 
 #include "board.h"
 #include "expect.h"
+#include "fuzz_replay.h"
 #include "trace_export.h"
 
 static int parse_isolation(struct run_options *o, const char *v)
 {
 	o->override_isolation = true;
-	if (strcmp(v, "none") == 0) {
-		o->isolation = HOST_ISOLATION_NONE;
-	} else if (strcmp(v, "mprotect") == 0) {
-		o->isolation = HOST_ISOLATION_MPROTECT;
-	} else {
+	if (!host_isolation_parse(v, &o->isolation)) {
 		fprintf(stderr, "pwsim: --isolation takes none or mprotect, not '%s'\n", v);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
@@ -206,8 +201,10 @@ static FILE *gdb_script_open(const char *path, const char *scenario_path)
 	return f;
 }
 
-/* Runs the loaded scenario `s` with the trace writer `trace` (or NULL). */
-static int run_loaded(const struct run_cli *c, const struct scenario *s, struct trace_export *trace,
+/* Runs the loaded scenario `s` with the trace writer `trace` (or NULL). A
+ * scenario with a fuzz key (a finding) runs its fuzz input, judged as
+ * pwsim fuzz judged it, with the same options. */
+static int run_loaded(const struct run_cli *c, struct scenario *s, struct trace_export *trace,
 		      FILE *gdb)
 {
 	struct run_options o = c->options;
@@ -217,8 +214,14 @@ static int run_loaded(const struct run_cli *c, const struct scenario *s, struct 
 		o.trace = trace_export_record;
 		o.trace_ctx = trace;
 	}
-	struct run_result r = sim_run(s, &o);
-	int code = sim_expect_check(s, &r, host_console_text(), stderr);
+	struct run_result r;
+	int code;
+	if (s->fuzz.target != NULL) {
+		code = fuzz_replay(c->scenario_path, s, &o, &r);
+	} else {
+		r = sim_run(s, &o);
+		code = sim_expect_check(s, &r, host_console_text(), stderr);
+	}
 	if (trace != NULL && c->recent_events > 0) {
 		fflush(stdout);
 		trace_export_print_recent(trace, stdout, c->recent_events);
@@ -234,7 +237,7 @@ static int run_loaded(const struct run_cli *c, const struct scenario *s, struct 
 	return code;
 }
 
-static int run_on_host(const struct run_cli *c, const struct scenario *s)
+static int run_on_host(const struct run_cli *c, struct scenario *s)
 {
 	struct trace_export *trace = NULL;
 	char err[256];
@@ -306,16 +309,11 @@ int run_cli_execute(const struct run_cli *c)
 	bool loaded = c->board != NULL ? scenario_load_without_images(c->scenario_path, &s, &d)
 				       : scenario_load(c->scenario_path, &c->search, &s, &d);
 	int code = PWSIM_EXIT_BAD_INPUT;
-	if (loaded && c->board == NULL && s.fuzz.target != NULL) {
-		/* A fuzz finding (or a scenario with a fuzz key): its run is the
-		 * fuzz driver's, judged as pwsim fuzz judged it. */
-		scenario_free(&s);
-		return fuzz_replay(c->scenario_path, &c->search, c->options.console);
-	}
 	if (loaded) {
 		code = c->board != NULL ? run_on_board(c, &s) : run_on_host(c, &s);
 	}
-	if (code == PWSIM_EXIT_OK) {
+	/* A fuzz input's replay said how it ran (fuzz_replay.c). */
+	if (code == PWSIM_EXIT_OK && (c->board != NULL || s.fuzz.target == NULL)) {
 		fprintf(stderr, "pwsim: %s: expectations hold\n", c->scenario_path);
 	}
 	scenario_free(&s);

@@ -304,12 +304,7 @@ static bool parse_expect(const struct json5_value *e, struct scenario_expect *x,
 
 static bool parse_isolation(const struct json5_value *v, host_isolation_t *out, struct diag *d)
 {
-	if (v->kind == JSON5_STRING && strcmp(v->string, "none") == 0) {
-		*out = HOST_ISOLATION_NONE;
-		return true;
-	}
-	if (v->kind == JSON5_STRING && strcmp(v->string, "mprotect") == 0) {
-		*out = HOST_ISOLATION_MPROTECT;
+	if (v->kind == JSON5_STRING && host_isolation_parse(v->string, out)) {
 		return true;
 	}
 	diag_error(d, v->line, v->col, "isolation must be \"none\" or \"mprotect\"");

@@ -96,12 +96,9 @@ bool scenario_parse_fuzz(const struct json5_value *fuzz, const char *dir, struct
 				s->fuzz.response_budget = v->uinteger * UINT64_C(1000000);
 			}
 		} else if (strcmp(m->key, "isolation") == 0) {
-			if (v->kind == JSON5_STRING && (strcmp(v->string, "none") == 0 ||
-							strcmp(v->string, "mprotect") == 0)) {
+			if (v->kind == JSON5_STRING &&
+			    host_isolation_parse(v->string, &s->fuzz.isolation)) {
 				s->fuzz.isolation_set = true;
-				s->fuzz.isolation = strcmp(v->string, "none") == 0
-							    ? HOST_ISOLATION_NONE
-							    : HOST_ISOLATION_MPROTECT;
 			} else {
 				diag_error(d, v->line, v->col,
 					   "fuzz.isolation must be \"none\" or \"mprotect\"");

@@ -164,7 +164,8 @@ static int parse_option(int argc, char **argv, int *i, struct sweep_config *c)
 						   v);
 	}
 	if ((v = option_value(argc, argv, i, "--isolation", &missing)) != NULL) {
-		if (strcmp(v, "none") != 0 && strcmp(v, "mprotect") != 0) {
+		host_isolation_t mode;
+		if (!host_isolation_parse(v, &mode)) {
 			return sweep_usage_error("--isolation takes none or mprotect, not '%s'", v);
 		}
 		c->isolation = v;

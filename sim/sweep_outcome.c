@@ -8,6 +8,8 @@
  */
 #include "sweep.h"
 
+#include "shell_word.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,34 +57,6 @@ struct sweep_totals sweep_totals_of(const struct sweep_results *r, size_t scenar
 	return t;
 }
 
-/* Appends `arg` to `out` as one shell word: bare when it is made only of
- * characters no shell treats specially, else in single quotes. */
-static void append_word(char *out, size_t cap, const char *arg)
-{
-	size_t n = strlen(out);
-	bool bare = arg[0] != '\0' && strspn(arg, "abcdefghijklmnopqrstuvwxyz"
-						  "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-						  "0123456789_./:=+,@%-") == strlen(arg);
-	if (n > 0 && n + 1 < cap) {
-		out[n++] = ' ';
-	}
-	if (!bare && n + 1 < cap) {
-		out[n++] = '\'';
-	}
-	for (const char *p = arg; *p != '\0' && n + 5 < cap; p++) {
-		if (*p == '\'') {
-			memcpy(out + n, "'\\''", 4);
-			n += 4;
-		} else {
-			out[n++] = *p;
-		}
-	}
-	if (!bare && n + 1 < cap) {
-		out[n++] = '\'';
-	}
-	out[n] = '\0';
-}
-
 char *sweep_replay_command(const struct sweep_config *c, const struct sweep_run *run,
 			   const char *command)
 {
@@ -94,21 +68,21 @@ char *sweep_replay_command(const struct sweep_config *c, const struct sweep_run 
 	char *out = calloc(cap, 1);
 	char seed[24];
 	snprintf(seed, sizeof(seed), "%llu", (unsigned long long)run->seed);
-	append_word(out, cap, c->pwsim_path);
-	append_word(out, cap, command);
-	append_word(out, cap, c->scenarios[run->scenario_index].abs_path);
-	append_word(out, cap, "--seed");
-	append_word(out, cap, seed);
+	shell_word_append(out, cap, c->pwsim_path);
+	shell_word_append(out, cap, command);
+	shell_word_append(out, cap, c->scenarios[run->scenario_index].abs_path);
+	shell_word_append(out, cap, "--seed");
+	shell_word_append(out, cap, seed);
 	if (c->isolation != NULL) {
-		append_word(out, cap, "--isolation");
-		append_word(out, cap, c->isolation);
+		shell_word_append(out, cap, "--isolation");
+		shell_word_append(out, cap, c->isolation);
 	}
 	if (c->allow_uncounted) {
-		append_word(out, cap, "--allow-uncounted");
+		shell_word_append(out, cap, "--allow-uncounted");
 	}
 	for (size_t i = 0; i < c->image_dir_count; i++) {
-		append_word(out, cap, "--image-dir");
-		append_word(out, cap, c->image_dirs[i]);
+		shell_word_append(out, cap, "--image-dir");
+		shell_word_append(out, cap, c->image_dirs[i]);
 	}
 	return out;
 }

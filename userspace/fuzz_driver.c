@@ -74,19 +74,7 @@ static void wait_us(uint32_t handle, uint32_t mask, uint8_t us)
 	(void)pwk_object_wait(handle, mask, after((uint64_t)us * (PWK_CLOCK_HZ / 1000000u)));
 }
 
-enum {
-	OP_TRANSACT = 0, /* 0..2 and 7: the common case gets most opcodes */
-	OP_ASYNC = 3,
-	OP_SIGNAL = 4,
-	OP_PAUSE = 5,
-	OP_DIE = 6,
-};
-
-/* Opcode bits above the kind (bits 0..2). */
-#define FLAG_A 0x08u
-#define FLAG_B 0x10u
-
-/* transact; FLAG_A|FLAG_B: a short deadline (a byte of microseconds)
+/* transact; flags A and B: a short deadline (a byte of microseconds)
  * instead of the response budget. The receive buffer is always the whole
  * PWK_FUZZ_RECV_MAX: a handler cannot know a client's buffer, and a client
  * that gives it less than its protocol's response breaks the protocol. */
@@ -95,7 +83,7 @@ static bool op_transact(uint32_t handle, uint8_t op, struct cursor *c, uint32_t 
 	const uint8_t *req;
 	uint32_t len;
 	uint8_t us = 0;
-	bool short_deadline = (op & (FLAG_A | FLAG_B)) == (FLAG_A | FLAG_B);
+	bool short_deadline = PWK_FUZZ_SHORT_DEADLINE(op);
 	if (!take_request(c, &req, &len) || (short_deadline && !take_u8(c, &us))) {
 		return false;
 	}
@@ -113,7 +101,7 @@ static bool op_transact(uint32_t handle, uint8_t op, struct cursor *c, uint32_t 
 }
 
 /* async transact, a pause of a byte of microseconds for the response, then
- * complete (FLAG_A, when it came) or cancel. */
+ * complete (flag A, when it came) or cancel. */
 static bool op_async(uint32_t handle, uint8_t op, struct cursor *c)
 {
 	const uint8_t *req;
@@ -126,26 +114,29 @@ static bool op_async(uint32_t handle, uint8_t op, struct cursor *c)
 		return true;
 	}
 	wait_us(handle, PWK_SIGNAL_READABLE, us);
-	if ((op & FLAG_A) && pwk_channel_async_transact_complete(handle).status == PWK_OK) {
+	if ((op & PWK_FUZZ_FLAG_A) &&
+	    pwk_channel_async_transact_complete(handle).status == PWK_OK) {
 		return true;
 	}
 	(void)pwk_channel_async_cancel(handle);
 	return true;
 }
 
-/* The initiator dies: after starting a transaction (FLAG_B) and a pause,
- * by a fault (FLAG_A: a store to address 0) or by process_exit. */
+/* The initiator dies: after starting a transaction (flag B) and a pause,
+ * by a fault (flag A: a store to address 0) or by process_exit. It dies
+ * even when the input ends inside its fields (then with no transaction, or
+ * no pause). */
 static _Noreturn void op_die(uint32_t handle, uint8_t op, struct cursor *c)
 {
 	const uint8_t *req;
 	uint32_t len;
 	uint8_t us = 0;
-	if ((op & FLAG_B) && take_request(c, &req, &len) &&
+	if ((op & PWK_FUZZ_FLAG_B) && take_request(c, &req, &len) &&
 	    pwk_channel_async_transact(handle, req, len, reply, PWK_FUZZ_RECV_MAX) == PWK_OK) {
 		(void)take_u8(c, &us);
 		wait_us(handle, PWK_SIGNAL_READABLE, us);
 	}
-	if (op & FLAG_A) {
+	if (op & PWK_FUZZ_FLAG_A) {
 		*(volatile uint32_t *)(uintptr_t)0 = 0;
 	}
 	pwk_process_exit(0);
@@ -177,21 +168,21 @@ int pwk_main(uint32_t index_in_app)
 	for (uint32_t index = 0; take_u8(&c, &op); index++) {
 		bool whole = true;
 		uint8_t us;
-		switch (op & 7u) {
-		case OP_ASYNC:
+		switch (PWK_FUZZ_OP_KIND(op)) {
+		case PWK_FUZZ_OP_ASYNC:
 			whole = op_async(handle, op, &c);
 			break;
-		case OP_SIGNAL:
-			(void)pwk_object_set_peer_user_signal(handle, op & FLAG_A);
+		case PWK_FUZZ_OP_SIGNAL:
+			(void)pwk_object_set_peer_user_signal(handle, op & PWK_FUZZ_FLAG_A);
 			break;
-		case OP_PAUSE:
+		case PWK_FUZZ_OP_PAUSE:
 			whole = take_u8(&c, &us);
 			if (whole) {
 				wait_us(handle, PWK_SIGNAL_USER, us);
 			}
 			break;
-		case OP_DIE:
-			op_die(handle, op, &c);
+		case PWK_FUZZ_OP_DIE:
+			op_die(handle, op, &c); /* does not return */
 		default:
 			whole = op_transact(handle, op, &c, index);
 			break;

@@ -73,13 +73,11 @@ int main(int argc, char **argv)
 {
 	bool cold = argc > 1 && strcmp(argv[1], "--cold") == 0;
 	int first = cold ? 2 : 1;
-	if (argc < first + 2 ||
-	    (strcmp(argv[first], "none") != 0 && strcmp(argv[first], "mprotect") != 0)) {
+	host_isolation_t isolation;
+	if (argc < first + 2 || !host_isolation_parse(argv[first], &isolation)) {
 		fprintf(stderr, "usage: bench-host-run [--cold] none|mprotect SCENARIO...\n");
 		return 2;
 	}
-	host_isolation_t isolation =
-		strcmp(argv[first], "none") == 0 ? HOST_ISOLATION_NONE : HOST_ISOLATION_MPROTECT;
 	for (int i = first + 1; i < argc; i++) {
 		if (measure(argv[i], isolation, !cold) != 0) {
 			return 1;

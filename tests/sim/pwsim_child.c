@@ -130,6 +130,27 @@ void pwsim_result_free(struct pwsim_result *r)
 	free(r->err);
 }
 
+/* The shell word at *at (bare, or in single quotes with '\'' for a quote),
+ * unquoted in place; *at moves past it. */
+static char *shell_word(char **at)
+{
+	char *from = *at, *to = *at, *word = *at;
+	bool quoted = false;
+	for (; *from != '\0' && (quoted || *from != ' '); from++) {
+		if (*from == '\'') {
+			quoted = !quoted;
+		} else if (!quoted && *from == '\\' && from[1] != '\0') {
+			*to++ = *++from;
+		} else {
+			*to++ = *from;
+		}
+	}
+	cr_assert(!quoted, "unbalanced quote in %s", word);
+	*at = *from != '\0' ? from + 1 : from;
+	*to = '\0';
+	return word;
+}
+
 size_t pwsim_replay_args(const char *out, char *line, size_t cap, const char **argv, size_t max)
 {
 	const char *at = strstr(out, "replay: pwsim ");
@@ -140,9 +161,8 @@ size_t pwsim_replay_args(const char *out, char *line, size_t cap, const char **a
 	memcpy(line, at, len);
 	line[len] = '\0';
 	size_t n = 0;
-	for (char *save = NULL, *w = strtok_r(line, " ", &save); w != NULL && n + 1 < max;
-	     w = strtok_r(NULL, " ", &save)) {
-		argv[n++] = w;
+	for (char *w = line; *w != '\0' && n + 1 < max;) {
+		argv[n++] = shell_word(&w);
 	}
 	argv[n] = NULL;
 	return n;

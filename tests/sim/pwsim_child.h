@@ -32,8 +32,9 @@ void temp_dir_make(char *dir, size_t cap, const char *prefix);
 void temp_dir_remove(const char *dir);
 
 /* Splits the first "replay: pwsim ..." line of `out` into `argv` (the words
- * after "pwsim", NULL-terminated, at most `max` - 1), kept in `line`; a test
- * assertion fails if there is none. Returns the word count. */
+ * after "pwsim" as a shell splits them, NULL-terminated, at most `max` - 1),
+ * kept in `line`; a test assertion fails if there is none. Returns the word
+ * count. */
 size_t pwsim_replay_args(const char *out, char *line, size_t cap, const char **argv, size_t max);
 
 /* Absolute path of `rel` in the source tree. The result is static storage. */

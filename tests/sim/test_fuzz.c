@@ -10,43 +10,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz_planted_run.h"
 #include "pwsim_child.h"
 
 Test(fuzz, finds_the_planted_bug_and_its_replay_reproduces_it)
 {
-	char out[512];
-	temp_dir_make(out, sizeof(out), "pwk-fuzz-planted");
-	const char *argv[] = {"fuzz",
-			      "tests/sim/fuzz_planted/planted.json5",
-			      "--target=handler/ipc",
-			      "--out",
-			      out,
-			      "--max-time",
-			      "200",
-			      "--image-dir",
-			      PWK_BUILD_ROOT,
-			      NULL};
-	struct pwsim_result r = pwsim_run(argv);
-	cr_assert_eq(r.status, 1, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
-	assert_contains(r.out, "finding (handler fault): the handler 'handler' faulted");
-	char line[2048];
-	const char *replay[32];
-	cr_assert_geq(pwsim_replay_args(r.out, line, sizeof(line), replay, 32), 2);
-	cr_assert_str_eq(replay[0], "run");
-	struct pwsim_result again = pwsim_run(replay);
-	cr_assert_eq(again.status, 1, "replay exit %d\n%s", again.status, again.err);
-	assert_contains(again.err, "finding (handler fault): the handler 'handler' faulted");
-	assert_contains(again.err, "pwsim: fault: process 'handler'");
-	/* Exact: the same run twice has the same trace digest. */
-	struct pwsim_result third = pwsim_run(replay);
-	const char *d1 = strstr(again.err, "trace digest ");
-	const char *d2 = strstr(third.err, "trace digest ");
-	cr_assert(d1 != NULL && d2 != NULL);
-	cr_assert_eq(strncmp(d1, d2, 29), 0, "%.29s vs %.29s", d1, d2);
-	pwsim_result_free(&third);
-	pwsim_result_free(&again);
+	const char *libfuzzer[] = {NULL}; /* the default engine */
+	struct pwsim_result r = fuzz_planted_found_and_replayed(libfuzzer);
 	pwsim_result_free(&r);
-	temp_dir_remove(out);
 }
 
 Test(fuzz, the_fixed_variant_runs_clean)

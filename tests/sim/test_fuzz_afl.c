@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz_planted_run.h"
 #include "pwsim_child.h"
 
 static bool have_afl_fuzz(void)
@@ -48,36 +49,11 @@ static long summary_execs(const char *err)
 Test(fuzz_afl, finds_the_planted_bug_and_its_replay_reproduces_it)
 {
 	NEED_AFL();
-	char out[512];
-	temp_dir_make(out, sizeof(out), "pwk-fuzz-afl");
-	const char *argv[] = {"fuzz",
-			      "tests/sim/fuzz_planted/planted.json5",
-			      "--target=handler/ipc",
-			      "--engine",
-			      "afl",
-			      "--out",
-			      out,
-			      "--max-time",
-			      "200",
-			      "--image-dir",
-			      PWK_BUILD_ROOT,
-			      NULL};
-	struct pwsim_result r = pwsim_run(argv);
-	cr_assert_eq(r.status, 1, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
-	assert_contains(r.out, "finding (handler fault): the handler 'handler' faulted");
+	const char *afl[] = {"--engine", "afl", NULL};
+	struct pwsim_result r = fuzz_planted_found_and_replayed(afl);
 	assert_contains(r.err, "with AFL++");
 	cr_assert_gt(summary_execs(r.err), 0);
-	char line[2048];
-	const char *replay[32];
-	cr_assert_geq(pwsim_replay_args(r.out, line, sizeof(line), replay, 32), 2);
-	cr_assert_str_eq(replay[0], "run");
-	struct pwsim_result again = pwsim_run(replay);
-	cr_assert_eq(again.status, 1, "replay exit %d\n%s", again.status, again.err);
-	assert_contains(again.err, "finding (handler fault): the handler 'handler' faulted");
-	assert_contains(again.err, "pwsim: fault: process 'handler'");
-	pwsim_result_free(&again);
 	pwsim_result_free(&r);
-	temp_dir_remove(out);
 }
 
 Test(fuzz_afl, the_fixed_kv_example_runs_clean)

@@ -8,6 +8,7 @@
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pwsim_child.h"
@@ -87,4 +88,26 @@ Test(fuzz_kv_fixed, survives_the_crafted_requests)
 	cr_assert_eq(r.status, 0, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
 	assert_contains(r.err, " 0 faults,");
 	pwsim_result_free(&r);
+}
+
+/* A finding file runs with pwsim run's own options, as any scenario does:
+ * here the seed and a trace of the replayed run. */
+Test(fuzz_kv, a_finding_replays_with_the_seed_and_writes_its_trace)
+{
+	char dir[512], trace[600];
+	temp_dir_make(dir, sizeof(dir), "pwk-fuzz-replay");
+	snprintf(trace, sizeof(trace), "%s/finding.json", dir);
+	const char *argv[] = {
+		"run", "fuzz/corpus/pwsim-kv/get-past-value.json5", "--seed", "5", "--trace", trace,
+		NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 1, "exit %d\nstderr:\n%s", r.status, r.err);
+	assert_contains(r.err, "finding (handler fault): the handler 'kv_server' faulted");
+	assert_contains(r.err, "pwsim: seed 5: ");
+	char *text = read_text_file(trace);
+	assert_contains(text, "kv_server");
+	assert_contains(text, "server_thread");
+	free(text);
+	pwsim_result_free(&r);
+	temp_dir_remove(dir);
 }

@@ -1,0 +1,19 @@
+/*
+ * fuzz_planted_run.h — the planted-bug test both fuzzing engines pass
+ * (tests/sim/test_fuzz.c, test_fuzz_afl.c): pwsim fuzz finds the bug of
+ * tests/sim/fuzz_planted/ from an empty corpus, and the replay command it
+ * prints reproduces the same finding with the same trace digest.
+ */
+#ifndef PWK_TESTS_SIM_FUZZ_PLANTED_RUN_H
+#define PWK_TESTS_SIM_FUZZ_PLANTED_RUN_H
+
+#include "pwsim_child.h"
+
+/* Runs `pwsim fuzz` on planted.json5 with `engine_args` (NULL-terminated,
+ * at most 4; e.g. "--engine", "afl") into a fresh out directory whose path
+ * has a space in it, and asserts the finding and its replay (twice: the
+ * same digest). Returns the fuzz run's result for the caller's own checks
+ * (pwsim_result_free it); the out directory is gone by then. */
+struct pwsim_result fuzz_planted_found_and_replayed(const char *const *engine_args);
+
+#endif
