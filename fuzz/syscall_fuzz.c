@@ -111,7 +111,9 @@ static void step(uint32_t process)
 	for (size_t i = 0; i < 7; i++) {
 		w[i] = arg(process);
 	}
-	if (id == PWK_SYSCALL_THREAD_START) { /* entry is the interpreter */
+	/* The kernel decodes the id's low 16 bits (pw_kernel's `t0 as u16`):
+	 * 0xff00000f is thread_start too. Its entry is the interpreter. */
+	if ((id & 0xffffu) == PWK_SYSCALL_THREAD_START) {
 		w[1] = (pwk_word_t)script;
 	}
 	(void)u_raw(id, w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
