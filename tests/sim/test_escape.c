@@ -220,6 +220,47 @@ Test(escape, the_hosts_cpu_identity_is_out_of_reach_where_the_cpu_can_fault_cpui
 	}
 }
 
+/* Random instruction sequences (escape/soup.py): each faults the attacker
+ * or runs to its end with no effect on the victim or pwsim, the same way
+ * twice. Their scenarios name the victim image of attempt 100+k. */
+#define SOUP_COUNT 32
+
+Test(escape, random_instruction_sequences_fault_the_attacker_or_have_no_effect)
+{
+	char dir[256];
+	temp_dir_make(dir, sizeof(dir), "pwk-soup");
+	for (unsigned k = 0; k < SOUP_COUNT; k++) {
+		char path[512], images[256];
+		snprintf(path, sizeof(path), "%s/soup_%u.json5", dir, k);
+		snprintf(images, sizeof(images), "%s/tests/sim/escape", PWK_BUILD_ROOT);
+		FILE *f = fopen(path, "w");
+		cr_assert_not_null(f);
+		fprintf(f,
+			"{ system: \"%s/tests/sim/escape/system.json5\",\n"
+			"  images: { victim: \"%s/victim_soup_%u.elf\", attacker: "
+			"\"%s/attacker.elf\" },\n"
+			"  time_limit_ms: 1000,\n"
+			"  expect: { exit_status: 0, console: [\"victim: secret intact\"] } }\n",
+			PWK_SOURCE_ROOT, images, k, images);
+		fclose(f);
+		for (size_t m = 0; m < 2; m++) {
+			char first[32] = "", second[32] = "";
+			for (int again = 0; again < 2; again++) {
+				const char *argv[] = {"run", path, "--isolation", modes[m], NULL};
+				struct pwsim_result r = pwsim_run(argv);
+				cr_assert_eq(r.status, 0, "sequence %u %s: status %d\n%s\n%s", k,
+					     modes[m], r.status, r.out, r.err);
+				assert_contains(r.out, "victim: secret intact");
+				digest_of(&r, again ? second : first, sizeof(first));
+				pwsim_result_free(&r);
+			}
+			cr_assert_str_eq(first, second, "sequence %u %s: rerun differs", k,
+					 modes[m]);
+		}
+	}
+	temp_dir_remove(dir);
+}
+
 /* `attempt` in one isolation mode, two seeds, each run twice with the
  * same digest. */
 static void check_in(const struct attempt *a, const char *mode)

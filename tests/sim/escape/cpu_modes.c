@@ -5,7 +5,8 @@
  * host's CPU identity through cpuid (it names the CPU the host thread runs
  * on: it differs from run to run), an iretq that sets every flag user mode
  * may, a non-canonical stack pointer, the 32-bit sysenter entry, a bogus
- * GS base and an x87 exception left pending. Each faults the attacker or has
+ * GS base and an x87 exception left pending; and random instruction
+ * sequences of such things (soup.py). Each faults the attacker or has
  * no effect. Built into attacker.elf.
  */
 #include <pwk/user.h>
@@ -120,8 +121,17 @@ static void x87_exception_pending(void)
 	pwk_log("attacker: the pending x87 exception did not reach pwsim\n");
 }
 
+/* soup.S (soup.py): random instruction sequence k. */
+void escape_soup_run(uint32_t k);
+
 void escape_cpu_modes(uint32_t command)
 {
+	if (command >= ESCAPE_SOUP_FIRST) {
+		escape_soup_run(command - ESCAPE_SOUP_FIRST);
+		pwk_log("attacker: instruction sequence %u ran to its end\n",
+			(unsigned)(command - ESCAPE_SOUP_FIRST));
+		return;
+	}
 	switch (command) {
 	case ESCAPE_COMPAT_MODE:
 		far_return_to_compat_mode();

@@ -41,6 +41,7 @@ enum escape_command {
 	ESCAPE_SYSENTER = 32,     /* exit_group through the 32-bit sysenter entry */
 	ESCAPE_WRGSBASE = 33,     /* a bogus GS base, a syscall, then a fault */
 	ESCAPE_X87_PENDING = 34,  /* an unmasked x87 exception pending at a syscall */
+	ESCAPE_SOUP_FIRST = 100,  /* 100+k: random instruction sequence k (soup.py) */
 };
 
 struct escape_request {
