@@ -120,15 +120,27 @@ struct host_region_info {
 bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size,
 			struct host_region_info *info, char *err, size_t err_cap);
 
-/* Loads the PIE ELF image at `path` into process `process`'s region. */
+/* A PIE ELF image file's contents, read once per load: the loader and
+ * pwsim's own checks of the image (sim/image_elf.h) all read these bytes. */
+struct host_image_file {
+	uint8_t *bytes; /* exactly `len` bytes (ASan sees reads past the end) */
+	size_t len;
+};
+/* Reads the image at `path`; errors name the file. Free with
+ * host_image_file_free() (also after a failed read). */
+bool host_image_read(const char *path, struct host_image_file *file, char *err, size_t err_cap);
+void host_image_file_free(struct host_image_file *file);
+
+/* Loads `file`, the image read from `path` (named in errors), into process
+ * `process`'s region. */
 struct host_image_info {
 	uintptr_t entry;
 	uintptr_t load_base;  /* user address of the image's vaddr 0 */
 	uintptr_t flash_used; /* bytes of flash the code and constants use */
 	uintptr_t ram_used;   /* bytes at the start of RAM (data + bss) */
 };
-bool host_image_load(uint32_t process, const char *path, struct host_image_info *info, char *err,
-		     size_t err_cap);
+bool host_image_load(uint32_t process, const char *path, const struct host_image_file *file,
+		     struct host_image_info *info, char *err, size_t err_cap);
 
 /* The value a process's main thread gets in a1: the user address of its
  * struct pwk_host_link (in the process's own region). */

@@ -312,9 +312,9 @@ bool host_loader_load(struct host_region *r, const uint8_t *bytes, size_t len,
 	return true;
 }
 
-bool host_loader_load_file(struct host_region *r, const char *path, struct host_image_info *info,
-			   char *err, size_t err_cap)
+bool host_image_read(const char *path, struct host_image_file *file, char *err, size_t err_cap)
 {
+	*file = (struct host_image_file){0};
 	FILE *f = fopen(path, "rb");
 	if (f == NULL) {
 		return fail(err, err_cap, "%s: cannot open: %s", path, strerror(errno));
@@ -323,22 +323,37 @@ bool host_loader_load_file(struct host_region *r, const char *path, struct host_
 	size_t len = bytes ? fread(bytes, 1, IMAGE_MAX_BYTES, f) : 0;
 	bool too_big = bytes && len == IMAGE_MAX_BYTES && fgetc(f) != EOF;
 	fclose(f);
-	bool ok = false;
-	char why[256];
-	if (bytes == NULL) {
-		fail(why, sizeof(why), "out of memory");
-	} else if (too_big) {
-		fail(why, sizeof(why), "larger than %u MiB", IMAGE_MAX_BYTES >> 20);
-	} else {
-		/* Copy into an exactly sized buffer so ASan sees reads past the end. */
-		uint8_t *exact = malloc(len ? len : 1);
-		memcpy(exact, bytes, len);
-		ok = host_loader_load(r, exact, len, info, why, sizeof(why));
-		free(exact);
+	if (bytes == NULL || too_big) {
+		free(bytes);
+		return bytes == NULL ? fail(err, err_cap, "%s: out of memory", path)
+				     : fail(err, err_cap, "%s: larger than %u MiB", path,
+					    IMAGE_MAX_BYTES >> 20);
+	}
+	/* An exactly sized copy, so that ASan sees reads past the end. */
+	file->bytes = malloc(len ? len : 1);
+	if (file->bytes != NULL) {
+		memcpy(file->bytes, bytes, len);
+		file->len = len;
 	}
 	free(bytes);
-	if (!ok) {
-		fail(err, err_cap, "%s: %s", path, why);
+	return file->bytes != NULL ? true : fail(err, err_cap, "%s: out of memory", path);
+}
+
+void host_image_file_free(struct host_image_file *file)
+{
+	free(file->bytes);
+	*file = (struct host_image_file){0};
+}
+
+bool host_loader_load_file(struct host_region *r, const char *path, struct host_image_info *info,
+			   char *err, size_t err_cap)
+{
+	struct host_image_file file;
+	if (!host_image_read(path, &file, err, err_cap)) {
+		return false;
 	}
-	return ok;
+	char why[256];
+	bool ok = host_loader_load(r, file.bytes, file.len, info, why, sizeof(why));
+	host_image_file_free(&file);
+	return ok ? true : fail(err, err_cap, "%s: %s", path, why);
 }

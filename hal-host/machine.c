@@ -85,14 +85,20 @@ bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size
 	return true;
 }
 
-bool host_image_load(uint32_t process, const char *path, struct host_image_info *info, char *err,
-		     size_t err_cap)
+bool host_image_load(uint32_t process, const char *path, const struct host_image_file *file,
+		     struct host_image_info *info, char *err, size_t err_cap)
 {
 	if (process >= host.region_count || !host.regions[process].mapped) {
 		snprintf(err, err_cap, "process %u has no region", process);
 		return false;
 	}
-	return host_loader_load_file(&host.regions[process], path, info, err, err_cap);
+	char why[256];
+	if (!host_loader_load(&host.regions[process], file->bytes, file->len, info, why,
+			      sizeof(why))) {
+		snprintf(err, err_cap, "%s: %s", path, why);
+		return false;
+	}
+	return true;
 }
 
 uintptr_t host_process_start_arg(uint32_t process)

@@ -11,10 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define IMAGE_MAX_BYTES (64u * 1024u * 1024u)
-
 struct elf_file {
-	uint8_t *bytes;
+	const uint8_t *bytes;
 	size_t len;
 	const Elf64_Ehdr *eh;
 	const Elf64_Shdr *sh; /* eh->e_shnum entries, bounds-checked */
@@ -25,32 +23,17 @@ static bool in_file(const struct elf_file *f, uint64_t off, uint64_t size)
 	return off <= f->len && size <= f->len - off;
 }
 
-static bool elf_open(struct elf_file *f, const char *path)
+static bool elf_open(struct elf_file *f, const struct host_image_file *file)
 {
-	*f = (struct elf_file){0};
-	FILE *in = fopen(path, "rb");
-	if (in == NULL) {
-		return false;
-	}
-	f->bytes = malloc(IMAGE_MAX_BYTES);
-	f->len = f->bytes != NULL ? fread(f->bytes, 1, IMAGE_MAX_BYTES, in) : 0;
-	fclose(in);
+	*f = (struct elf_file){.bytes = file->bytes, .len = file->len};
 	f->eh = (const Elf64_Ehdr *)f->bytes;
 	if (f->len < sizeof(Elf64_Ehdr) || memcmp(f->bytes, ELFMAG, SELFMAG) != 0 ||
 	    f->eh->e_ident[EI_CLASS] != ELFCLASS64 || f->eh->e_shentsize != sizeof(Elf64_Shdr) ||
 	    !in_file(f, f->eh->e_shoff, (uint64_t)f->eh->e_shnum * sizeof(Elf64_Shdr))) {
-		free(f->bytes);
-		f->bytes = NULL;
 		return false;
 	}
 	f->sh = (const Elf64_Shdr *)(f->bytes + f->eh->e_shoff);
 	return true;
-}
-
-static void elf_close(struct elf_file *f)
-{
-	free(f->bytes);
-	f->bytes = NULL;
 }
 
 /* The NUL-terminated string at `off` of string table section `index`. */
@@ -69,33 +52,44 @@ static const char *section_name(const struct elf_file *f, const Elf64_Shdr *s)
 	return elf_string(f, f->eh->e_shstrndx, s->sh_name);
 }
 
-/* What the symbol table says about the counter: the address of
- * __sanitizer_cov_trace_pc (0: none) and whether gcov counters exist. */
-struct counter_symbols {
-	bool has_symtab;
-	uint64_t trace_pc;
-	bool gcov_counters;
-};
-
-static struct counter_symbols read_counter_symbols(const struct elf_file *f)
+/* Calls `visit` for every symbol of every symbol table, in file order,
+ * until it returns false. False when the file has no symbol table. */
+static bool walk_symbols(const struct elf_file *f,
+			 bool (*visit)(void *ctx, const char *name, const Elf64_Sym *sym),
+			 void *ctx)
 {
-	struct counter_symbols c = {0};
+	bool has_symtab = false;
 	for (size_t i = 0; i < f->eh->e_shnum; i++) {
 		const Elf64_Shdr *s = &f->sh[i];
 		if (s->sh_type != SHT_SYMTAB || !in_file(f, s->sh_offset, s->sh_size)) {
 			continue;
 		}
-		c.has_symtab = true;
+		has_symtab = true;
 		const Elf64_Sym *syms = (const Elf64_Sym *)(f->bytes + s->sh_offset);
 		for (size_t k = 0; k < s->sh_size / sizeof(Elf64_Sym); k++) {
-			const char *name = elf_string(f, s->sh_link, syms[k].st_name);
-			if (strcmp(name, "__sanitizer_cov_trace_pc") == 0) {
-				c.trace_pc = syms[k].st_value;
+			if (!visit(ctx, elf_string(f, s->sh_link, syms[k].st_name), &syms[k])) {
+				return true;
 			}
-			c.gcov_counters |= strncmp(name, "__gcov0.", 8) == 0;
 		}
 	}
-	return c;
+	return has_symtab;
+}
+
+/* What the symbol table says about the counter: the address of
+ * __sanitizer_cov_trace_pc (0: none) and whether gcov counters exist. */
+struct counter_symbols {
+	uint64_t trace_pc;
+	bool gcov_counters;
+};
+
+static bool visit_counter_symbol(void *ctx, const char *name, const Elf64_Sym *sym)
+{
+	struct counter_symbols *c = ctx;
+	if (strcmp(name, "__sanitizer_cov_trace_pc") == 0) {
+		c->trace_pc = sym->st_value;
+	}
+	c->gcov_counters |= strncmp(name, "__gcov0.", 8) == 0;
+	return true;
 }
 
 /* Whether executable code calls `target` (x86-64 `call rel32`, e8 xx xx xx
@@ -121,16 +115,16 @@ static bool calls(const struct elf_file *f, uint64_t target)
 	return false;
 }
 
-bool sim_image_counts_blocks(const char *path, char *err, size_t err_cap)
+bool sim_image_counts_blocks(const struct host_image_file *file, char *err, size_t err_cap)
 {
 	struct elf_file f;
-	if (!elf_open(&f, path)) {
+	if (!elf_open(&f, file)) {
 		return true; /* the loader has reported what is wrong with it */
 	}
-	struct counter_symbols c = read_counter_symbols(&f);
+	struct counter_symbols c = {0};
+	bool has_symtab = walk_symbols(&f, visit_counter_symbol, &c);
 	bool trace_pc = calls(&f, c.trace_pc);
-	elf_close(&f);
-	if (!c.has_symtab || (trace_pc && c.gcov_counters)) {
+	if (!has_symtab || (trace_pc && c.gcov_counters)) {
 		return true;
 	}
 	snprintf(err, err_cap,
@@ -143,12 +137,12 @@ bool sim_image_counts_blocks(const char *path, char *err, size_t err_cap)
 	return false;
 }
 
-bool sim_image_write_gdb_symbols(FILE *out, const char *path, uintptr_t load_base)
+bool sim_image_write_gdb_symbols(FILE *out, const char *path, const struct host_image_file *file,
+				 uintptr_t load_base)
 {
 	struct elf_file f;
 	char real[PATH_MAX];
-	if (!elf_open(&f, path) || realpath(path, real) == NULL) {
-		elf_close(&f);
+	if (!elf_open(&f, file) || realpath(path, real) == NULL) {
 		return false;
 	}
 	uint64_t text = 0;
@@ -169,34 +163,40 @@ bool sim_image_write_gdb_symbols(FILE *out, const char *path, uintptr_t load_bas
 		}
 	}
 	fputc('\n', out);
-	elf_close(&f);
 	return true;
+}
+
+struct symbol_lookup {
+	const char *name;
+	const Elf64_Sym *found;
+};
+
+static bool visit_looked_up(void *ctx, const char *name, const Elf64_Sym *sym)
+{
+	struct symbol_lookup *l = ctx;
+	if (strcmp(name, l->name) == 0) {
+		l->found = sym;
+	}
+	return l->found == NULL; /* the first one */
 }
 
 bool sim_image_symbol(const char *path, const char *name, uint64_t *value, uint64_t *size,
 		      uint64_t *entry)
 {
+	struct host_image_file file;
 	struct elf_file f;
-	if (!elf_open(&f, path)) {
+	char err[256];
+	if (!host_image_read(path, &file, err, sizeof(err)) || !elf_open(&f, &file)) {
+		host_image_file_free(&file);
 		return false;
 	}
-	bool found = false;
-	for (size_t i = 0; !found && i < f.eh->e_shnum; i++) {
-		const Elf64_Shdr *s = &f.sh[i];
-		if (s->sh_type != SHT_SYMTAB || !in_file(&f, s->sh_offset, s->sh_size)) {
-			continue;
-		}
-		const Elf64_Sym *syms = (const Elf64_Sym *)(f.bytes + s->sh_offset);
-		for (size_t k = 0; k < s->sh_size / sizeof(Elf64_Sym); k++) {
-			if (strcmp(elf_string(&f, s->sh_link, syms[k].st_name), name) == 0) {
-				*value = syms[k].st_value;
-				*size = syms[k].st_size;
-				found = true;
-				break;
-			}
-		}
+	struct symbol_lookup l = {.name = name};
+	walk_symbols(&f, visit_looked_up, &l);
+	if (l.found != NULL) {
+		*value = l.found->st_value;
+		*size = l.found->st_size;
 	}
 	*entry = f.eh->e_entry;
-	elf_close(&f);
-	return found;
+	host_image_file_free(&file);
+	return l.found != NULL;
 }

@@ -25,17 +25,22 @@ static bool setup_process(const struct scenario *s, uint32_t p, struct cfg_proce
 		fprintf(report, "pwsim: process '%s': %s\n", cp->name, err);
 		return false;
 	}
-	if (!host_image_load(p, s->images[p], &image, err, sizeof(err))) {
+	struct host_image_file file;
+	if (!host_image_read(s->images[p], &file, err, sizeof(err)) ||
+	    !host_image_load(p, s->images[p], &file, &image, err, sizeof(err))) {
 		fprintf(report, "pwsim: process '%s': cannot load image: %s\n", cp->name, err);
+		host_image_file_free(&file);
 		return false;
 	}
-	if (!o->allow_uncounted && !sim_image_counts_blocks(s->images[p], err, sizeof(err))) {
+	bool counted = o->allow_uncounted || sim_image_counts_blocks(&file, err, sizeof(err));
+	if (counted && o->gdb_script != NULL) {
+		sim_image_write_gdb_symbols(o->gdb_script, s->images[p], &file, image.load_base);
+	}
+	host_image_file_free(&file);
+	if (!counted) {
 		fprintf(report, "pwsim: process '%s': image %s refused: %s\n", cp->name,
 			s->images[p], err);
 		return false;
-	}
-	if (o->gdb_script != NULL) {
-		sim_image_write_gdb_symbols(o->gdb_script, s->images[p], image.load_base);
 	}
 	*place = (struct cfg_process_placement){
 		.flash_start = region.flash_start,
