@@ -61,8 +61,10 @@ void host_cpu_init(void)
 		__asm__("movw %%cs, %0" : "=r"(host_cpu_kernel_cs));
 		detected = true;
 	}
-	unsigned long fs = 0;
-	if (syscall(SYS_arch_prctl, ARCH_GET_FS, &fs) != 0) {
+	/* A host thread's FS base (its TLS) is fixed for its life: read once
+	 * per host thread, not per run. */
+	static _Thread_local unsigned long fs;
+	if (fs == 0 && syscall(SYS_arch_prctl, ARCH_GET_FS, &fs) != 0) {
 		/* The gate would restore FS = 0 and the first TLS access crash. */
 		hal_panic(__FILE__, __LINE__, "cannot read the kernel's FS base");
 	}

@@ -44,6 +44,7 @@ void host_fatal_handler(int sig, siginfo_t *si, void *ctx)
 	(void)si;
 	(void)ctx;
 	host_fatal_report(sig);
+	host_signals_forget();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }

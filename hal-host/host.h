@@ -184,4 +184,11 @@ uint8_t *host_coverage_map(uint32_t process);
 /* Unmaps regions and frees stacks. */
 void host_machine_release(void);
 
+/* hal-host installs its signal handlers (faults, fatal signals, the
+ * watchdog's SIGALRM) at the first reset and keeps them from one run to
+ * the next. Code that changes those signals' dispositions between runs
+ * (pwsim fuzz hands them to libFuzzer) calls this: the next reset installs
+ * them again. */
+void host_signals_forget(void);
+
 #endif

@@ -20,24 +20,37 @@ struct host_machine host;
 
 #define LAUNCH_STACK_SIZE (256u * 1024u)
 
-void host_machine_release(void)
+/* The stack host_machine_run() boots the kernel on. Like the kernel stacks
+ * (thread_ctx.c) it outlives a reset: mapped at the first run, reused by
+ * every later one, unmapped by host_machine_release(). */
+static uint8_t *launch_stack;
+
+/* Every field to zero, regions unmapped; the stacks stay mapped. */
+static void machine_clear(void)
 {
 	for (uint32_t p = 0; p < HOST_PROCESSES_MAX; p++) {
 		host_region_unmap(&host.regions[p]);
 	}
-	host_threads_release();
+	host_threads_clear();
 	host_console_release();
-	if (host.launch_stack != NULL) {
-		munmap(host.launch_stack, LAUNCH_STACK_SIZE);
-	}
 	memset(&host, 0, sizeof(host));
 	host.current = PWK_NONE;
 	host.applied_process = PWK_NONE;
 }
 
+void host_machine_release(void)
+{
+	machine_clear();
+	host_threads_release();
+	if (launch_stack != NULL) {
+		munmap(launch_stack, LAUNCH_STACK_SIZE);
+		launch_stack = NULL;
+	}
+}
+
 void host_machine_reset(const struct host_options *opts)
 {
-	host_machine_release();
+	machine_clear();
 	host.opts = *opts;
 	host.armed = PWK_INSTANT_MAX;
 	host.next_tick = opts->tick_period;
@@ -156,16 +169,18 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 		host.outcome.code = (uint32_t)booted;
 		return host.outcome;
 	}
-	if (host.launch_stack == NULL) {
-		host.launch_stack = mmap(NULL, LAUNCH_STACK_SIZE, PROT_READ | PROT_WRITE,
-					 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		if (host.launch_stack == MAP_FAILED) {
+	if (launch_stack == NULL) {
+		void *mem = mmap(NULL, LAUNCH_STACK_SIZE, PROT_READ | PROT_WRITE,
+				 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (mem == MAP_FAILED) {
 			hal_panic(__FILE__, __LINE__, "cannot allocate the launch stack");
 		}
+		launch_stack = mem;
 	}
-	void *frame = host_ctx_frame(host.launch_stack + LAUNCH_STACK_SIZE, launch);
+	host_stack_unpoison(launch_stack, LAUNCH_STACK_SIZE);
+	void *frame = host_ctx_frame(launch_stack + LAUNCH_STACK_SIZE, launch);
 	void *fake = NULL;
-	host_fiber_leave(&fake, host.launch_stack, LAUNCH_STACK_SIZE);
+	host_fiber_leave(&fake, launch_stack, LAUNCH_STACK_SIZE);
 	host_watchdog_start();
 	host_reads_trap_start();
 	host_syscall_dispatch_start();

@@ -62,7 +62,6 @@ struct host_machine {
 	void *boot_sp; /* the context host_machine_run() returns to */
 	const void *boot_stack_bottom;
 	size_t boot_stack_size;
-	uint8_t *launch_stack;
 	struct host_outcome outcome;
 	/* interrupts raised by debug_trigger_interrupt, delivered at the next
 	 * interrupt point */
@@ -99,7 +98,11 @@ void host_preempt_gate(void);
 void host_fiber_leave(void **fake, const void *bottom, size_t size);
 void host_fiber_arrive(void *fake, const void **old_bottom, size_t *old_size);
 void *host_ctx_frame(uint8_t *stack_top_aligned, void (*entry)(void));
+/* Clear every thread (their kernel stacks stay mapped for the next run);
+ * release also unmaps the stacks. */
+void host_threads_clear(void);
 void host_threads_release(void);
+void host_stack_unpoison(const void *bottom, size_t size);
 uintptr_t host_thread_kernel_top(uint32_t thread);
 
 /* machine.c: end the run with `kind`; switches back to host_machine_run(). */
@@ -159,8 +162,9 @@ void host_console_flush_all(void);
 void host_console_flush_for_exit(void);
 void host_console_release(void);
 
-/* fault.c: install the fault handlers; fault the current thread's process
- * for `what` it did (reported like a signal fault), from the kernel side. */
+/* fault.c: install the fault handlers (and fatal.c's) unless they still
+ * are; fault the current thread's process for `what` it did (reported like
+ * a signal fault), from the kernel side. */
 void host_faults_install(void);
 _Noreturn void host_fault_current(const char *what);
 
@@ -202,8 +206,10 @@ extern volatile uint8_t host_sud_selector;
 void host_syscall_dispatch_start(void);
 void host_syscall_dispatch_stop(void);
 
-/* watchdog.c: arm/disarm the wall-clock watchdog around a run. */
+/* watchdog.c: arm/disarm the wall-clock watchdog around a run; forget
+ * that its handler is installed (host_signals_forget). */
 void host_watchdog_start(void);
 void host_watchdog_stop(void);
+void host_watchdog_forget(void);
 
 #endif

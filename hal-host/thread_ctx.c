@@ -26,19 +26,41 @@
 
 uintptr_t host_kernel_sp;
 
-static void ensure_stack(struct host_thread *t)
+/* Thread k's kernel stack, mapped the first time a run prepares thread k
+ * and kept for every later run on this host (a reset clears the threads,
+ * host_machine_release() unmaps these): pwsim fuzz and the sweep workers
+ * start thousands of runs a second, and mapping, guarding and unmapping
+ * each stack per run cost three host syscalls and fresh page faults. A
+ * reused stack holds the previous run's bytes, as a restarted thread's
+ * does within a run: the kernel reads only what it wrote. */
+static uint8_t *kernel_stacks[HOST_THREADS_MAX];
+
+static void ensure_stack(struct host_thread *t, uint32_t thread)
 {
-	if (t->stack != NULL) {
-		return;
+	if (kernel_stacks[thread] == NULL) {
+		size_t len = HOST_KERNEL_STACK_SIZE + 4096u;
+		void *mem =
+			mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (mem == MAP_FAILED) {
+			hal_panic(__FILE__, __LINE__, "cannot allocate a kernel stack");
+		}
+		(void)mprotect(mem, 4096u, PROT_NONE); /* overflow guard */
+		kernel_stacks[thread] = (uint8_t *)mem + 4096u;
 	}
-	size_t len = HOST_KERNEL_STACK_SIZE + 4096u;
-	void *mem = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (mem == MAP_FAILED) {
-		hal_panic(__FILE__, __LINE__, "cannot allocate a kernel stack");
-	}
-	(void)mprotect(mem, 4096u, PROT_NONE); /* overflow guard */
-	t->stack = (uint8_t *)mem + 4096u;
+	t->stack = kernel_stacks[thread];
 	t->stack_size = HOST_KERNEL_STACK_SIZE;
+}
+
+void host_stack_unpoison(const void *bottom, size_t size)
+{
+#if HOST_ASAN
+	/* The stack may hold poisoned redzones of frames abandoned when a run
+	 * ended or a thread exited. */
+	__asan_unpoison_memory_region(bottom, size);
+#else
+	(void)bottom;
+	(void)size;
+#endif
 }
 
 uintptr_t host_thread_kernel_top(uint32_t thread)
@@ -129,12 +151,8 @@ void hal_thread_prepare(uint32_t thread, uint32_t process, uintptr_t pc, uintptr
 		hal_panic(__FILE__, __LINE__, "thread index beyond HOST_THREADS_MAX");
 	}
 	struct host_thread *t = &host.threads[thread];
-	ensure_stack(t);
-#if HOST_ASAN
-	/* The stack may hold poisoned redzones of frames abandoned when the
-	 * thread last exited. */
-	__asan_unpoison_memory_region(t->stack, t->stack_size);
-#endif
+	ensure_stack(t, thread);
+	host_stack_unpoison(t->stack, t->stack_size);
 	t->process = process;
 	t->pc = pc;
 	t->sp = sp;
@@ -158,13 +176,18 @@ void hal_context_switch(uint32_t from, uint32_t to)
 	host_fiber_arrive(fake, NULL, NULL);
 }
 
+void host_threads_clear(void)
+{
+	memset(host.threads, 0, sizeof(host.threads));
+}
+
 void host_threads_release(void)
 {
+	host_threads_clear();
 	for (size_t i = 0; i < HOST_THREADS_MAX; i++) {
-		struct host_thread *t = &host.threads[i];
-		if (t->stack != NULL) {
-			munmap(t->stack - 4096u, t->stack_size + 4096u);
+		if (kernel_stacks[i] != NULL) {
+			munmap(kernel_stacks[i] - 4096u, HOST_KERNEL_STACK_SIZE + 4096u);
+			kernel_stacks[i] = NULL;
 		}
-		memset(t, 0, sizeof(*t));
 	}
 }

@@ -55,6 +55,15 @@ void host_alarm_handler(int sig, siginfo_t *si, void *ctx)
 	host_cpu_context_to_kernel(uc, watchdog_entry);
 }
 
+/* The SIGALRM handler stays installed between runs (fault.c's
+ * host_signals_forget() clears this). */
+static bool alarm_installed;
+
+void host_watchdog_forget(void)
+{
+	alarm_installed = false;
+}
+
 static void set_timer(long seconds)
 {
 	struct itimerval it = {{seconds, 0}, {seconds, 0}};
@@ -66,12 +75,15 @@ void host_watchdog_start(void)
 	if (host.opts.watchdog_seconds == 0) {
 		return;
 	}
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = host_signal_alarm;
-	sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGALRM, &sa, NULL);
+	if (!alarm_installed) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_sigaction = host_signal_alarm;
+		sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGALRM, &sa, NULL);
+		alarm_installed = true;
+	}
 	host.watch_entries = host.entries;
 	host.watch_stalled = 0;
 	set_timer(1);

@@ -42,7 +42,8 @@ static struct fuzz_session session;
 static char *image_dir_list;
 static const char *image_dirs[IMAGE_DIRS_MAX];
 /* libFuzzer's SIGABRT handler, taken back from hal-host (which installs its
- * own for every run) before a finding or a kernel panic aborts. */
+ * own at the first run and keeps them) before a finding or a kernel panic
+ * aborts. */
 static struct sigaction libfuzzer_abort;
 static bool have_libfuzzer_abort;
 
@@ -105,13 +106,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	session.scenario->sim.panic_hook = on_kernel_panic;
 	/* Loading installed hal-host's signal handlers; libFuzzer installs its
 	 * own only where none is set. It does so after this function: give
-	 * it SIGABRT and the rest back (hal-host takes them again for each
-	 * run, and crash_into_libfuzzer() restores libFuzzer's abort). */
+	 * it SIGABRT and the rest back (hal-host takes them again at the next
+	 * reset, told so by host_signals_forget(), and keeps them;
+	 * crash_into_libfuzzer() restores libFuzzer's abort). */
 	static const int handed_back[] = {SIGABRT, SIGINT, SIGTERM, SIGXCPU,
 					  SIGSEGV, SIGBUS, SIGILL,  SIGFPE};
 	for (size_t i = 0; i < sizeof(handed_back) / sizeof(handed_back[0]); i++) {
 		signal(handed_back[i], SIG_DFL);
 	}
+	host_signals_forget();
 	uint8_t *map = host_coverage_map(session.target.plan.handler_process);
 	fuzz_engine_coverage_init(map, PWK_HOST_COVERAGE_MAP_BYTES);
 	return 0;
