@@ -38,6 +38,7 @@ static bool elf_open(struct elf_file *f, const char *path)
 	f->eh = (const Elf64_Ehdr *)f->bytes;
 	if (f->len < sizeof(Elf64_Ehdr) || memcmp(f->bytes, ELFMAG, SELFMAG) != 0 ||
 	    f->eh->e_ident[EI_CLASS] != ELFCLASS64 || f->eh->e_shentsize != sizeof(Elf64_Shdr) ||
+	    f->eh->e_shoff % 8 != 0 ||
 	    !in_file(f, f->eh->e_shoff, (uint64_t)f->eh->e_shnum * sizeof(Elf64_Shdr))) {
 		free(f->bytes);
 		f->bytes = NULL;
@@ -82,7 +83,8 @@ static struct counter_symbols read_counter_symbols(const struct elf_file *f)
 	struct counter_symbols c = {0};
 	for (size_t i = 0; i < f->eh->e_shnum; i++) {
 		const Elf64_Shdr *s = &f->sh[i];
-		if (s->sh_type != SHT_SYMTAB || !in_file(f, s->sh_offset, s->sh_size)) {
+		if (s->sh_type != SHT_SYMTAB || s->sh_offset % 8 != 0 ||
+		    !in_file(f, s->sh_offset, s->sh_size)) {
 			continue;
 		}
 		c.has_symtab = true;
@@ -183,7 +185,8 @@ bool sim_image_symbol(const char *path, const char *name, uint64_t *value, uint6
 	bool found = false;
 	for (size_t i = 0; !found && i < f.eh->e_shnum; i++) {
 		const Elf64_Shdr *s = &f.sh[i];
-		if (s->sh_type != SHT_SYMTAB || !in_file(&f, s->sh_offset, s->sh_size)) {
+		if (s->sh_type != SHT_SYMTAB || s->sh_offset % 8 != 0 ||
+		    !in_file(&f, s->sh_offset, s->sh_size)) {
 			continue;
 		}
 		const Elf64_Sym *syms = (const Elf64_Sym *)(f.bytes + s->sh_offset);
