@@ -76,8 +76,8 @@ void pwk__channel_pair(struct pwk_object *init, struct pwk_object *handler)
 
 static struct pwk_channel_end *handler_of(struct pwk_channel_end *init)
 {
-	PWK_ASSERT(init->obj.type == PWK_OBJECT_CHANNEL_INITIATOR);
-	PWK_ASSERT(init->peer != NULL && init->peer->peer == init);
+	PWK_DEBUG_ASSERT(init->obj.type == PWK_OBJECT_CHANNEL_INITIATOR);
+	PWK_DEBUG_ASSERT(init->peer != NULL && init->peer->peer == init);
 	return init->peer;
 }
 

@@ -82,7 +82,7 @@ struct pwk_object *pwk__object_lookup_quiet(uint32_t process, pwk_word_t handle,
 		return NULL;
 	}
 	*index = desc->first_object + (uint32_t)handle;
-	PWK_ASSERT(table[*index] != NULL);
+	PWK_DEBUG_ASSERT(table[*index] != NULL);
 	return table[*index];
 }
 

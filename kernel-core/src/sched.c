@@ -52,7 +52,7 @@ static const uint8_t debruijn_bit[32] = {
  * Zbb. */
 static uint32_t highest_bit(uint32_t x)
 {
-	PWK_ASSERT(x != 0);
+	PWK_DEBUG_ASSERT(x != 0);
 	x |= x >> 1;
 	x |= x >> 2;
 	x |= x >> 4;
@@ -66,14 +66,14 @@ static uint32_t highest_bit(uint32_t x)
 static uint32_t highest_ready_priority(void)
 {
 	uint32_t p = highest_bit(pwk__sched_now.ready_mask);
-	PWK_ASSERT((pwk__sched_now.ready_mask >> p) == 1);
+	PWK_DEBUG_ASSERT((pwk__sched_now.ready_mask >> p) == 1);
 	return p;
 }
 
 void pwk__sched_enqueue(struct pwk_thread *t, bool front)
 {
-	PWK_ASSERT(t->priority < PWK_PRIORITIES);
-	PWK_ASSERT(t != pwk__sched_now.current);
+	PWK_DEBUG_ASSERT(t->priority < PWK_PRIORITIES);
+	PWK_DEBUG_ASSERT(t != pwk__sched_now.current);
 	struct pwk_list *queue = &sched.queues[t->priority];
 	if (front) {
 		pwk__list_push_front(queue, &t->run_link);
@@ -86,7 +86,7 @@ void pwk__sched_enqueue(struct pwk_thread *t, bool front)
 
 void pwk__sched_dequeue(struct pwk_thread *t)
 {
-	PWK_ASSERT(t->state == PWK_THREAD_READY);
+	PWK_DEBUG_ASSERT(t->state == PWK_THREAD_READY);
 	pwk__list_remove(&t->run_link);
 	if (pwk__list_empty(&sched.queues[t->priority])) {
 		pwk__sched_now.ready_mask &= ~(UINT32_C(1) << t->priority);
@@ -97,7 +97,7 @@ static struct pwk_thread *dequeue_highest(void)
 {
 	uint32_t p = highest_ready_priority();
 	struct pwk_list_node *node = pwk__list_first(&sched.queues[p]);
-	PWK_ASSERT(node != NULL);
+	PWK_DEBUG_ASSERT(node != NULL);
 	struct pwk_thread *t = PWK_CONTAINER_OF(node, struct pwk_thread, run_link);
 	pwk__sched_dequeue(t);
 	return t;
@@ -105,11 +105,11 @@ static struct pwk_thread *dequeue_highest(void)
 
 void pwk__sched_wake(struct pwk_thread *t, pwk_status_t status)
 {
-	PWK_ASSERT(t->wait.object != NULL);
+	PWK_DEBUG_ASSERT(t->wait.object != NULL);
 	if (t->wait.woken) {
 		return;
 	}
-	PWK_ASSERT(t->state == PWK_THREAD_WAITING);
+	PWK_DEBUG_ASSERT(t->state == PWK_THREAD_WAITING);
 	t->wait.woken = true;
 	t->wait.status = status;
 	pwk__timer_remove(t);
@@ -122,7 +122,7 @@ void pwk__sched_wake(struct pwk_thread *t, pwk_status_t status)
  * run, or never, if the HAL ends the run inside hal_idle() (a deadlock). */
 static struct pwk_thread *next_thread(void)
 {
-	PWK_ASSERT(pwk__sched_now.current == NULL);
+	PWK_DEBUG_ASSERT(pwk__sched_now.current == NULL);
 	while (pwk__sched_now.ready_mask == 0) {
 		/* Idle is tickless: the HAL wakes the kernel for the earliest
 		 * deadline, whatever their granularity. */
@@ -139,7 +139,7 @@ static struct pwk_thread *next_thread(void)
 /* Makes `next` current and resumes it; returns when `from` is resumed. */
 static void switch_to(uint32_t from, struct pwk_thread *next)
 {
-	PWK_ASSERT(pwk__sched_now.current == NULL);
+	PWK_DEBUG_ASSERT(pwk__sched_now.current == NULL);
 	pwk__sched_now.current = next;
 	next->state = PWK_THREAD_RUNNING;
 	if (from == next->index) {
@@ -151,15 +151,15 @@ static void switch_to(uint32_t from, struct pwk_thread *next)
 	}
 	pwk__trace(PWK_TRACE_SWITCH, from, next->index, 0);
 	hal_context_switch(from, next->index);
-	PWK_ASSERT(pwk__sched_now.current != NULL && pwk__sched_now.current->index == from);
+	PWK_DEBUG_ASSERT(pwk__sched_now.current != NULL && pwk__sched_now.current->index == from);
 }
 
 /* `from` (no longer current: queued, blocked or exited) gives up the CPU to
  * the best ready thread; returns when `from` runs again. */
 static void switch_away(struct pwk_thread *from)
 {
-	PWK_ASSERT(pwk__sched_now.current == NULL);
-	PWK_ASSERT(from->state != PWK_THREAD_RUNNING);
+	PWK_DEBUG_ASSERT(pwk__sched_now.current == NULL);
+	PWK_DEBUG_ASSERT(from->state != PWK_THREAD_RUNNING);
 	switch_to(from->index, next_thread());
 }
 
@@ -167,7 +167,7 @@ static void switch_away(struct pwk_thread *from)
 static struct pwk_thread *take_current(void)
 {
 	struct pwk_thread *t = pwk__sched_now.current;
-	PWK_ASSERT(t != NULL);
+	PWK_DEBUG_ASSERT(t != NULL);
 	pwk__sched_now.current = NULL;
 	return t;
 }
@@ -175,9 +175,9 @@ static struct pwk_thread *take_current(void)
 void pwk__sched_handoff(struct pwk_thread *to)
 {
 	struct pwk_thread *from = take_current();
-	PWK_ASSERT(from->state == PWK_THREAD_WAITING);
-	PWK_ASSERT(to->state == PWK_THREAD_WAITING && to->wait.woken);
-	PWK_ASSERT(pwk__sched_runs_next(to));
+	PWK_DEBUG_ASSERT(from->state == PWK_THREAD_WAITING);
+	PWK_DEBUG_ASSERT(to->state == PWK_THREAD_WAITING && to->wait.woken);
+	PWK_DEBUG_ASSERT(pwk__sched_runs_next(to));
 	/* What next_thread() does on its way to `to`, without the queue. */
 	pwk__timer_rearm();
 	switch_to(from->index, to);
@@ -186,7 +186,7 @@ void pwk__sched_handoff(struct pwk_thread *to)
 void pwk__sched_block(void)
 {
 	struct pwk_thread *t = take_current();
-	PWK_ASSERT(t->state == PWK_THREAD_WAITING);
+	PWK_DEBUG_ASSERT(t->state == PWK_THREAD_WAITING);
 	switch_away(t);
 }
 
@@ -222,7 +222,7 @@ _Noreturn void pwk__sched_exit(void)
 
 _Noreturn void pwk__sched_start(void)
 {
-	PWK_ASSERT(pwk__sched_now.current == NULL);
+	PWK_DEBUG_ASSERT(pwk__sched_now.current == NULL);
 	switch_to(PWK_NONE, next_thread());
 	PWK_UNREACHABLE();
 }
