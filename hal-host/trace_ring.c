@@ -15,12 +15,10 @@
 
 #define HOST_TRACE_RING 256 /* a power of two: the slot is a mask */
 
-/* A record as kept for reports: the two words the digest folds. */
+/* A record as kept for reports, with its time. */
 struct timed_record {
 	uint64_t time;
-	uint64_t kind_thread; /* kind << 32 | thread */
-	uint64_t a_b;         /* a << 32 | b */
-	const char *reason;
+	struct pwk_trace_record record;
 };
 
 static struct timed_record ring[HOST_TRACE_RING];
@@ -63,10 +61,9 @@ __attribute__((noinline)) static void emit_rare(pwk_trace_kind_t kind, uint32_t 
 		host_digest_bytes(reason, strlen(reason));
 	}
 	if (host.opts.trace != NULL) {
-		ring[ring_next++ % HOST_TRACE_RING] = (struct timed_record){
-			host.now, (uint64_t)kind << 32 | thread, (uint64_t)a << 32 | b, reason};
-		const struct pwk_trace_record record = {kind, thread, a, b, reason};
-		host.opts.trace(host.opts.trace_ctx, host.now, &record);
+		struct timed_record *slot = &ring[ring_next++ % HOST_TRACE_RING];
+		*slot = (struct timed_record){host.now, {kind, thread, a, b, reason}};
+		host.opts.trace(host.opts.trace_ctx, host.now, &slot->record);
 	}
 }
 
@@ -109,10 +106,10 @@ void host_report_trace_tail(FILE *out)
 		(unsigned long long)(ring_next - first));
 	for (uint64_t i = first; i < ring_next; i++) {
 		const struct timed_record *t = &ring[i % HOST_TRACE_RING];
+		const struct pwk_trace_record *r = &t->record;
 		fprintf(out, "  %12llu  %u  thread %u  a=%u b=%u%s%s\n",
-			(unsigned long long)t->time, (unsigned)(t->kind_thread >> 32),
-			(uint32_t)t->kind_thread, (uint32_t)(t->a_b >> 32), (uint32_t)t->a_b,
-			t->reason ? "  " : "", t->reason ? t->reason : "");
+			(unsigned long long)t->time, (unsigned)r->kind, r->thread, r->a, r->b,
+			r->reason ? "  " : "", r->reason ? r->reason : "");
 	}
 }
 

@@ -103,12 +103,7 @@ static pwk_status_t transact_hand_off(struct pwk_thread *caller, struct pwk_chan
 				      const struct pwk_ubuf *send, const struct pwk_ubuf *recv,
 				      size_t *count)
 {
-	h->txn = PWK_TXN_PENDING;
-	const uint64_t seq = pwk__channel_take_seq();
-	h->txn_seq = seq;
-	h->send = *send;
-	h->recv = *recv;
-	h->response_len = 0;
+	const uint64_t seq = pwk__channel_txn_begin(h, send, recv);
 	pwk__trace(PWK_TRACE_TRANSACT, caller->index, init->obj.index, h->obj.index);
 	/* Nobody waits on the initiator and neither end is in a group: a
 	 * signal update is the assignment alone. */
@@ -196,8 +191,7 @@ static void respond_wake(struct pwk_thread *caller, struct pwk_channel_end *h,
 			 const struct pwk_ubuf *src, struct pwk_thread *w)
 {
 	struct pwk_channel_end *init = h->peer;
-	h->response_len = pwk__ubuf_copy(&h->recv, src, 0);
-	h->txn = PWK_TXN_RESPONDED;
+	pwk__channel_txn_respond(h, src);
 	pwk__trace(PWK_TRACE_RESPOND, caller->index, h->obj.index, (uint32_t)h->response_len);
 	h->obj.signals &= ~(PWK_SIGNAL_READABLE | PWK_SIGNAL_WRITEABLE);
 	init->obj.signals |= PWK_SIGNAL_READABLE;
