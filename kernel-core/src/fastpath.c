@@ -124,8 +124,7 @@ static pwk_status_t transact_hand_off(struct pwk_thread *caller, struct pwk_chan
 	return pwk__channel_transact_end(init, seq, waited, count);
 }
 
-static bool transact(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status,
-		     size_t *count)
+static bool transact(struct pwk_thread *caller, const pwk_word_t *a, pwk_syscall_ret_t *ret)
 {
 	const uint32_t process = caller->process;
 	const pwk_word_t handle = PWK__ARG(a, CHANNEL_TRANSACT, handle);
@@ -144,13 +143,16 @@ static bool transact(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_
 	struct pwk_channel_end *h = init->peer;
 	struct pwk_thread *w = handoff_target(caller, init, h, deadline);
 	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_CHANNEL_TRANSACT, handle);
-	*status = w != NULL ? transact_hand_off(caller, init, h, w, &send, &recv, count)
-			    : pwk__channel_transact(init, &send, &recv, deadline, count);
+	size_t count = 0;
+	const pwk_status_t status =
+		w != NULL ? transact_hand_off(caller, init, h, w, &send, &recv, &count)
+			  : pwk__channel_transact(init, &send, &recv, deadline, &count);
+	pwk__syscall_end(caller, PWK_SYSCALL_CHANNEL_TRANSACT, status);
+	*ret = pwk__ret_count(status, count);
 	return true;
 }
 
-static bool channel_read(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status,
-			 size_t *count)
+static bool channel_read(struct pwk_thread *caller, const pwk_word_t *a, pwk_syscall_ret_t *ret)
 {
 	const uint32_t process = caller->process;
 	const pwk_word_t handle = PWK__ARG(a, CHANNEL_READ, handle);
@@ -162,7 +164,11 @@ static bool channel_read(struct pwk_thread *caller, const pwk_word_t *a, pwk_sta
 		return false;
 	}
 	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_CHANNEL_READ, handle);
-	*status = pwk__channel_read(h, PWK__ARG(a, CHANNEL_READ, offset), &buf, count);
+	size_t count = 0;
+	const pwk_status_t status =
+		pwk__channel_read(h, PWK__ARG(a, CHANNEL_READ, offset), &buf, &count);
+	pwk__syscall_end(caller, PWK_SYSCALL_CHANNEL_READ, status);
+	*ret = pwk__ret_count(status, count);
 	return true;
 }
 
@@ -201,7 +207,7 @@ static void respond_wake(struct pwk_thread *caller, struct pwk_channel_end *h,
 	pwk__sched_wake(w, PWK_OK);
 }
 
-static bool channel_respond(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status)
+static bool channel_respond(struct pwk_thread *caller, const pwk_word_t *a, pwk_syscall_ret_t *ret)
 {
 	const uint32_t process = caller->process;
 	const pwk_word_t handle = PWK__ARG(a, CHANNEL_RESPOND, handle);
@@ -214,12 +220,14 @@ static bool channel_respond(struct pwk_thread *caller, const pwk_word_t *a, pwk_
 	}
 	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_CHANNEL_RESPOND, handle);
 	struct pwk_thread *w = respond_target(h, &buf);
+	pwk_status_t status = PWK_OK;
 	if (w != NULL) {
 		respond_wake(caller, h, &buf, w);
-		*status = PWK_OK;
 	} else {
-		*status = pwk__channel_respond(h, &buf);
+		status = pwk__channel_respond(h, &buf);
 	}
+	pwk__syscall_end(caller, PWK_SYSCALL_CHANNEL_RESPOND, status);
+	*ret = pwk__ret_status(status);
 	return true;
 }
 
@@ -233,8 +241,7 @@ static bool blocks_plainly(const struct pwk_thread *caller, const struct pwk_obj
 	       deadline == PWK_INSTANT_MAX && !caller->terminating && !end_of_time();
 }
 
-static bool object_wait(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status,
-			struct pwk_wait_result *result)
+static bool object_wait(struct pwk_thread *caller, const pwk_word_t *a, pwk_syscall_ret_t *ret)
 {
 	const pwk_word_t handle = PWK__ARG(a, OBJECT_WAIT, handle);
 	const pwk_word_t mask = PWK__ARG(a, OBJECT_WAIT, mask);
@@ -247,36 +254,43 @@ static bool object_wait(struct pwk_thread *caller, const pwk_word_t *a, pwk_stat
 	}
 	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_OBJECT_WAIT, handle);
 	const pwk_instant_t deadline = PWK__ARG_INSTANT(a, OBJECT_WAIT, deadline);
+	struct pwk_wait_result result;
+	pwk_status_t status;
 	if (blocks_plainly(caller, obj, (pwk_signals_t)mask, deadline)) {
 		/* pwk__object_wait() -> pwk__object_block() for this case. */
 		pwk__object_wait_begin(caller, obj, index, (pwk_signals_t)mask, deadline);
 		pwk__sched_block();
-		*status = pwk__object_wait_end(caller, result);
+		status = pwk__object_wait_end(caller, &result);
 	} else {
-		*status = pwk__object_wait(obj, index, (pwk_signals_t)mask, deadline, result);
+		status = pwk__object_wait(obj, index, (pwk_signals_t)mask, deadline, &result);
 	}
+	pwk__syscall_end(caller, PWK_SYSCALL_OBJECT_WAIT, status);
+	*ret = pwk__ret_wait(status, &result);
 	return true;
 }
 
+/* Each verb's result kind is the table's (a verb that builds another kind
+ * of result does not compile against it). */
+_Static_assert(PWK_SYSCALL_RET(CHANNEL_TRANSACT) == PWK_RET_COUNT, "transact returns a count");
+_Static_assert(PWK_SYSCALL_RET(CHANNEL_READ) == PWK_RET_COUNT, "read returns a count");
+_Static_assert(PWK_SYSCALL_RET(CHANNEL_RESPOND) == PWK_RET_UNIT, "respond returns a status");
+_Static_assert(PWK_SYSCALL_RET(OBJECT_WAIT) == PWK_RET_WAIT, "wait returns a wait result");
+
 bool pwk__fastpath(struct pwk_thread *caller, uint32_t id, const pwk_word_t *a,
-		   pwk_status_t *status, pwk_syscall_ret_kind_t *kind, struct pwk_syscall_out *out)
+		   pwk_syscall_ret_t *ret)
 {
 	if (!enabled) {
 		return false;
 	}
 	switch (id) {
 	case PWK_SYSCALL_CHANNEL_TRANSACT:
-		*kind = PWK_SYSCALL_RET(CHANNEL_TRANSACT);
-		return transact(caller, a, status, &out->count);
+		return transact(caller, a, ret);
 	case PWK_SYSCALL_OBJECT_WAIT:
-		*kind = PWK_SYSCALL_RET(OBJECT_WAIT);
-		return object_wait(caller, a, status, &out->wait);
+		return object_wait(caller, a, ret);
 	case PWK_SYSCALL_CHANNEL_READ:
-		*kind = PWK_SYSCALL_RET(CHANNEL_READ);
-		return channel_read(caller, a, status, &out->count);
+		return channel_read(caller, a, ret);
 	case PWK_SYSCALL_CHANNEL_RESPOND:
-		*kind = PWK_SYSCALL_RET(CHANNEL_RESPOND);
-		return channel_respond(caller, a, status);
+		return channel_respond(caller, a, ret);
 	default:
 		return false;
 	}

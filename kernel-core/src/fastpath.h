@@ -21,10 +21,10 @@ void pwk__fastpath_reset(bool enabled);
 
 /* Syscall `id` (16 bits) of `caller` with its argument words: false when it
  * is not one the fast path takes or a precondition fails, with nothing
- * done (not even the entry record). True when it ran the syscall: the
- * entry record is emitted, `status`, `kind` and `out` are what the full
- * path's dispatch would have returned, and the caller emits the exit. */
+ * done (not even the entry record). True when it ran the whole syscall:
+ * entry and exit records emitted, a terminating caller gone
+ * (pwk__syscall_end), and `ret` what the full path would have returned. */
 bool pwk__fastpath(struct pwk_thread *caller, uint32_t id, const pwk_word_t *a,
-		   pwk_status_t *status, pwk_syscall_ret_kind_t *kind, struct pwk_syscall_out *out);
+		   pwk_syscall_ret_t *ret);
 
 #endif /* PWK_FASTPATH_H */
