@@ -22,8 +22,14 @@
  * the same order (TRANSACT, WAKE, SWITCH; RESPOND, WAKE), so the trace
  * digest is the same with the fast path and without it
  * (tests/sim/test_fastpath.c compares them).
+ *
+ * The syscall trap's entry is here too (pwk_trap_syscall, at the end), so
+ * that the fast path inlines into it; anything it does not take goes to
+ * syscall.c's full path.
  */
 #include "fastpath.h"
+
+#include <pwk/kernel.h>
 
 #include "assert.h"
 #include "channel.h"
@@ -276,8 +282,13 @@ _Static_assert(PWK_SYSCALL_RET(CHANNEL_READ) == PWK_RET_COUNT, "read returns a c
 _Static_assert(PWK_SYSCALL_RET(CHANNEL_RESPOND) == PWK_RET_UNIT, "respond returns a status");
 _Static_assert(PWK_SYSCALL_RET(OBJECT_WAIT) == PWK_RET_WAIT, "wait returns a wait result");
 
-bool pwk__fastpath(struct pwk_thread *caller, uint32_t id, const pwk_word_t *a,
-		   pwk_syscall_ret_t *ret)
+/* Syscall `id` (16 bits) of `caller` with its argument words: false when it
+ * is not one the fast path takes or a precondition fails, with nothing
+ * done (not even the entry record). True when it ran the whole syscall:
+ * entry and exit records emitted, a terminating caller gone
+ * (pwk__syscall_end), and `ret` what the full path would have returned. */
+static bool fastpath(struct pwk_thread *caller, uint32_t id, const pwk_word_t *a,
+		     pwk_syscall_ret_t *ret)
 {
 	if (!enabled) {
 		return false;
@@ -294,4 +305,16 @@ bool pwk__fastpath(struct pwk_thread *caller, uint32_t id, const pwk_word_t *a,
 	default:
 		return false;
 	}
+}
+
+pwk_syscall_ret_t pwk_trap_syscall(uint32_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX])
+{
+	struct pwk_thread *caller = pwk__sched_current();
+	PWK_ASSERT(caller != NULL && !pwk__sched_idle());
+	const uint32_t id16 = id & UINT32_C(0xffff);
+	pwk_syscall_ret_t ret;
+	if (fastpath(caller, id16, args, &ret)) {
+		return ret;
+	}
+	return pwk__syscall_full_path(caller, id16, args);
 }

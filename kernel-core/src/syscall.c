@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * syscall.c — the syscall trap: decode, then invoke (seL4).
+ * syscall.c — the syscall trap's full path: decode, then invoke (seL4).
+ * The trap itself (pwk_trap_syscall) is in fastpath.c, which offers each
+ * syscall to the IPC fast path first and otherwise calls
+ * pwk__syscall_full_path() here.
  *
  * One switch, generated from the table in pwk/syscall_table.h, sends each
  * id to its pwk__decode_<name>() (here for IPC and waiting, syscall_task.c
@@ -369,10 +372,8 @@ static pwk_status_t dispatch(uint32_t id, const pwk_word_t *a, struct pwk_syscal
 	}
 }
 
-/* Out of line, so that the fast path's callers do not pay for this
- * frame (the dispatch switch inlines every decoder it can). */
-__attribute__((noinline)) static pwk_syscall_ret_t full_path(struct pwk_thread *caller, uint32_t id,
-							     const pwk_word_t *args)
+pwk_syscall_ret_t pwk__syscall_full_path(struct pwk_thread *caller, uint32_t id,
+					 const pwk_word_t *args)
 {
 	struct pwk_syscall_out out = {.count = 0};
 	pwk_syscall_ret_kind_t kind;
@@ -380,16 +381,4 @@ __attribute__((noinline)) static pwk_syscall_ret_t full_path(struct pwk_thread *
 	pwk_status_t status = dispatch(id, args, &out, &kind);
 	pwk__syscall_end(caller, id, status);
 	return encode(kind, status, &out);
-}
-
-pwk_syscall_ret_t pwk_trap_syscall(uint32_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX])
-{
-	struct pwk_thread *caller = pwk__sched_current();
-	PWK_ASSERT(caller != NULL && !pwk__sched_idle());
-	const uint32_t id16 = id & UINT32_C(0xffff);
-	pwk_syscall_ret_t ret;
-	if (pwk__fastpath(caller, id16, args, &ret)) {
-		return ret;
-	}
-	return full_path(caller, id16, args);
 }

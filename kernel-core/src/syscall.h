@@ -55,6 +55,14 @@ static inline void pwk__syscall_end(struct pwk_thread *caller, uint32_t id, pwk_
 	}
 }
 
+/* Syscall `id` (16 bits) of `caller`, the current thread, with its
+ * argument words, by the one dispatch switch: the entry record, the
+ * decoder, pwk__syscall_end(); returns the result words. The full path of
+ * pwk_trap_syscall (fastpath.c), in its own frame (the switch inlines
+ * every decoder it can). */
+pwk_syscall_ret_t pwk__syscall_full_path(struct pwk_thread *caller, uint32_t id,
+					 const pwk_word_t *args);
+
 /* The process of the calling thread. */
 uint32_t pwk__caller_process(void);
 
