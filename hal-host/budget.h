@@ -15,15 +15,23 @@
 
 #define HOST_BUDGET_MAX (INT64_C(1) << 40)
 
-/* The running thread's budget counter (the same host page through every
- * region's slot, region.h), NULL before the first switch. */
-static inline int64_t *host_budget_counter(void)
+/* Thread `thread`'s budget counter (the same host page through every
+ * region's slot, region.h), NULL for PWK_NONE or an unmapped region. A
+ * thread's process and its region's mapping do not change while it is the
+ * current one, so hal_context_switch() finds it once per switch. */
+static inline int64_t *host_budget_counter_of(uint32_t thread)
 {
-	if (host.current == PWK_NONE) {
+	if (thread == PWK_NONE) {
 		return NULL;
 	}
-	const struct host_region *r = &host.regions[host.threads[host.current].process];
+	const struct host_region *r = &host.regions[host.threads[thread].process];
 	return r->mapped ? host_region_budget(r) : NULL;
+}
+
+/* The running thread's budget counter, NULL before the first switch. */
+static inline int64_t *host_budget_counter(void)
+{
+	return host.current_budget;
 }
 
 /* A syscall's entry: the blocks run since the grant and the syscall's

@@ -39,6 +39,9 @@ struct host_machine {
 	uint32_t region_count;
 	struct host_thread threads[HOST_THREADS_MAX];
 	uint32_t current; /* running thread, PWK_NONE before the first switch */
+	/* Its budget counter (budget.h), found at the switch to it: every
+	 * syscall reads it. NULL while current is PWK_NONE. */
+	int64_t *current_budget;
 	uint32_t applied_process;
 	/* time and randomness */
 	struct host_rng rng;
