@@ -121,13 +121,25 @@ void pwk__sched_dequeue(struct pwk_thread *t)
 	}
 }
 
+/* The lone thread, taken off its level, if it is the best ready thread
+ * (its level the highest non-empty one); else NULL. */
+static inline struct pwk_thread *take_lone_if_next(void)
+{
+	struct pwk_thread *lone = sched.lone;
+	if (lone == NULL || (pwk__sched_now.ready_mask >> lone->priority) != 1) {
+		return NULL;
+	}
+	sched.lone = NULL;
+	pwk__sched_now.ready_mask &= ~(UINT32_C(1) << lone->priority);
+	return lone;
+}
+
 static struct pwk_thread *dequeue_highest(void)
 {
 	/* The lone thread at the highest level is the one: no list, no
 	 * priority search. */
-	struct pwk_thread *lone = sched.lone;
-	if (lone != NULL && (pwk__sched_now.ready_mask >> lone->priority) == 1) {
-		pwk__sched_dequeue(lone);
+	struct pwk_thread *lone = take_lone_if_next();
+	if (lone != NULL) {
 		return lone;
 	}
 	uint32_t p = highest_ready_priority();
@@ -147,7 +159,9 @@ void pwk__sched_wake(struct pwk_thread *t, pwk_status_t status)
 	PWK_DEBUG_ASSERT(t->state == PWK_THREAD_WAITING);
 	t->wait.woken = true;
 	t->wait.status = status;
-	pwk__timer_remove(t);
+	if (t->timer.queued) {
+		pwk__timer_remove(t);
+	}
 	pwk__sched_enqueue(t, false);
 	pwk__trace(PWK_TRACE_WAKE, t->index, t->wait.result.signals, (uint32_t)status);
 }
@@ -199,7 +213,11 @@ static void switch_away(struct pwk_thread *from)
 {
 	PWK_DEBUG_ASSERT(pwk__sched_now.current == NULL);
 	PWK_DEBUG_ASSERT(from->state != PWK_THREAD_RUNNING);
-	switch_to(from->index, next_thread());
+	/* The handoff of a round trip: the initiator the handler's respond
+	 * woke is the lone thread and the best one, so the handler's blocking
+	 * wait switches straight to it (what next_thread() would return). */
+	struct pwk_thread *lone = take_lone_if_next();
+	switch_to(from->index, lone != NULL ? lone : next_thread());
 }
 
 /* Takes the running thread off the CPU and returns it. */
