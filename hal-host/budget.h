@@ -15,16 +15,14 @@
 
 #define HOST_BUDGET_MAX (INT64_C(1) << 40)
 
-/* Thread `thread`'s budget counter (the same host page through every
- * region's slot, region.h), NULL for PWK_NONE or an unmapped region. A
- * thread's process and its region's mapping do not change while it is the
- * current one, so hal_context_switch() finds it once per switch. */
-static inline int64_t *host_budget_counter_of(uint32_t thread)
+/* The budget counter of process `process`'s threads (the same host page
+ * through every region's slot, region.h), NULL for an unmapped region. A
+ * thread's process is set when it is prepared and its region stays mapped
+ * for the run, so hal_thread_prepare() finds it once (host_thread.budget)
+ * and hal_context_switch() hands it on. */
+static inline int64_t *host_budget_counter_of(uint32_t process)
 {
-	if (thread == PWK_NONE) {
-		return NULL;
-	}
-	const struct host_region *r = &host.regions[host.threads[thread].process];
+	const struct host_region *r = &host.regions[process];
 	return r->mapped ? host_region_budget(r) : NULL;
 }
 
