@@ -15,15 +15,21 @@
 
 #define HOST_BUDGET_MAX (INT64_C(1) << 40)
 
-/* The running thread's budget counter (the same host page through every
- * region's slot, region.h), NULL before the first switch. */
+/* The budget counter of process `process`'s threads (the same host page
+ * through every region's slot, region.h), NULL for an unmapped region. A
+ * thread's process is set when it is prepared and its region stays mapped
+ * for the run, so hal_thread_prepare() finds it once (host_thread.budget)
+ * and hal_context_switch() hands it on. */
+static inline int64_t *host_budget_counter_of(uint32_t process)
+{
+	const struct host_region *r = &host.regions[process];
+	return r->mapped ? host_region_budget(r) : NULL;
+}
+
+/* The running thread's budget counter, NULL before the first switch. */
 static inline int64_t *host_budget_counter(void)
 {
-	if (host.current == PWK_NONE) {
-		return NULL;
-	}
-	const struct host_region *r = &host.regions[host.threads[host.current].process];
-	return r->mapped ? host_region_budget(r) : NULL;
+	return host.current_budget;
 }
 
 /* A syscall's entry: the blocks run since the grant and the syscall's

@@ -214,7 +214,8 @@ host_enter_user:
  * Switches to the current thread's kernel stack (host_kernel_sp, the top of
  * an empty kernel stack, like RISC-V's mscratch), calls
  *   pwk_syscall_ret_t host_syscall(id, const pwk_word_t args[8])
- * with a0..a5 and two zero words pushed as the array, and returns its two
+ * with a0..a5 and two zero words pushed as the array (`args` 1; the
+ * preemption gate's host_preempt(void) gets none), and returns its two
  * words in rax/rdx on the user stack. Callee-saved
  * registers are preserved by host_syscall itself (it is a C function).
  *
@@ -229,9 +230,10 @@ host_enter_user:
  *
  * Frame below the kernel stack top: the flags word (kept pushed), then
  * [0] user MXCSR, [4] user x87 CW, [8] user FS base, [16] user GS base,
- * [24..40) pad; then the user sp, 8 pad bytes and the argument array.
+ * [24..40) pad; then the user sp, 8 pad bytes and (syscall gate) the
+ * argument array.
  */
-.macro KERNEL_GATE name, target
+.macro KERNEL_GATE name, target, args
 	.globl	\name
 	.hidden	\name
 	.type	\name, @function
@@ -265,11 +267,13 @@ host_enter_user:
 	jne	.Lfcw_untrusted\@
 .Lfcw_clean\@:
 	pushq	%r10
+	/* 8 pad bytes keep the call 16-byte aligned. */
+	subq	$8, %rsp
+.if \args
 	/* The argument words as the kernel takes them (a0..a5 and two zero
 	 * words, PWK_SYSCALL_ARGS_MAX), built here from the registers so
-	 * that the C side need not copy them; 8 pad bytes keep the call
-	 * 16-byte aligned. */
-	subq	$8, %rsp
+	 * that the C side need not copy them (the syscall gate only: the
+	 * budget hook's entry takes none). */
 	pushq	$0
 	pushq	$0
 	pushq	%rax
@@ -281,6 +285,10 @@ host_enter_user:
 	movq	%rsp, %rsi
 	callq	\target
 	addq	$72, %rsp
+.else
+	callq	\target
+	addq	$8, %rsp
+.endif
 	popq	%r10
 	CLEAR_VECTORS
 	CLEAR_X87
@@ -342,8 +350,8 @@ host_enter_user:
 	.size	\name, .-\name
 .endm
 
-	KERNEL_GATE host_syscall_gate, host_syscall
-	KERNEL_GATE host_preempt_gate, host_preempt
+	KERNEL_GATE host_syscall_gate, host_syscall, 1
+	KERNEL_GATE host_preempt_gate, host_preempt, 0
 
 
 	.section .rodata

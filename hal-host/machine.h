@@ -25,6 +25,7 @@ struct host_thread {
 	size_t stack_size; /* usable bytes above the guard */
 	void *saved_sp;    /* kernel context while switched out */
 	uint32_t process;
+	int64_t *budget; /* its process's budget counter (budget.h), found when prepared */
 	/* prepared user entry (hal_thread_prepare) */
 	uintptr_t pc, sp, a0, a1, a2;
 	/* console line being assembled for this thread */
@@ -39,6 +40,9 @@ struct host_machine {
 	uint32_t region_count;
 	struct host_thread threads[HOST_THREADS_MAX];
 	uint32_t current; /* running thread, PWK_NONE before the first switch */
+	/* Its budget counter (host_thread.budget), set at the switch to it:
+	 * every syscall reads it. NULL while current is PWK_NONE. */
+	int64_t *current_budget;
 	uint32_t applied_process;
 	/* time and randomness */
 	struct host_rng rng;

@@ -76,6 +76,10 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_
 	if (host.opts.injection_count == 0 || !host_inject_on_syscall((uint32_t)id, &delay)) {
 		ret = pwk_trap_syscall((uint32_t)id, args);
 	}
+	/* The same thread returns (its kernel stack is this one), so the
+	 * counter is the one found at entry; read again rather than kept
+	 * across the call (one callee-saved register less). */
+	budget = host_budget_counter();
 	/* The common return: nothing due before the next event (so no
 	 * interrupt point: now < armed and now < the tick), no hold, and the
 	 * grant runs to that event. Anything else takes the steps below. */
@@ -94,8 +98,6 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_
 	if (delay != 0 || host.starve_pending[host.current] != 0) {
 		host_inject_hold_current(delay);
 	}
-	/* The same thread returns (its kernel stack is this one), so the
-	 * counter is the one found at entry. */
 	if (budget == NULL || !host_budget_grant_common(budget)) {
 		host_budget_grant();
 	}

@@ -14,6 +14,7 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
+#include "budget.h"
 #include "machine.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -154,6 +155,7 @@ void hal_thread_prepare(uint32_t thread, uint32_t process, uintptr_t pc, uintptr
 	ensure_stack(t, thread);
 	host_stack_unpoison(t->stack, t->stack_size);
 	t->process = process;
+	t->budget = host_budget_counter_of(process);
 	t->pc = pc;
 	t->sp = sp;
 	t->a0 = a0;
@@ -170,6 +172,7 @@ void hal_context_switch(uint32_t from, uint32_t to)
 	void **save = from == PWK_NONE ? &dead_sp : &host.threads[from].saved_sp;
 	void *fake = NULL;
 	host.current = to;
+	host.current_budget = next->budget;
 	host_kernel_sp = host_thread_kernel_top(to);
 	host_fiber_leave(&fake, next->stack, next->stack_size);
 	host_ctx_switch(save, next->saved_sp);

@@ -15,12 +15,10 @@
 
 #define HOST_TRACE_RING 256 /* a power of two: the slot is a mask */
 
-/* A record as kept for reports: the two words the digest folds. */
+/* A record as kept for reports, with its time. */
 struct timed_record {
 	uint64_t time;
-	uint64_t kind_thread; /* kind << 32 | thread */
-	uint64_t a_b;         /* a << 32 | b */
-	const char *reason;
+	struct pwk_trace_record record;
 };
 
 static struct timed_record ring[HOST_TRACE_RING];
@@ -51,31 +49,22 @@ static inline uint64_t digest_word(uint64_t h, uint64_t w)
  * as deterministically as folding it every time. Reset with the digest
  * (host_trace_ring_clear). */
 static uint64_t digest_time;
-/* Out of line, so that the common record saves no registers: a reason's
- * text into the digest; with a consumer attached (pwsim --trace), the
- * record to it and to the ring. Without one the ring stays empty: a run is
- * deterministic, so the records before a panic are had by running it again
- * with --trace. */
-__attribute__((noinline)) static void emit_rare(pwk_trace_kind_t kind, uint32_t thread, uint32_t a,
-						uint32_t b, const char *reason)
+/* Out of line, so that the common record saves no registers: with a
+ * consumer attached (pwsim --trace), the record to it and to the ring.
+ * Without one the ring stays empty: a run is deterministic, so the records
+ * before a panic are had by running it again with --trace. */
+__attribute__((noinline)) static void keep(pwk_trace_kind_t kind, uint32_t thread, uint32_t a,
+					   uint32_t b, const char *reason)
 {
-	if (reason != NULL) {
-		host_digest_bytes(reason, strlen(reason));
-	}
-	if (host.opts.trace != NULL) {
-		ring[ring_next++ % HOST_TRACE_RING] = (struct timed_record){
-			host.now, (uint64_t)kind << 32 | thread, (uint64_t)a << 32 | b, reason};
-		const struct pwk_trace_record record = {kind, thread, a, b, reason};
-		host.opts.trace(host.opts.trace_ctx, host.now, &record);
-	}
+	struct timed_record *slot = &ring[ring_next++ % HOST_TRACE_RING];
+	*slot = (struct timed_record){host.now, {kind, thread, a, b, reason}};
+	host.opts.trace(host.opts.trace_ctx, host.now, &slot->record);
 }
 
-/* Every record: two digest words (three when the time moved), a multiply
- * and a rotate each, with no
- * call, no store but the digest's, no formatting and no copy unless a
- * reason or a consumer needs them. */
-void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b,
-		    const char *reason)
+/* A record's fields into the digest: two words (three when the time
+ * moved), a multiply and a rotate each, with no call and no store but the
+ * digest's. */
+static inline void fold(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b)
 {
 	uint64_t h = host.outcome.trace_digest;
 	if (__builtin_expect(host.now != digest_time, 0)) {
@@ -84,8 +73,26 @@ void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t
 	}
 	h = digest_word(h, (uint64_t)kind << 32 | thread);
 	host.outcome.trace_digest = digest_word(h, (uint64_t)a << 32 | b);
-	if (__builtin_expect(reason != NULL || host.opts.trace != NULL, 0)) {
-		emit_rare(kind, thread, a, b, reason);
+}
+
+/* Every record but a user error's: the fold, and no formatting or copy
+ * unless a consumer needs them. */
+void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b)
+{
+	fold(kind, thread, a, b);
+	if (__builtin_expect(host.opts.trace != NULL, 0)) {
+		keep(kind, thread, a, b, NULL);
+	}
+}
+
+/* A user error's record: the fold, then the reason's text. */
+void hal_trace_emit_reason(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b,
+			   const char *reason)
+{
+	fold(kind, thread, a, b);
+	host_digest_bytes(reason, strlen(reason));
+	if (host.opts.trace != NULL) {
+		keep(kind, thread, a, b, reason);
 	}
 }
 
@@ -109,10 +116,10 @@ void host_report_trace_tail(FILE *out)
 		(unsigned long long)(ring_next - first));
 	for (uint64_t i = first; i < ring_next; i++) {
 		const struct timed_record *t = &ring[i % HOST_TRACE_RING];
+		const struct pwk_trace_record *r = &t->record;
 		fprintf(out, "  %12llu  %u  thread %u  a=%u b=%u%s%s\n",
-			(unsigned long long)t->time, (unsigned)(t->kind_thread >> 32),
-			(uint32_t)t->kind_thread, (uint32_t)(t->a_b >> 32), (uint32_t)t->a_b,
-			t->reason ? "  " : "", t->reason ? t->reason : "");
+			(unsigned long long)t->time, (unsigned)r->kind, r->thread, r->a, r->b,
+			r->reason ? "  " : "", r->reason ? r->reason : "");
 	}
 }
 

@@ -29,6 +29,7 @@ static bool elf_open(struct elf_file *f, const struct host_image_file *file)
 	f->eh = (const Elf64_Ehdr *)f->bytes;
 	if (f->len < sizeof(Elf64_Ehdr) || memcmp(f->bytes, ELFMAG, SELFMAG) != 0 ||
 	    f->eh->e_ident[EI_CLASS] != ELFCLASS64 || f->eh->e_shentsize != sizeof(Elf64_Shdr) ||
+	    f->eh->e_shoff % 8 != 0 ||
 	    !in_file(f, f->eh->e_shoff, (uint64_t)f->eh->e_shnum * sizeof(Elf64_Shdr))) {
 		return false;
 	}
@@ -61,7 +62,8 @@ static bool walk_symbols(const struct elf_file *f,
 	bool has_symtab = false;
 	for (size_t i = 0; i < f->eh->e_shnum; i++) {
 		const Elf64_Shdr *s = &f->sh[i];
-		if (s->sh_type != SHT_SYMTAB || !in_file(f, s->sh_offset, s->sh_size)) {
+		if (s->sh_type != SHT_SYMTAB || s->sh_offset % 8 != 0 ||
+		    !in_file(f, s->sh_offset, s->sh_size)) {
 			continue;
 		}
 		has_symtab = true;

@@ -266,11 +266,21 @@ def fmt(x, width=9):
     return (f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.1f}").rjust(width)
 
 
+def fmt_time(x, width=9):
+    """A time per iteration is the difference of a long and a short run's
+    times: on a busy machine it can come out at or below zero, which is no
+    figure at all (the JSON keeps the raw value)."""
+    if x is not None and x <= 0:
+        return "noise".rjust(width)
+    return fmt(x, width)
+
+
 def print_table(r):
     def host_cols(e, iso):
         c = e["host"][iso]["cpu_ns"]
         wall = e["host"][iso]["wall_ns"]["median"]
-        return f"{fmt(c['median'])} [{fmt(c['min'], 0)}-{fmt(c['max'], 0)}]{fmt(wall)}"
+        return (f"{fmt_time(c['median'])} [{fmt_time(c['min'], 0)}-{fmt_time(c['max'], 0)}]"
+                f"{fmt_time(wall)}")
     print(f"\npwk benchmarks per round trip (host: median [min-max] of {r['config']['rounds']} "
           f"interleaved rounds, CPU ns, then wall ns; machine load at start "
           f"{r['machine']['loadavg_at_start'][0]})")
@@ -286,6 +296,11 @@ def print_table(r):
         print(f"{e['name']:22} {host_cols(e, 'none'):>39} {host_cols(e, 'mprotect'):>41}"
               f"{fmt(e.get('callgrind_instructions'), 10)}{fmt(e.get('qemu_instructions'), 10)}"
               f"{fmt(veer, 10)}")
+    if any(fmt_time(v).strip() == "noise" for e in rows if "host" in e
+           for iso in ("none", "mprotect")
+           for v in (e["host"][iso]["cpu_ns"]["median"], e["host"][iso]["wall_ns"]["median"])):
+        print("noise: the long run took no longer than the short one (a busy machine); "
+              "run again on a quieter one, or with more --rounds")
     print("\nhost baselines (wall ns per iteration, median [min-max])")
     for b in r["baselines"]:
         s = b["ns"]

@@ -98,12 +98,17 @@ void veer_console_flush_all(void)
 }
 
 /* Tracing is the simulator's tool; on target a record costs nothing. */
-void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b,
-		    const char *reason)
+void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b)
 {
 	(void)kind;
 	(void)thread;
 	(void)a;
 	(void)b;
+}
+
+void hal_trace_emit_reason(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b,
+			   const char *reason)
+{
 	(void)reason;
+	hal_trace_emit(kind, thread, a, b);
 }

@@ -4,6 +4,16 @@
  * for user input (that gets a status code): every assertion a fuzzer trips
  * is a kernel bug. The HAL turns a failure into a trace dump + abort in the
  * simulator and a halt with an epitaph on hardware.
+ *
+ * Two strengths, as Rust's assert! and debug_assert! (which pw_kernel uses
+ * the same way): PWK_ASSERT is in every build; PWK_DEBUG_ASSERT checks
+ * that the kernel's own data structures are intact (list linkage, a
+ * wait's bookkeeping, the run queues) and is compiled in only when
+ * PWK_DEBUG_ASSERTS is 1 — the ASan test build (build/, which runs every
+ * test), the fuzz builds and debug builds — and out of release builds
+ * (docs/design.md). A check that a state user input could reach stays a
+ * PWK_ASSERT everywhere. The kernel's invariant checker (invariants.c),
+ * which the fuzzers call, is separate code and the same in every build.
  */
 #ifndef PWK_ASSERT_H
 #define PWK_ASSERT_H
@@ -21,6 +31,19 @@
 #endif
 
 #define PWK_ASSERT(cond) ((cond) ? (void)0 : hal_panic(__FILE__, __LINE__, PWK__TEXT(#cond)))
+
+/* Unset (a build that does not say: the fuzz targets, the unit tests'
+ * own compiles) means on; kernel-core/meson.build passes 0 for a release
+ * build without sanitizers. Off, the condition is still compiled (so it
+ * cannot rot) but never evaluated. */
+#ifndef PWK_DEBUG_ASSERTS
+#define PWK_DEBUG_ASSERTS 1
+#endif
+#if PWK_DEBUG_ASSERTS
+#define PWK_DEBUG_ASSERT(cond) PWK_ASSERT(cond)
+#else
+#define PWK_DEBUG_ASSERT(cond) ((void)sizeof((cond) ? 1 : 0))
+#endif
 
 /* Marks a point the control flow can never reach (after a switch away from a
  * thread that has exited, for example). */

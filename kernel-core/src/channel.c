@@ -28,13 +28,14 @@
 static struct {
 	struct pwk_channel_end ends[PWK_CHANNEL_ENDS_MAX];
 	uint32_t count;
-	uint64_t next_seq;
 } pool;
+
+uint64_t pwk__channel_next_seq;
 
 void pwk__channel_reset_all(void)
 {
 	pool.count = 0;
-	pool.next_seq = 1;
+	pwk__channel_next_seq = 1;
 }
 
 struct pwk_object *pwk__channel_create(uint32_t index, pwk_object_type_t type)
@@ -76,8 +77,8 @@ void pwk__channel_pair(struct pwk_object *init, struct pwk_object *handler)
 
 static struct pwk_channel_end *handler_of(struct pwk_channel_end *init)
 {
-	PWK_ASSERT(init->obj.type == PWK_OBJECT_CHANNEL_INITIATOR);
-	PWK_ASSERT(init->peer != NULL && init->peer->peer == init);
+	PWK_DEBUG_ASSERT(init->obj.type == PWK_OBJECT_CHANNEL_INITIATOR);
+	PWK_DEBUG_ASSERT(init->peer != NULL && init->peer->peer == init);
 	return init->peer;
 }
 
@@ -89,12 +90,7 @@ static pwk_status_t start(struct pwk_channel_end *init, const struct pwk_ubuf *s
 	if (h->txn != PWK_TXN_NONE) {
 		return PWK_UNAVAILABLE;
 	}
-	h->txn = PWK_TXN_PENDING;
-	h->txn_seq = pwk__channel_take_seq();
-	h->send = *send;
-	h->recv = *recv;
-	h->response_len = 0;
-	*seq = h->txn_seq;
+	*seq = pwk__channel_txn_begin(h, send, recv);
 	pwk__trace_current(PWK_TRACE_TRANSACT, init->obj.index, h->obj.index);
 	pwk__object_signals_update(
 		&init->obj, PWK_SIGNAL_READABLE | PWK_SIGNAL_WRITEABLE | PWK_SIGNAL_ERROR, 0);
@@ -130,11 +126,6 @@ pwk_status_t pwk__channel_transact(struct pwk_channel_end *init, const struct pw
 		pwk__object_block(&init->obj, init->obj.index,
 				  PWK_SIGNAL_READABLE | PWK_SIGNAL_ERROR, deadline, &result);
 	return pwk__channel_transact_end(init, seq, waited, count);
-}
-
-uint64_t pwk__channel_take_seq(void)
-{
-	return pool.next_seq++;
 }
 
 pwk_status_t pwk__channel_transact_end(struct pwk_channel_end *init, uint64_t seq,
@@ -198,9 +189,7 @@ pwk_status_t pwk__channel_respond(struct pwk_channel_end *handler, const struct 
 		return PWK_OUT_OF_RANGE; /* nothing copied, nothing changes */
 	}
 	PWK_ASSERT(handler->peer != NULL); /* only a paired handler gets transactions */
-	handler->response_len = pwk__ubuf_copy(&handler->recv, src, 0);
-	handler->txn = PWK_TXN_RESPONDED;
-	PWK_ASSERT(handler->response_len <= src->size);
+	pwk__channel_txn_respond(handler, src);
 	pwk__trace_current(PWK_TRACE_RESPOND, handler->obj.index, (uint32_t)handler->response_len);
 	pwk__object_signals_update(&handler->obj, PWK_SIGNAL_READABLE | PWK_SIGNAL_WRITEABLE, 0);
 	pwk__object_signals_update(&handler->peer->obj, 0, PWK_SIGNAL_READABLE);

@@ -6,6 +6,7 @@
 #ifndef PWK_CHANNEL_H
 #define PWK_CHANNEL_H
 
+#include "assert.h"
 #include "object.h"
 #include "uaccess.h"
 
@@ -46,8 +47,37 @@ struct pwk_channel_end *pwk__channel_from_object(struct pwk_object *obj);
 pwk_status_t pwk__channel_transact(struct pwk_channel_end *init, const struct pwk_ubuf *send,
 				   const struct pwk_ubuf *recv, pwk_instant_t deadline,
 				   size_t *count);
-/* The sequence number of the next transaction to start. */
-uint64_t pwk__channel_take_seq(void);
+/* The sequence number of the next transaction (channel.c owns it; here
+ * for the inline pwk__channel_txn_begin). */
+extern PWK__SHARED uint64_t pwk__channel_next_seq;
+
+/* The state halves of starting and of responding to a transaction, shared
+ * by channel.c's verbs and the IPC fast path (inline: a round trip has one
+ * of each); the callers emit the record and update the signals.
+ * txn_begin: handler `h` has no transaction; it is then PENDING with
+ * `send` and `recv`; returns its sequence number. */
+static inline uint64_t pwk__channel_txn_begin(struct pwk_channel_end *h,
+					      const struct pwk_ubuf *send,
+					      const struct pwk_ubuf *recv)
+{
+	PWK_ASSERT(h->txn == PWK_TXN_NONE);
+	h->txn = PWK_TXN_PENDING;
+	h->txn_seq = pwk__channel_next_seq++;
+	h->send = *send;
+	h->recv = *recv;
+	h->response_len = 0;
+	return h->txn_seq;
+}
+
+/* txn_respond: `h`'s transaction is PENDING with room for `src`; the
+ * response is copied and it is RESPONDED. */
+static inline void pwk__channel_txn_respond(struct pwk_channel_end *h, const struct pwk_ubuf *src)
+{
+	PWK_ASSERT(h->txn == PWK_TXN_PENDING && src->size <= h->recv.size);
+	h->response_len = pwk__ubuf_copy(&h->recv, src, 0);
+	h->txn = PWK_TXN_RESPONDED;
+	PWK_ASSERT(h->response_len <= src->size);
+}
 
 /* channel_transact after its wait (status `waited`) for transaction `seq`:
  * finishes it unless another thread already ended it. */

@@ -22,8 +22,14 @@
  * the same order (TRANSACT, WAKE, SWITCH; RESPOND, WAKE), so the trace
  * digest is the same with the fast path and without it
  * (tests/sim/test_fastpath.c compares them).
+ *
+ * The syscall trap's entry is here too (pwk_trap_syscall, at the end), so
+ * that the fast path inlines into it; anything it does not take goes to
+ * syscall.c's full path.
  */
 #include "fastpath.h"
+
+#include <pwk/kernel.h>
 
 #include "assert.h"
 #include "channel.h"
@@ -103,12 +109,7 @@ static pwk_status_t transact_hand_off(struct pwk_thread *caller, struct pwk_chan
 				      const struct pwk_ubuf *send, const struct pwk_ubuf *recv,
 				      size_t *count)
 {
-	h->txn = PWK_TXN_PENDING;
-	const uint64_t seq = pwk__channel_take_seq();
-	h->txn_seq = seq;
-	h->send = *send;
-	h->recv = *recv;
-	h->response_len = 0;
+	const uint64_t seq = pwk__channel_txn_begin(h, send, recv);
 	pwk__trace(PWK_TRACE_TRANSACT, caller->index, init->obj.index, h->obj.index);
 	/* Nobody waits on the initiator and neither end is in a group: a
 	 * signal update is the assignment alone. */
@@ -129,8 +130,7 @@ static pwk_status_t transact_hand_off(struct pwk_thread *caller, struct pwk_chan
 	return pwk__channel_transact_end(init, seq, waited, count);
 }
 
-static bool transact(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status,
-		     size_t *count)
+static bool transact(struct pwk_thread *caller, const pwk_word_t *a, pwk_syscall_ret_t *ret)
 {
 	const uint32_t process = caller->process;
 	const pwk_word_t handle = PWK__ARG(a, CHANNEL_TRANSACT, handle);
@@ -149,13 +149,16 @@ static bool transact(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_
 	struct pwk_channel_end *h = init->peer;
 	struct pwk_thread *w = handoff_target(caller, init, h, deadline);
 	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_CHANNEL_TRANSACT, handle);
-	*status = w != NULL ? transact_hand_off(caller, init, h, w, &send, &recv, count)
-			    : pwk__channel_transact(init, &send, &recv, deadline, count);
+	size_t count = 0;
+	const pwk_status_t status =
+		w != NULL ? transact_hand_off(caller, init, h, w, &send, &recv, &count)
+			  : pwk__channel_transact(init, &send, &recv, deadline, &count);
+	pwk__syscall_end(caller, PWK_SYSCALL_CHANNEL_TRANSACT, status);
+	*ret = pwk__ret_count(status, count);
 	return true;
 }
 
-static bool channel_read(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status,
-			 size_t *count)
+static bool channel_read(struct pwk_thread *caller, const pwk_word_t *a, pwk_syscall_ret_t *ret)
 {
 	const uint32_t process = caller->process;
 	const pwk_word_t handle = PWK__ARG(a, CHANNEL_READ, handle);
@@ -167,7 +170,11 @@ static bool channel_read(struct pwk_thread *caller, const pwk_word_t *a, pwk_sta
 		return false;
 	}
 	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_CHANNEL_READ, handle);
-	*status = pwk__channel_read(h, PWK__ARG(a, CHANNEL_READ, offset), &buf, count);
+	size_t count = 0;
+	const pwk_status_t status =
+		pwk__channel_read(h, PWK__ARG(a, CHANNEL_READ, offset), &buf, &count);
+	pwk__syscall_end(caller, PWK_SYSCALL_CHANNEL_READ, status);
+	*ret = pwk__ret_count(status, count);
 	return true;
 }
 
@@ -196,8 +203,7 @@ static void respond_wake(struct pwk_thread *caller, struct pwk_channel_end *h,
 			 const struct pwk_ubuf *src, struct pwk_thread *w)
 {
 	struct pwk_channel_end *init = h->peer;
-	h->response_len = pwk__ubuf_copy(&h->recv, src, 0);
-	h->txn = PWK_TXN_RESPONDED;
+	pwk__channel_txn_respond(h, src);
 	pwk__trace(PWK_TRACE_RESPOND, caller->index, h->obj.index, (uint32_t)h->response_len);
 	h->obj.signals &= ~(PWK_SIGNAL_READABLE | PWK_SIGNAL_WRITEABLE);
 	init->obj.signals |= PWK_SIGNAL_READABLE;
@@ -207,7 +213,7 @@ static void respond_wake(struct pwk_thread *caller, struct pwk_channel_end *h,
 	pwk__sched_wake(w, PWK_OK);
 }
 
-static bool channel_respond(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status)
+static bool channel_respond(struct pwk_thread *caller, const pwk_word_t *a, pwk_syscall_ret_t *ret)
 {
 	const uint32_t process = caller->process;
 	const pwk_word_t handle = PWK__ARG(a, CHANNEL_RESPOND, handle);
@@ -220,12 +226,14 @@ static bool channel_respond(struct pwk_thread *caller, const pwk_word_t *a, pwk_
 	}
 	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_CHANNEL_RESPOND, handle);
 	struct pwk_thread *w = respond_target(h, &buf);
+	pwk_status_t status = PWK_OK;
 	if (w != NULL) {
 		respond_wake(caller, h, &buf, w);
-		*status = PWK_OK;
 	} else {
-		*status = pwk__channel_respond(h, &buf);
+		status = pwk__channel_respond(h, &buf);
 	}
+	pwk__syscall_end(caller, PWK_SYSCALL_CHANNEL_RESPOND, status);
+	*ret = pwk__ret_status(status);
 	return true;
 }
 
@@ -239,8 +247,7 @@ static bool blocks_plainly(const struct pwk_thread *caller, const struct pwk_obj
 	       deadline == PWK_INSTANT_MAX && !caller->terminating && !end_of_time();
 }
 
-static bool object_wait(struct pwk_thread *caller, const pwk_word_t *a, pwk_status_t *status,
-			struct pwk_wait_result *result)
+static bool object_wait(struct pwk_thread *caller, const pwk_word_t *a, pwk_syscall_ret_t *ret)
 {
 	const pwk_word_t handle = PWK__ARG(a, OBJECT_WAIT, handle);
 	const pwk_word_t mask = PWK__ARG(a, OBJECT_WAIT, mask);
@@ -253,37 +260,61 @@ static bool object_wait(struct pwk_thread *caller, const pwk_word_t *a, pwk_stat
 	}
 	pwk__trace_syscall_enter(caller->index, PWK_SYSCALL_OBJECT_WAIT, handle);
 	const pwk_instant_t deadline = PWK__ARG_INSTANT(a, OBJECT_WAIT, deadline);
+	struct pwk_wait_result result;
+	pwk_status_t status;
 	if (blocks_plainly(caller, obj, (pwk_signals_t)mask, deadline)) {
 		/* pwk__object_wait() -> pwk__object_block() for this case. */
 		pwk__object_wait_begin(caller, obj, index, (pwk_signals_t)mask, deadline);
 		pwk__sched_block();
-		*status = pwk__object_wait_end(caller, result);
+		status = pwk__object_wait_end(caller, &result);
 	} else {
-		*status = pwk__object_wait(obj, index, (pwk_signals_t)mask, deadline, result);
+		status = pwk__object_wait(obj, index, (pwk_signals_t)mask, deadline, &result);
 	}
+	pwk__syscall_end(caller, PWK_SYSCALL_OBJECT_WAIT, status);
+	*ret = pwk__ret_wait(status, &result);
 	return true;
 }
 
-bool pwk__fastpath(struct pwk_thread *caller, uint32_t id, const pwk_word_t *a,
-		   pwk_status_t *status, pwk_syscall_ret_kind_t *kind, struct pwk_syscall_out *out)
+/* Each verb's result kind is the table's (a verb that builds another kind
+ * of result does not compile against it). */
+_Static_assert(PWK_SYSCALL_RET(CHANNEL_TRANSACT) == PWK_RET_COUNT, "transact returns a count");
+_Static_assert(PWK_SYSCALL_RET(CHANNEL_READ) == PWK_RET_COUNT, "read returns a count");
+_Static_assert(PWK_SYSCALL_RET(CHANNEL_RESPOND) == PWK_RET_UNIT, "respond returns a status");
+_Static_assert(PWK_SYSCALL_RET(OBJECT_WAIT) == PWK_RET_WAIT, "wait returns a wait result");
+
+/* Syscall `id` (16 bits) of `caller` with its argument words: false when it
+ * is not one the fast path takes or a precondition fails, with nothing
+ * done (not even the entry record). True when it ran the whole syscall:
+ * entry and exit records emitted, a terminating caller gone
+ * (pwk__syscall_end), and `ret` what the full path would have returned. */
+static bool fastpath(struct pwk_thread *caller, uint32_t id, const pwk_word_t *a,
+		     pwk_syscall_ret_t *ret)
 {
 	if (!enabled) {
 		return false;
 	}
 	switch (id) {
 	case PWK_SYSCALL_CHANNEL_TRANSACT:
-		*kind = PWK_SYSCALL_RET(CHANNEL_TRANSACT);
-		return transact(caller, a, status, &out->count);
+		return transact(caller, a, ret);
 	case PWK_SYSCALL_OBJECT_WAIT:
-		*kind = PWK_SYSCALL_RET(OBJECT_WAIT);
-		return object_wait(caller, a, status, &out->wait);
+		return object_wait(caller, a, ret);
 	case PWK_SYSCALL_CHANNEL_READ:
-		*kind = PWK_SYSCALL_RET(CHANNEL_READ);
-		return channel_read(caller, a, status, &out->count);
+		return channel_read(caller, a, ret);
 	case PWK_SYSCALL_CHANNEL_RESPOND:
-		*kind = PWK_SYSCALL_RET(CHANNEL_RESPOND);
-		return channel_respond(caller, a, status);
+		return channel_respond(caller, a, ret);
 	default:
 		return false;
 	}
+}
+
+pwk_syscall_ret_t pwk_trap_syscall(uint32_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX])
+{
+	struct pwk_thread *caller = pwk__sched_current();
+	PWK_ASSERT(caller != NULL && !pwk__sched_idle());
+	const uint32_t id16 = id & UINT32_C(0xffff);
+	pwk_syscall_ret_t ret;
+	if (fastpath(caller, id16, args, &ret)) {
+		return ret;
+	}
+	return pwk__syscall_full_path(caller, id16, args);
 }

@@ -19,12 +19,9 @@
 /* Boot: the fast path runs unless `enabled` is false (PWK_BOOT_FULL_PATH). */
 void pwk__fastpath_reset(bool enabled);
 
-/* Syscall `id` (16 bits) of `caller` with its argument words: false when it
- * is not one the fast path takes or a precondition fails, with nothing
- * done (not even the entry record). True when it ran the syscall: the
- * entry record is emitted, `status`, `kind` and `out` are what the full
- * path's dispatch would have returned, and the caller emits the exit. */
-bool pwk__fastpath(struct pwk_thread *caller, uint32_t id, const pwk_word_t *a,
-		   pwk_status_t *status, pwk_syscall_ret_kind_t *kind, struct pwk_syscall_out *out);
+/* The syscall trap (pwk_trap_syscall, pwk/kernel.h) is defined in
+ * fastpath.c, so that the fast path inlines into it, as seL4's fastpath is
+ * entered straight from the trap; whatever it does not take goes to
+ * pwk__syscall_full_path() (syscall.h). */
 
 #endif /* PWK_FASTPATH_H */

@@ -13,6 +13,10 @@
 /* Run queue `priority` (< PWK_PRIORITIES): struct pwk_thread.run_link nodes. */
 const struct pwk_list *pwk__sched_run_queue(uint32_t priority);
 
+/* The READY thread queued alone at its level but held off that level's
+ * list (sched.c), or NULL: it counts as on its run queue. */
+const struct pwk_thread *pwk__sched_lone(void);
+
 /* A channel pair's transaction, as its record in the handler says. */
 enum pwk_txn_view {
 	PWK_TXN_VIEW_NONE,

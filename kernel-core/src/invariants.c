@@ -111,7 +111,8 @@ static bool process_started(uint32_t process)
 static bool check_thread(const struct pwk_thread *t, struct pwk_invariant_failure *out)
 {
 	uint32_t i = t->index;
-	bool queued = t->run_link.next != NULL || t->run_link.prev != NULL;
+	bool queued =
+		t->run_link.next != NULL || t->run_link.prev != NULL || pwk__sched_lone() == t;
 	bool waits = t->wait.object != NULL;
 	bool current = pwk__sched_current() == t;
 	CHECK_THREAD(t->state <= PWK_THREAD_TERMINATED, "thread state out of range", i);
@@ -174,6 +175,15 @@ static bool check_run_queues(struct pwk_invariant_failure *out)
 				     "thread on the run queue of another priority", t->index);
 		}
 		queued += length;
+	}
+	/* The lone thread is its level's only one, kept off the list. */
+	const struct pwk_thread *lone = pwk__sched_lone();
+	if (lone != NULL) {
+		const struct pwk_list *q = pwk__sched_run_queue(lone->priority);
+		CHECK_THREAD(lone->run_link.next == NULL && lone->run_link.prev == NULL &&
+				     q->head.next == &q->head,
+			     "thread held alone at its level is not alone there", lone->index);
+		queued++;
 	}
 	CHECK(queued == ready, "run queues do not hold exactly the READY threads");
 	return true;

@@ -6,7 +6,8 @@
  * kernel never allocates.
  *
  * Invariant: a node is either unlinked (next == prev == NULL) or in exactly
- * one list. Callers bound their walks by the PWK_*_MAX of what the list holds.
+ * one list; the PWK_DEBUG_ASSERTs below check it where it is used (not in
+ * release builds: assert.h). Callers bound their walks by the PWK_*_MAX of what the list holds.
  */
 #ifndef PWK_LIST_H
 #define PWK_LIST_H
@@ -39,20 +40,20 @@ static inline void pwk__node_init(struct pwk_list_node *node)
 
 static inline bool pwk__node_linked(const struct pwk_list_node *node)
 {
-	PWK_ASSERT((node->next == NULL) == (node->prev == NULL));
+	PWK_DEBUG_ASSERT((node->next == NULL) == (node->prev == NULL));
 	return node->next != NULL;
 }
 
 static inline bool pwk__list_empty(const struct pwk_list *list)
 {
-	PWK_ASSERT(list->head.next != NULL);
+	PWK_DEBUG_ASSERT(list->head.next != NULL);
 	return list->head.next == &list->head;
 }
 
 static inline void pwk__list_insert_after(struct pwk_list_node *pos, struct pwk_list_node *node)
 {
-	PWK_ASSERT(!pwk__node_linked(node));
-	PWK_ASSERT(pwk__node_linked(pos));
+	PWK_DEBUG_ASSERT(!pwk__node_linked(node));
+	PWK_DEBUG_ASSERT(pwk__node_linked(pos));
 	node->prev = pos;
 	node->next = pos->next;
 	pos->next->prev = node;
@@ -71,8 +72,8 @@ static inline void pwk__list_push_back(struct pwk_list *list, struct pwk_list_no
 
 static inline void pwk__list_remove(struct pwk_list_node *node)
 {
-	PWK_ASSERT(pwk__node_linked(node));
-	PWK_ASSERT(node->next->prev == node && node->prev->next == node);
+	PWK_DEBUG_ASSERT(pwk__node_linked(node));
+	PWK_DEBUG_ASSERT(node->next->prev == node && node->prev->next == node);
 	node->prev->next = node->next;
 	node->next->prev = node->prev;
 	pwk__node_init(node);
@@ -88,7 +89,7 @@ static inline struct pwk_list_node *pwk__list_first(const struct pwk_list *list)
 static inline struct pwk_list_node *pwk__list_next(const struct pwk_list *list,
 						   const struct pwk_list_node *node)
 {
-	PWK_ASSERT(pwk__node_linked(node));
+	PWK_DEBUG_ASSERT(pwk__node_linked(node));
 	return node->next == &list->head ? NULL : node->next;
 }
 

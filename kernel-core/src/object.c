@@ -20,12 +20,12 @@
 #include "wait.h"
 #include "wait_group.h"
 
-static struct pwk_object *table[PWK_OBJECTS_MAX];
+struct pwk_object *pwk__object_table[PWK_OBJECTS_MAX];
 
 void pwk__object_reset_table(void)
 {
 	for (uint32_t i = 0; i < PWK_OBJECTS_MAX; i++) {
-		table[i] = NULL;
+		pwk__object_table[i] = NULL;
 	}
 }
 
@@ -47,8 +47,8 @@ void pwk__object_init(struct pwk_object *obj, pwk_object_type_t type, uint32_t i
 void pwk__object_register(uint32_t index, struct pwk_object *obj)
 {
 	PWK_ASSERT(index < PWK_OBJECTS_MAX);
-	PWK_ASSERT(table[index] == NULL);
-	table[index] = obj;
+	PWK_ASSERT(pwk__object_table[index] == NULL);
+	pwk__object_table[index] = obj;
 	if (obj->index == PWK_NONE) {
 		obj->index = index;
 	}
@@ -57,8 +57,8 @@ void pwk__object_register(uint32_t index, struct pwk_object *obj)
 struct pwk_object *pwk__object_get(uint32_t index)
 {
 	PWK_ASSERT(index < pwk__system()->object_count);
-	PWK_ASSERT(table[index] != NULL);
-	return table[index];
+	PWK_ASSERT(pwk__object_table[index] != NULL);
+	return pwk__object_table[index];
 }
 
 pwk_status_t pwk__object_lookup(uint32_t process, pwk_word_t handle, struct pwk_object **obj,
@@ -73,17 +73,6 @@ pwk_status_t pwk__object_lookup(uint32_t process, pwk_word_t handle, struct pwk_
 	*index = desc->first_object + (uint32_t)handle;
 	*obj = pwk__object_get(*index);
 	return PWK_OK;
-}
-
-struct pwk_object *pwk__object_lookup_quiet(uint32_t process, pwk_word_t handle, uint32_t *index)
-{
-	const struct pwk_process_desc *desc = &pwk__system()->processes[process];
-	if (handle >= desc->object_count) {
-		return NULL;
-	}
-	*index = desc->first_object + (uint32_t)handle;
-	PWK_ASSERT(table[*index] != NULL);
-	return table[*index];
 }
 
 void pwk__object_notify(struct pwk_object *obj, pwk_signals_t match,

@@ -14,6 +14,8 @@
 #include <pwk/system.h>
 
 #include "assert.h"
+#include "boot.h"
+#include "limits.h"
 #include "list.h"
 
 typedef uint32_t pwk_signals_t;
@@ -96,9 +98,23 @@ pwk_status_t pwk__object_wait(struct pwk_object *obj, uint32_t index, pwk_signal
 pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signals_t mask,
 			       pwk_instant_t deadline, struct pwk_wait_result *result);
 
+/* The global object table, by object index. object.c owns it; it is here
+ * for the inline lookup below. */
+extern PWK__SHARED struct pwk_object *pwk__object_table[PWK_OBJECTS_MAX];
+
 /* pwk__object_lookup without the user-error record: NULL if `handle` is
  * not in `process`'s table (the fast path then takes the full one). */
-struct pwk_object *pwk__object_lookup_quiet(uint32_t process, pwk_word_t handle, uint32_t *index);
+static inline struct pwk_object *pwk__object_lookup_quiet(uint32_t process, pwk_word_t handle,
+							  uint32_t *index)
+{
+	const struct pwk_process_desc *desc = &pwk__system()->processes[process];
+	if (handle >= desc->object_count) {
+		return NULL;
+	}
+	*index = desc->first_object + (uint32_t)handle;
+	PWK_DEBUG_ASSERT(pwk__object_table[*index] != NULL);
+	return pwk__object_table[*index];
+}
 
 /* Process join (§2.7): resets `obj` as its owner is restarted. */
 void pwk__object_reset(struct pwk_object *obj);

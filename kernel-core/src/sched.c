@@ -5,7 +5,8 @@
  *
  * Invariants: the current thread is RUNNING and on no run queue; every
  * READY thread is on exactly the queue of its priority; bit p of
- * `ready_mask` is set iff queue p is non-empty.
+ * `ready_mask` is set iff queue p is non-empty. A queue that holds one
+ * thread may hold it as `sched.lone` instead of on its list (below).
  *
  * The kernel runs on the current thread's kernel stack. Switching away from
  * a thread (block, tick, preemption, exit) runs the idle loop on that same
@@ -23,6 +24,13 @@
 
 static struct {
 	struct pwk_list queues[PWK_PRIORITIES];
+	/* A READY thread queued onto an empty level is kept here, off that
+	 * level's list, until the next switch takes it or another thread is
+	 * queued (which first puts it on its list, so the FIFO order stays):
+	 * the initiator a respond wakes is then switched to without touching
+	 * a list. Invariant: NULL, or READY, alone at its level (the list
+	 * empty, the ready_mask bit set). */
+	struct pwk_thread *lone;
 	uint32_t applied_process; /* last passed to hal_protection_apply() */
 } sched;
 
@@ -35,6 +43,7 @@ void pwk__sched_reset(void)
 	}
 	pwk__sched_now.ready_mask = 0;
 	pwk__sched_now.current = NULL;
+	sched.lone = NULL;
 	sched.applied_process = PWK_NONE;
 	pwk__sched_now.idle = false;
 }
@@ -52,7 +61,7 @@ static const uint8_t debruijn_bit[32] = {
  * Zbb. */
 static uint32_t highest_bit(uint32_t x)
 {
-	PWK_ASSERT(x != 0);
+	PWK_DEBUG_ASSERT(x != 0);
 	x |= x >> 1;
 	x |= x >> 2;
 	x |= x >> 4;
@@ -66,38 +75,76 @@ static uint32_t highest_bit(uint32_t x)
 static uint32_t highest_ready_priority(void)
 {
 	uint32_t p = highest_bit(pwk__sched_now.ready_mask);
-	PWK_ASSERT((pwk__sched_now.ready_mask >> p) == 1);
+	PWK_DEBUG_ASSERT((pwk__sched_now.ready_mask >> p) == 1);
 	return p;
+}
+
+/* Puts the lone thread, if any, on its level's list. */
+static void settle_lone(void)
+{
+	struct pwk_thread *lone = sched.lone;
+	if (lone != NULL) {
+		PWK_DEBUG_ASSERT(pwk__list_empty(&sched.queues[lone->priority]));
+		pwk__list_push_back(&sched.queues[lone->priority], &lone->run_link);
+		sched.lone = NULL;
+	}
 }
 
 void pwk__sched_enqueue(struct pwk_thread *t, bool front)
 {
-	PWK_ASSERT(t->priority < PWK_PRIORITIES);
-	PWK_ASSERT(t != pwk__sched_now.current);
-	struct pwk_list *queue = &sched.queues[t->priority];
-	if (front) {
-		pwk__list_push_front(queue, &t->run_link);
-	} else {
-		pwk__list_push_back(queue, &t->run_link);
-	}
+	PWK_DEBUG_ASSERT(t->priority < PWK_PRIORITIES);
+	PWK_DEBUG_ASSERT(t != pwk__sched_now.current);
+	const uint32_t bit = UINT32_C(1) << t->priority;
+	settle_lone();
 	t->state = PWK_THREAD_READY;
-	pwk__sched_now.ready_mask |= UINT32_C(1) << t->priority;
+	if ((pwk__sched_now.ready_mask & bit) == 0) {
+		sched.lone = t; /* front or back: alone either way */
+	} else if (front) {
+		pwk__list_push_front(&sched.queues[t->priority], &t->run_link);
+	} else {
+		pwk__list_push_back(&sched.queues[t->priority], &t->run_link);
+	}
+	pwk__sched_now.ready_mask |= bit;
 }
 
 void pwk__sched_dequeue(struct pwk_thread *t)
 {
-	PWK_ASSERT(t->state == PWK_THREAD_READY);
+	PWK_DEBUG_ASSERT(t->state == PWK_THREAD_READY);
+	if (t == sched.lone) {
+		sched.lone = NULL;
+		pwk__sched_now.ready_mask &= ~(UINT32_C(1) << t->priority);
+		return;
+	}
 	pwk__list_remove(&t->run_link);
 	if (pwk__list_empty(&sched.queues[t->priority])) {
 		pwk__sched_now.ready_mask &= ~(UINT32_C(1) << t->priority);
 	}
 }
 
+/* The lone thread, taken off its level, if it is the best ready thread
+ * (its level the highest non-empty one); else NULL. */
+static inline struct pwk_thread *take_lone_if_next(void)
+{
+	struct pwk_thread *lone = sched.lone;
+	if (lone == NULL || (pwk__sched_now.ready_mask >> lone->priority) != 1) {
+		return NULL;
+	}
+	sched.lone = NULL;
+	pwk__sched_now.ready_mask &= ~(UINT32_C(1) << lone->priority);
+	return lone;
+}
+
 static struct pwk_thread *dequeue_highest(void)
 {
+	/* The lone thread at the highest level is the one: no list, no
+	 * priority search. */
+	struct pwk_thread *lone = take_lone_if_next();
+	if (lone != NULL) {
+		return lone;
+	}
 	uint32_t p = highest_ready_priority();
 	struct pwk_list_node *node = pwk__list_first(&sched.queues[p]);
-	PWK_ASSERT(node != NULL);
+	PWK_DEBUG_ASSERT(node != NULL);
 	struct pwk_thread *t = PWK_CONTAINER_OF(node, struct pwk_thread, run_link);
 	pwk__sched_dequeue(t);
 	return t;
@@ -105,41 +152,47 @@ static struct pwk_thread *dequeue_highest(void)
 
 void pwk__sched_wake(struct pwk_thread *t, pwk_status_t status)
 {
-	PWK_ASSERT(t->wait.object != NULL);
+	PWK_DEBUG_ASSERT(t->wait.object != NULL);
 	if (t->wait.woken) {
 		return;
 	}
-	PWK_ASSERT(t->state == PWK_THREAD_WAITING);
+	PWK_DEBUG_ASSERT(t->state == PWK_THREAD_WAITING);
 	t->wait.woken = true;
 	t->wait.status = status;
-	pwk__timer_remove(t);
+	if (t->timer.queued) {
+		pwk__timer_remove(t);
+	}
 	pwk__sched_enqueue(t, false);
 	pwk__trace(PWK_TRACE_WAKE, t->index, t->wait.result.signals, (uint32_t)status);
 }
 
 /* Waits until a thread is ready and takes it off its queue. The loop has no
  * bound of its own: it ends when the HAL's idle returns with something to
- * run, or never, if the HAL ends the run inside hal_idle() (a deadlock). */
+ * run, or never, if the HAL ends the run inside hal_idle() (a deadlock).
+ * The timer needs re-arming only after idling: every other change of what
+ * it waits for (a deadline added or removed) re-arms it there and then. */
 static struct pwk_thread *next_thread(void)
 {
-	PWK_ASSERT(pwk__sched_now.current == NULL);
-	while (pwk__sched_now.ready_mask == 0) {
-		/* Idle is tickless: the HAL wakes the kernel for the earliest
-		 * deadline, whatever their granularity. */
-		pwk__sched_now.idle = true;
+	PWK_DEBUG_ASSERT(pwk__sched_now.current == NULL);
+	if (pwk__sched_now.ready_mask == 0) {
+		do {
+			/* Idle is tickless: the HAL wakes the kernel for the
+			 * earliest deadline, whatever their granularity. */
+			pwk__sched_now.idle = true;
+			pwk__timer_rearm();
+			hal_idle();
+			pwk__sched_now.idle = false;
+			pwk__timer_fire_expired();
+		} while (pwk__sched_now.ready_mask == 0);
 		pwk__timer_rearm();
-		hal_idle();
-		pwk__sched_now.idle = false;
-		pwk__timer_fire_expired();
 	}
-	pwk__timer_rearm();
 	return dequeue_highest();
 }
 
 /* Makes `next` current and resumes it; returns when `from` is resumed. */
 static void switch_to(uint32_t from, struct pwk_thread *next)
 {
-	PWK_ASSERT(pwk__sched_now.current == NULL);
+	PWK_DEBUG_ASSERT(pwk__sched_now.current == NULL);
 	pwk__sched_now.current = next;
 	next->state = PWK_THREAD_RUNNING;
 	if (from == next->index) {
@@ -151,23 +204,27 @@ static void switch_to(uint32_t from, struct pwk_thread *next)
 	}
 	pwk__trace(PWK_TRACE_SWITCH, from, next->index, 0);
 	hal_context_switch(from, next->index);
-	PWK_ASSERT(pwk__sched_now.current != NULL && pwk__sched_now.current->index == from);
+	PWK_DEBUG_ASSERT(pwk__sched_now.current != NULL && pwk__sched_now.current->index == from);
 }
 
 /* `from` (no longer current: queued, blocked or exited) gives up the CPU to
  * the best ready thread; returns when `from` runs again. */
 static void switch_away(struct pwk_thread *from)
 {
-	PWK_ASSERT(pwk__sched_now.current == NULL);
-	PWK_ASSERT(from->state != PWK_THREAD_RUNNING);
-	switch_to(from->index, next_thread());
+	PWK_DEBUG_ASSERT(pwk__sched_now.current == NULL);
+	PWK_DEBUG_ASSERT(from->state != PWK_THREAD_RUNNING);
+	/* The handoff of a round trip: the initiator the handler's respond
+	 * woke is the lone thread and the best one, so the handler's blocking
+	 * wait switches straight to it (what next_thread() would return). */
+	struct pwk_thread *lone = take_lone_if_next();
+	switch_to(from->index, lone != NULL ? lone : next_thread());
 }
 
 /* Takes the running thread off the CPU and returns it. */
 static struct pwk_thread *take_current(void)
 {
 	struct pwk_thread *t = pwk__sched_now.current;
-	PWK_ASSERT(t != NULL);
+	PWK_DEBUG_ASSERT(t != NULL);
 	pwk__sched_now.current = NULL;
 	return t;
 }
@@ -175,18 +232,18 @@ static struct pwk_thread *take_current(void)
 void pwk__sched_handoff(struct pwk_thread *to)
 {
 	struct pwk_thread *from = take_current();
-	PWK_ASSERT(from->state == PWK_THREAD_WAITING);
-	PWK_ASSERT(to->state == PWK_THREAD_WAITING && to->wait.woken);
-	PWK_ASSERT(pwk__sched_runs_next(to));
-	/* What next_thread() does on its way to `to`, without the queue. */
-	pwk__timer_rearm();
+	PWK_DEBUG_ASSERT(from->state == PWK_THREAD_WAITING);
+	PWK_DEBUG_ASSERT(to->state == PWK_THREAD_WAITING && to->wait.woken);
+	PWK_DEBUG_ASSERT(pwk__sched_runs_next(to));
+	/* What next_thread() does on its way to `to`, without the queue (and
+	 * without idling, so the timer needs no re-arming). */
 	switch_to(from->index, to);
 }
 
 void pwk__sched_block(void)
 {
 	struct pwk_thread *t = take_current();
-	PWK_ASSERT(t->state == PWK_THREAD_WAITING);
+	PWK_DEBUG_ASSERT(t->state == PWK_THREAD_WAITING);
 	switch_away(t);
 }
 
@@ -231,4 +288,9 @@ const struct pwk_list *pwk__sched_run_queue(uint32_t priority)
 {
 	PWK_ASSERT(priority < PWK_PRIORITIES);
 	return &sched.queues[priority];
+}
+
+const struct pwk_thread *pwk__sched_lone(void)
+{
+	return sched.lone;
 }

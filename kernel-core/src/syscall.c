@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * syscall.c — the syscall trap: decode, then invoke (seL4).
+ * syscall.c — the syscall trap's full path: decode, then invoke (seL4).
+ * The trap itself (pwk_trap_syscall) is in fastpath.c, which offers each
+ * syscall to the IPC fast path first and otherwise calls
+ * pwk__syscall_full_path() here.
  *
  * One switch, generated from the table in pwk/syscall_table.h, sends each
  * id to its pwk__decode_<name>() (here for IPC and waiting, syscall_task.c
@@ -324,13 +327,10 @@ static pwk_syscall_ret_t encode(pwk_syscall_ret_kind_t kind, pwk_status_t status
 				const struct pwk_syscall_out *out)
 {
 	if (kind == PWK_RET_WAIT) {
-		/* The wait return flags errors with RESERVED and a positive code. */
-		return status == PWK_OK
-			       ? (pwk_syscall_ret_t){out->wait.user_data, out->wait.signals}
-			       : (pwk_syscall_ret_t){(pwk_word_t)status, PWK_SIGNAL_RESERVED};
+		return pwk__ret_wait(status, &out->wait);
 	}
 	if (status != PWK_OK) {
-		return (pwk_syscall_ret_t){(pwk_word_t)0 - (pwk_word_t)status, ~(pwk_word_t)0};
+		return pwk__ret_status(status);
 	}
 	switch (kind) {
 	case PWK_RET_UNIT:
@@ -338,7 +338,7 @@ static pwk_syscall_ret_t encode(pwk_syscall_ret_kind_t kind, pwk_status_t status
 	case PWK_RET_NORETURN:
 		break;
 	case PWK_RET_COUNT:
-		return (pwk_syscall_ret_t){out->count, 0};
+		return pwk__ret_count(status, out->count);
 	case PWK_RET_EXIT:
 		return (pwk_syscall_ret_t){(pwk_word_t)out->exit_tag, out->exit_payload};
 	case PWK_RET_INSTANT:
@@ -372,22 +372,13 @@ static pwk_status_t dispatch(uint32_t id, const pwk_word_t *a, struct pwk_syscal
 	}
 }
 
-pwk_syscall_ret_t pwk_trap_syscall(uint32_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX])
+pwk_syscall_ret_t pwk__syscall_full_path(struct pwk_thread *caller, uint32_t id,
+					 const pwk_word_t *args)
 {
-	struct pwk_thread *caller = pwk__sched_current();
-	PWK_ASSERT(caller != NULL && !pwk__sched_idle());
-	const uint32_t id16 = id & UINT32_C(0xffff);
-	const uint32_t thread = caller->index;
 	struct pwk_syscall_out out = {.count = 0};
 	pwk_syscall_ret_kind_t kind;
-	pwk_status_t status;
-	if (!pwk__fastpath(caller, id16, args, &status, &kind, &out)) {
-		pwk__trace_syscall_enter(thread, id16, args[0]);
-		status = dispatch(id16, args, &out, &kind);
-	}
-	pwk__trace_syscall_exit(thread, id16, status);
-	if (caller->terminating) {
-		pwk__thread_exit_if_terminating();
-	}
+	pwk__trace_syscall_enter(caller->index, id, args[0]);
+	pwk_status_t status = dispatch(id, args, &out, &kind);
+	pwk__syscall_end(caller, id, status);
 	return encode(kind, status, &out);
 }

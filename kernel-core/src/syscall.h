@@ -10,6 +10,8 @@
 #include <pwk/syscall_args.h>
 
 #include "object.h"
+#include "thread.h"
+#include "trace.h"
 
 /* What a syscall returns besides its status, by result kind. */
 struct pwk_syscall_out {
@@ -19,6 +21,47 @@ struct pwk_syscall_out {
 	pwk_word_t exit_payload;
 	pwk_instant_t instant;
 };
+
+/* The result words of a syscall that returned `status` (and, if it is OK,
+ * `count` / `result`), as the ABI lays them out (pwk/abi.h). Inline for
+ * the fast path, which builds its results itself. */
+static inline pwk_syscall_ret_t pwk__ret_status(pwk_status_t status)
+{
+	return status == PWK_OK
+		       ? (pwk_syscall_ret_t){0, 0}
+		       : (pwk_syscall_ret_t){(pwk_word_t)0 - (pwk_word_t)status, ~(pwk_word_t)0};
+}
+
+static inline pwk_syscall_ret_t pwk__ret_count(pwk_status_t status, size_t count)
+{
+	return status == PWK_OK ? (pwk_syscall_ret_t){count, 0} : pwk__ret_status(status);
+}
+
+/* The wait return flags errors with RESERVED and a positive code. */
+static inline pwk_syscall_ret_t pwk__ret_wait(pwk_status_t status,
+					      const struct pwk_wait_result *result)
+{
+	return status == PWK_OK ? (pwk_syscall_ret_t){result->user_data, result->signals}
+				: (pwk_syscall_ret_t){(pwk_word_t)status, PWK_SIGNAL_RESERVED};
+}
+
+/* Every syscall's end, full path or fast: the exit record, then a caller
+ * asked to exit does so (and does not return). */
+static inline void pwk__syscall_end(struct pwk_thread *caller, uint32_t id, pwk_status_t status)
+{
+	pwk__trace_syscall_exit(caller->index, id, status);
+	if (caller->terminating) {
+		pwk__thread_exit_if_terminating();
+	}
+}
+
+/* Syscall `id` (16 bits) of `caller`, the current thread, with its
+ * argument words, by the one dispatch switch: the entry record, the
+ * decoder, pwk__syscall_end(); returns the result words. The full path of
+ * pwk_trap_syscall (fastpath.c), in its own frame (the switch inlines
+ * every decoder it can). */
+pwk_syscall_ret_t pwk__syscall_full_path(struct pwk_thread *caller, uint32_t id,
+					 const pwk_word_t *args);
 
 /* The process of the calling thread. */
 uint32_t pwk__caller_process(void);

@@ -26,8 +26,9 @@ static struct {
 	uint32_t count;
 	uint64_t next_seq;
 	pwk_instant_t armed;
-	bool exact;
 } timers;
+
+bool pwk__timer_exact_deadlines;
 
 static struct pwk_thread *thread_of(struct pwk_timer_node *node)
 {
@@ -39,7 +40,7 @@ static void arm(void)
 {
 	pwk_instant_t earliest =
 		timers.root == NULL ? PWK_INSTANT_MAX : thread_of(timers.root)->wait.deadline;
-	if (!timers.exact && !pwk__sched_idle()) {
+	if (!pwk__timer_exact_deadlines && !pwk__sched_idle()) {
 		earliest = PWK_INSTANT_MAX; /* the tick examines the queue */
 	}
 	if (earliest != timers.armed) {
@@ -54,13 +55,8 @@ void pwk__timer_reset(bool exact)
 	timers.count = 0;
 	timers.next_seq = 0;
 	timers.armed = PWK_INSTANT_MAX;
-	timers.exact = exact;
+	pwk__timer_exact_deadlines = exact;
 	hal_timer_arm(PWK_INSTANT_MAX);
-}
-
-bool pwk__timer_exact(void)
-{
-	return timers.exact;
 }
 
 void pwk__timer_rearm(void)
@@ -145,7 +141,7 @@ void pwk__timer_add(struct pwk_thread *t, pwk_instant_t deadline)
 	timers.root = meld(timers.root, &t->timer);
 	timers.count++;
 	arm();
-	PWK_ASSERT(timers.armed <= deadline || !(timers.exact || pwk__sched_idle()));
+	PWK_ASSERT(timers.armed <= deadline || !(pwk__timer_exact_deadlines || pwk__sched_idle()));
 }
 
 /* Unlinks the subtree rooted at `n` (not the root) from its parent or left

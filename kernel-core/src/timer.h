@@ -20,8 +20,15 @@
 /* Boot: empty queue, HAL disarmed, with the given granularity. */
 void pwk__timer_reset(bool exact);
 
+/* Set at boot by pwk__timer_reset() only; read through pwk__timer_exact()
+ * (inline: the IPC fast path asks on every wait). */
+extern PWK__SHARED bool pwk__timer_exact_deadlines;
+
 /* True when deadlines are exact (PWK_BOOT_EXACT_DEADLINES). */
-bool pwk__timer_exact(void);
+static inline bool pwk__timer_exact(void)
+{
+	return pwk__timer_exact_deadlines;
+}
 
 /* Queues `t`'s wait deadline (finite, not yet queued). */
 void pwk__timer_add(struct pwk_thread *t, pwk_instant_t deadline);

@@ -10,7 +10,7 @@ uint32_t pwk__trace_syscall_id;
 
 pwk_status_t pwk__user_error(pwk_status_t status, const char *reason)
 {
-	hal_trace_emit(PWK_TRACE_USER_ERROR, pwk__trace_current_index(), pwk__trace_syscall_id,
-		       (uint32_t)status, reason);
+	hal_trace_emit_reason(PWK_TRACE_USER_ERROR, pwk__trace_current_index(),
+			      pwk__trace_syscall_id, (uint32_t)status, reason);
 	return status;
 }

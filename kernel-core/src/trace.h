@@ -23,7 +23,7 @@ extern PWK__SHARED uint32_t pwk__trace_syscall_id;
 /* Emits one record about `thread`. */
 static inline void pwk__trace(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b)
 {
-	hal_trace_emit(kind, thread, a, b, NULL);
+	hal_trace_emit(kind, thread, a, b);
 }
 
 /* The current thread's index (PWK_NONE when idle). */

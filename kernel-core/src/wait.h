@@ -38,8 +38,8 @@ static inline void pwk__object_wait_begin(struct pwk_thread *t, struct pwk_objec
 static inline pwk_status_t pwk__object_wait_end(struct pwk_thread *t,
 						struct pwk_wait_result *result)
 {
-	PWK_ASSERT(t->wait.woken && t->state == PWK_THREAD_RUNNING);
-	PWK_ASSERT(!t->timer.queued);
+	PWK_DEBUG_ASSERT(t->wait.woken && t->state == PWK_THREAD_RUNNING);
+	PWK_DEBUG_ASSERT(!t->timer.queued);
 	pwk__list_remove(&t->wait_link);
 	t->wait.object = NULL;
 	*result = t->wait.result;

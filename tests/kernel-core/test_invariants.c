@@ -208,6 +208,26 @@ Test(invariants, catch_a_ready_thread_on_no_run_queue)
 	run_expecting_shutdown(0);
 }
 
+/* The server, READY and alone at its priority, is the scheduler's lone
+ * thread (kept off its level's list); on the list as well, it is not. */
+FAKE_ENTRY(lists_the_lone_thread_too)
+{
+	struct pwk_thread *s = pwk__thread_get(ts); /* READY: lower priority */
+	cr_expect_eq(pwk__sched_lone(), s, "a thread alone at its level is held as the lone one");
+	struct pwk_list *queue = (struct pwk_list *)pwk__sched_run_queue(s->priority);
+	pwk__list_push_back(queue, &s->run_link);
+	expect_broken("thread held alone at its level is not alone there", ts, PWK_NONE, PWK_NONE);
+	pwk__list_remove(&s->run_link);
+	expect_holds("restored");
+	u_shutdown(0);
+}
+
+Test(invariants, catch_a_lone_thread_also_on_its_run_queue)
+{
+	setup(lists_the_lone_thread_too, PRIO + 1, server_serves, PRIO, NULL, PRIO);
+	run_expecting_shutdown(0);
+}
+
 FAKE_ENTRY(server_waits)
 {
 	u_wait(hh, R, FOREVER);

@@ -268,13 +268,18 @@ void hal_console_write(uint32_t thread, const uint8_t *bytes, size_t len)
 	fake_st.console[fake_st.console_len] = '\0';
 }
 
-void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b,
-		    const char *reason)
+void hal_trace_emit_reason(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b,
+			   const char *reason)
 {
 	if (fake_st.trace_count < TRACES_MAX) {
 		fake_st.traces[fake_st.trace_count++] = (struct pwk_trace_record){
 			.kind = kind, .thread = thread, .a = a, .b = b, .reason = reason};
 	}
+}
+
+void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b)
+{
+	hal_trace_emit_reason(kind, thread, a, b, NULL);
 }
 
 _Noreturn void hal_shutdown(uint32_t code)

@@ -104,7 +104,8 @@ typedef enum {
 	PWK_TRACE_RESPOND,       /* a = handler object, b = response length */
 } pwk_trace_kind_t;
 
-/* One trace event as a consumer sees it (hal_trace_emit's arguments). */
+/* One trace event as a consumer sees it (hal_trace_emit's arguments, or
+ * hal_trace_emit_reason's). */
 struct pwk_trace_record {
 	pwk_trace_kind_t kind;
 	uint32_t thread; /* the thread it concerns (usually the current one) */
@@ -113,14 +114,19 @@ struct pwk_trace_record {
 	const char *reason; /* static string or NULL */
 };
 
-/* Records one trace event: `thread` is the thread it concerns (usually the
- * current one), `a` and `b` as the kind says, `reason` a static string or
- * NULL. The fields come in registers, not as a record in memory: the IPC
- * path emits 14 per round trip, so a HAL that traces nothing (or only
- * folds them into a digest) pays a few instructions each. May drop
- * records. */
-void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b,
-		    const char *reason);
+/* Records one trace event without a reason (every kind but
+ * PWK_TRACE_USER_ERROR): `thread` is the thread it concerns (usually the
+ * current one), `a` and `b` as the kind says. The fields come in
+ * registers, not as a record in memory: the IPC path emits 14 per round
+ * trip, so a HAL that traces nothing (or only folds them into a digest)
+ * pays a few instructions each. May drop records. */
+void hal_trace_emit(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b);
+
+/* The same for a record with a reason, `reason` a static string, never
+ * NULL (PWK_TRACE_USER_ERROR: why a syscall failed). Apart from the common
+ * records so that those carry no reason argument and no test of it. */
+void hal_trace_emit_reason(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b,
+			   const char *reason);
 
 /* debug_shutdown(code): the system is finished. Does not return to the
  * kernel (hal-host returns control to whoever called pwk_run()). */
