@@ -176,7 +176,8 @@ host_ctx_switch:
  * EVEX string functions would: pwk_copy is its own loop), so after the
  * first return they stay initial and a return costs the XGETBV and a few
  * tests instead of 16 vpxord and 8 kxorw; a process that uses AVX-512 or
- * x87 pays one XRSTOR per return to user mode after it (docs/containment.md).
+ * x87 pays one XRSTOR (~27 ns here) on each return to user mode after it
+ * used them (docs/containment.md).
  * Without XINUSE or AVX: CLEAR_VECTORS and CLEAR_X87 as they are.
  * Clobbers rcx, r8, r9, r11; keeps rax and rdx (the syscall's result).
  */
