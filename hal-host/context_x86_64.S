@@ -161,6 +161,54 @@ host_ctx_switch:
 .endm
 
 /*
+ * Both of the above with one XGETBV (ECX=1: XINUSE), on a CPU with AVX
+ * whose XINUSE works (host_cpu_xinuse). A state component whose XINUSE bit
+ * is 0 is in its initial configuration, all zero, so it needs no clearing:
+ *   bit 0 x87, bit 1 SSE (xmm0-15), bit 2 AVX (ymm0-15 upper halves),
+ *   bit 5 opmask (k0-7), bit 6 ZMM_Hi256 (zmm0-15 upper halves),
+ *   bit 7 Hi16_ZMM (zmm16-31).
+ * SSE/AVX in use: VZEROALL (the kernel's C code uses xmm on most entries).
+ * x87, opmask, ZMM_Hi256 or Hi16_ZMM in use: one XRSTOR of just those
+ * components from a header with XSTATE_BV = 0, which zeroes them *and*
+ * returns them to their initial configuration (zero idioms would leave
+ * them "in use", so every later return would have to clear them again).
+ * The kernel's IPC path touches none of the AVX-512 components (glibc's
+ * EVEX string functions would: pwk_copy is its own loop), so after the
+ * first return they stay initial and a return costs the XGETBV and a few
+ * tests instead of 16 vpxord and 8 kxorw; a process that uses AVX-512 or
+ * x87 pays one XRSTOR (~27 ns here) on each return to user mode after it
+ * used them (docs/containment.md).
+ * Without XINUSE or AVX: CLEAR_VECTORS and CLEAR_X87 as they are.
+ * Clobbers rcx, r8, r9, r11; keeps rax and rdx (the syscall's result).
+ */
+#define XINUSE_VZEROALL 0x06 /* SSE, AVX */
+#define XINUSE_XRSTOR   0xe1 /* x87, opmask, ZMM_Hi256, Hi16_ZMM */
+.macro CLEAR_USER_STATE
+	cmpb	$0, host_cpu_xinuse(%rip)
+	je	.Lone_by_one\@
+	movq	%rax, %r8
+	movq	%rdx, %r9
+	movl	$1, %ecx
+	xgetbv
+	testb	$XINUSE_VZEROALL, %al
+	jz	.Lno_sse\@
+	vzeroall
+.Lno_sse\@:
+	andl	$XINUSE_XRSTOR, %eax
+	jz	.Lall_initial\@
+	xorl	%edx, %edx
+	xrstor	host_x87_initial(%rip)
+.Lall_initial\@:
+	movq	%r8, %rax
+	movq	%r9, %rdx
+	jmp	.Lcleared\@
+.Lone_by_one\@:
+	CLEAR_VECTORS
+	CLEAR_X87
+.Lcleared\@:
+.endm
+
+/*
  * _Noreturn void host_enter_user(uintptr_t pc, uintptr_t sp,
  *                                uintptr_t a0, uintptr_t a1, uintptr_t a2)
  * Starts user code at pc on stack sp (16-byte aligned by the caller) as if
@@ -178,9 +226,8 @@ host_enter_user:
 	movq	%rsi, %r10
 	movq	%rcx, %rsi
 	movq	%r8, %rdx
-	CLEAR_VECTORS
 	movq	$0, host_user_last(%rip)
-	CLEAR_X87
+	CLEAR_USER_STATE
 	ldmxcsr	host_mxcsr_default(%rip)
 	xorl	%ecx, %ecx
 	xorl	%r8d, %r8d
@@ -290,8 +337,7 @@ host_enter_user:
 	addq	$8, %rsp
 .endif
 	popq	%r10
-	CLEAR_VECTORS
-	CLEAR_X87
+	CLEAR_USER_STATE
 	cmpl	$MXCSR_DEFAULT, (%rsp)
 	jne	.Lmxcsr_restore\@
 .Lmxcsr_restored\@:
@@ -356,7 +402,8 @@ host_enter_user:
 
 	.section .rodata
 /* An XSAVE area whose header (XSTATE_BV = 0) makes XRSTOR put every
- * requested component in its initial configuration (CLEAR_X87). */
+ * requested component in its initial configuration (CLEAR_X87,
+ * CLEAR_USER_STATE). */
 	.balign	64
 host_x87_initial:
 	.zero	576

@@ -29,6 +29,7 @@ uint8_t host_cpu_fsgsbase;
 uint8_t host_cpu_vectors;
 uint64_t host_cpu_kernel_fs;
 uint8_t host_cpu_x87_inuse;
+uint8_t host_cpu_xinuse;
 uint16_t host_cpu_kernel_cs;
 
 /* XGETBV with ECX=1 (XINUSE) works: the OS enabled XSAVE (CPUID.1:ECX
@@ -58,6 +59,9 @@ void host_cpu_init(void)
 				   : __builtin_cpu_supports("avx")   ? 1
 								     : 0;
 		host_cpu_x87_inuse = cpu_reports_x87_in_use();
+		/* The gate's one-XGETBV clearing (CLEAR_USER_STATE) needs
+		 * VZEROALL; without AVX it clears register by register. */
+		host_cpu_xinuse = host_cpu_x87_inuse && host_cpu_vectors >= 1;
 		__asm__("movw %%cs, %0" : "=r"(host_cpu_kernel_cs));
 		detected = true;
 	}

@@ -18,6 +18,7 @@ extern uint8_t host_cpu_fsgsbase;   /* user code can change FS/GS (wrfsbase) */
 extern uint8_t host_cpu_vectors;    /* 0: SSE, 1: AVX, 2: AVX-512 registers */
 extern uint64_t host_cpu_kernel_fs; /* glibc's thread pointer for the kernel */
 extern uint8_t host_cpu_x87_inuse;  /* XGETBV(1) tells whether x87 state is initial */
+extern uint8_t host_cpu_xinuse;     /* XGETBV(1) and AVX: the gate clears what is in use */
 extern uint16_t host_cpu_kernel_cs; /* pwsim's (64-bit) code segment selector */
 
 /* Learns what the CPU lets user code change and the kernel's FS base.

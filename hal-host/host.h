@@ -148,8 +148,13 @@ uintptr_t host_process_start_arg(uint32_t process);
 
 /* --- running ------------------------------------------------------------------ */
 
-/* Boots `system` (pwk_boot) and runs it (pwk_run) until it ends. */
-struct host_outcome host_machine_run(const struct pwk_system_desc *system);
+/* Boots `system` (pwk_boot) and runs it (pwk_run) until it ends. A
+ * function of its own, by this name, in every build: `pwsim run --gdb`
+ * writes `tbreak host_machine_run` (docs/debugging.md), and the link-time
+ * optimisation of the release build would otherwise inline it into its one
+ * caller and drop the symbol. */
+__attribute__((noinline, externally_visible)) struct host_outcome
+host_machine_run(const struct pwk_system_desc *system);
 
 /* Every console line of the run so far, each "[process/thread] text\n". */
 const char *host_console_text(void);

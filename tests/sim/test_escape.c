@@ -128,6 +128,19 @@ Test(escape, no_register_carries_another_processs_data)
 				"attacker: x87 status flags 0, last x87 instruction at 0\n"});
 }
 
+Test(escape, no_avx512_register_carries_another_processs_data)
+{
+	/* The gate skips the clearing of a component the CPU reports unused
+	 * (XINUSE): the victim's zmm16-31, zmm0-15 upper halves and k0-k7
+	 * must be gone all the same, and no host value left there. */
+	if (!__builtin_cpu_supports("avx512f") || !__builtin_cpu_supports("avx512bw")) {
+		cr_skip_test("the host CPU has no AVX-512 (F and BW)");
+	}
+	check(&(struct attempt){"read_vectors512", "out",
+				"attacker: 0 AVX-512 words hold the victim's secret, 0 others are "
+				"non-zero\n"});
+}
+
 Test(escape, the_hosts_time_stamp_counter_is_out_of_reach)
 {
 	check(&(struct attempt){"rdtsc", "err",

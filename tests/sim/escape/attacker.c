@@ -47,6 +47,9 @@ int pwk_main(uint32_t index_in_app)
 	if (req.command == ESCAPE_READ_VECTORS) {
 		escape_read_vectors(); /* before any syscall of its own */
 	}
+	if (req.command == ESCAPE_READ_VECTORS512) {
+		escape_read_vectors512();
+	}
 	/* The budget hook has its own entry: the id it used to borrow is
 	 * unknown like any other. */
 	pwk_sword_t old = (pwk_sword_t)pwk_raw_syscall(0x10000, 0, 0, 0, 0, 0, 0, 0).a0;

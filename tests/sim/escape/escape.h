@@ -22,4 +22,9 @@ void escape_cpu_modes(uint32_t command);
 void escape_plant_vectors(void);
 void escape_read_vectors(void);
 
+/* The same for zmm16-31, zmm0-15's upper halves and k0-k7 (avx512.c):
+ * only where the CPU has AVX-512 (F and BW). */
+void escape_plant_vectors512(void);
+void escape_read_vectors512(void);
+
 #endif

@@ -33,15 +33,16 @@ enum escape_command {
 	ESCAPE_LIBC_SYSCALL = 25, /* find libc's syscall instruction, call it */
 	ESCAPE_VSYSCALL = 26,     /* the vsyscall page's gettimeofday */
 	/* CPU modes and instructions outside the ABI (cpu_modes.c) */
-	ESCAPE_COMPAT_MODE = 27,  /* far return into 32-bit compatibility mode */
-	ESCAPE_GATE_BAD_SP = 28,  /* enter the gate with a stack pointer of 0 */
-	ESCAPE_CPUID = 29,        /* read the host's CPU identity */
-	ESCAPE_IRET_FLAGS = 30,   /* iretq with every flag it may set */
-	ESCAPE_NONCANONICAL = 31, /* a non-canonical stack pointer, then a push */
-	ESCAPE_SYSENTER = 32,     /* exit_group through the 32-bit sysenter entry */
-	ESCAPE_WRGSBASE = 33,     /* a bogus GS base, a syscall, then a fault */
-	ESCAPE_X87_PENDING = 34,  /* an unmasked x87 exception pending at a syscall */
-	ESCAPE_SOUP_FIRST = 100,  /* 100+k: random instruction sequence k (soup.py) */
+	ESCAPE_COMPAT_MODE = 27,     /* far return into 32-bit compatibility mode */
+	ESCAPE_GATE_BAD_SP = 28,     /* enter the gate with a stack pointer of 0 */
+	ESCAPE_CPUID = 29,           /* read the host's CPU identity */
+	ESCAPE_IRET_FLAGS = 30,      /* iretq with every flag it may set */
+	ESCAPE_NONCANONICAL = 31,    /* a non-canonical stack pointer, then a push */
+	ESCAPE_SYSENTER = 32,        /* exit_group through the 32-bit sysenter entry */
+	ESCAPE_WRGSBASE = 33,        /* a bogus GS base, a syscall, then a fault */
+	ESCAPE_X87_PENDING = 34,     /* an unmasked x87 exception pending at a syscall */
+	ESCAPE_READ_VECTORS512 = 35, /* the same as 14 in the AVX-512 registers */
+	ESCAPE_SOUP_FIRST = 100,     /* 100+k: random instruction sequence k (soup.py) */
 };
 
 struct escape_request {

@@ -19,6 +19,9 @@ int pwk_main(uint32_t index_in_app)
 	if (ESCAPE_COMMAND == ESCAPE_READ_VECTORS) {
 		escape_plant_vectors();
 	}
+	if (ESCAPE_COMMAND == ESCAPE_READ_VECTORS512) {
+		escape_plant_vectors512();
+	}
 	pwk_count_result_t r = pwk_channel_transact(HANDLE_TO_ATTACKER, &req, sizeof(req), reply,
 						    sizeof(reply), pwk_deadline_after_ms(50));
 	pwk_log("victim: transact returned status %u\n", (unsigned)r.status);
