@@ -88,8 +88,11 @@ static const char process_source[] =
 static int merge(const char *kernel, const char *initiator, const char *handler, const char *out)
 {
 	char ini[512], han[512];
-	snprintf(ini, sizeof(ini), "initiator=%s", initiator);
-	snprintf(han, sizeof(han), "handler=%s", handler);
+	/* handler may be NULL (no handler image): then han is not passed. */
+	int ni = snprintf(ini, sizeof(ini), "initiator=%s", initiator);
+	int nh = snprintf(han, sizeof(han), "handler=%s", handler != NULL ? handler : "");
+	cr_assert(ni >= 0 && (size_t)ni < sizeof(ini) && nh >= 0 && (size_t)nh < sizeof(han),
+		  "image path too long");
 	char *argv[] = {
 		PWK_GEN_PATH, "image",    UPPERCASE,      "--board", "qemu-virt",          "-o",
 		(char *)out,  "--kernel", (char *)kernel, ini,       handler ? han : NULL, NULL};

@@ -166,7 +166,10 @@ static void json_line(struct trace_events *e, const char *line, struct json_stac
 		st->open[tid][st->depth[tid]++] = e->count - 1;
 	} else if (kind == 'E' && st->depth[tid] > 0) {
 		struct trace_event *b = &e->events[st->open[tid][--st->depth[tid]]];
-		snprintf(ev->flows, sizeof(ev->flows), "%s", b->flows);
+		/* memmove: GCC cannot tell that b is an earlier event than ev. */
+		size_t n = strnlen(b->flows, sizeof(ev->flows) - 1);
+		memmove(ev->flows, b->flows, n);
+		ev->flows[n] = '\0';
 		b->flows[0] = '\0';
 	}
 }
