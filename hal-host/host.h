@@ -153,8 +153,12 @@ uintptr_t host_process_start_arg(uint32_t process);
  * writes `tbreak host_machine_run` (docs/debugging.md), and the link-time
  * optimisation of the release build would otherwise inline it into its one
  * caller and drop the symbol. */
-__attribute__((noinline, externally_visible)) struct host_outcome
-host_machine_run(const struct pwk_system_desc *system);
+#if defined(__clang__)
+#define HOST_KEEP_SYMBOL __attribute__((noinline)) /* clang: no LTO here (the fuzz targets) */
+#else
+#define HOST_KEEP_SYMBOL __attribute__((noinline, externally_visible))
+#endif
+HOST_KEEP_SYMBOL struct host_outcome host_machine_run(const struct pwk_system_desc *system);
 
 /* Every console line of the run so far, each "[process/thread] text\n". */
 const char *host_console_text(void);
