@@ -311,6 +311,37 @@ static bool parse_isolation(const struct json5_value *v, host_isolation_t *out, 
 	return false;
 }
 
+/* JSON5 lets a later duplicate key win; in a scenario a field given twice
+ * is a mistake (which one did the user mean?), and the parsers below take
+ * each field once. Checked over the whole document, objects in lists too. */
+static bool no_duplicate_keys(const struct json5_value *v, struct diag *d)
+{
+	bool ok = true;
+	if (v->kind == JSON5_OBJECT) {
+		for (size_t i = 0; i < v->member_count; i++) {
+			const struct json5_member *m = &v->members[i];
+			for (size_t j = 0; j < i; j++) {
+				const struct json5_member *first = &v->members[j];
+				if (first->key_len == m->key_len &&
+				    memcmp(first->key, m->key, m->key_len) == 0) {
+					diag_error(d, m->line, m->col,
+						   "field '%s' is given twice (first at line %d, "
+						   "column %d); keep one",
+						   m->key, first->line, first->col);
+					ok = false;
+					break;
+				}
+			}
+			ok &= no_duplicate_keys(&m->value, d);
+		}
+	} else if (v->kind == JSON5_ARRAY) {
+		for (size_t i = 0; i < v->item_count; i++) {
+			ok &= no_duplicate_keys(&v->items[i], d);
+		}
+	}
+	return ok;
+}
+
 /* `images` maps every process of the system to an image file, looked for
  * as `search` says (NULL: not looked for, kept as written). */
 static bool resolve_images(const struct json5_value *images, const char *dir,
@@ -530,6 +561,8 @@ static bool load(const char *path, const struct scenario_search *search, struct 
 	char *dir = dir_of(path);
 	if (doc.root.kind != JSON5_OBJECT) {
 		diag_error(d, doc.root.line, doc.root.col, "a scenario must be an object");
+	} else if (!no_duplicate_keys(&doc.root, d)) {
+		/* said where */
 	} else if (finding_base(&doc.root) != NULL) {
 		ok = load_finding(&doc.root, finding_base(&doc.root), dir, search, s, d);
 	} else if (parse_top(&doc.root, s, &images, &system, &faults, &board_only, &fuzz, d)) {

@@ -41,3 +41,11 @@ Test(ranges, a_preemption_window_beyond_a_billion_blocks_is_refused)
 		"tests/sim/bad/huge_preempt_window_blocks.json5",
 		"huge_preempt_window_blocks.json5:5:26: error: preempt_window_blocks is at most");
 }
+
+Test(ranges, a_field_given_twice_is_refused_with_both_places)
+{
+	assert_refused(
+		"tests/sim/bad/field_twice.json5",
+		"field_twice.json5:8:5: error: field 'console' is given twice (first at line "
+		"7, column 5); keep one");
+}
