@@ -155,14 +155,24 @@ class Suite:
         counts = COUNTS["target"]
         figures = []
         source = None
+        def failed(why, image, text):
+            # One benchmark's model run failing (a cycle limit, say) costs
+            # that figure, not the other benchmarks' (a run takes minutes).
+            print(f"bench: {why} on {image}; no VeeR figure for {name}:\n{text[-2000:]}",
+                  file=sys.stderr)
+            return {"per_iteration": None, "source": None, "error": f"{why} on {image}"}
         for n in counts:
             image = self.target_image(name, n, "veer-el2")
-            p = subprocess.run(self.a.veer_model + " " + shlex.quote(image), shell=True,
-                               capture_output=True, text=True, timeout=self.a.veer_timeout)
+            try:
+                p = subprocess.run(self.a.veer_model + " " + shlex.quote(image), shell=True,
+                                   capture_output=True, text=True,
+                                   timeout=self.a.veer_timeout)
+            except subprocess.TimeoutExpired:
+                return failed(f"the VeeR model ran past --veer-timeout {self.a.veer_timeout} s",
+                              image, "")
             text = p.stdout + p.stderr
             if p.returncode != 0:
-                sys.exit(f"bench: the VeeR model failed ({p.returncode}) on {image}:\n"
-                         f"{text[-2000:]}")
+                return failed(f"the VeeR model failed ({p.returncode})", image, text)
             model = re.findall(r"\b(?:mcycle|cycles?)\s*[=:]\s*(\d+)", text, re.I)
             ticks = re.findall(r"bench: iterations=\d+ ticks=(\d+)", text)
             if model:
@@ -172,8 +182,7 @@ class Suite:
                 figures.append(int(ticks[-1]))
                 source = "image (pwk_now ticks of the loop)"
             else:
-                sys.exit(f"bench: the VeeR model printed no cycle count for {image}:\n"
-                         f"{text[-2000:]}")
+                return failed("the VeeR model printed no cycle count", image, text)
         return {"per_iteration": (figures[1] - figures[0]) / (counts[1] - counts[0]),
                 "source": source}
 
@@ -255,8 +264,11 @@ def figures(suite, host, name, factor, target):
         entry["qemu_instructions"] = suite.qemu(name) / factor
         if a.veer_model:
             v = suite.veer(name)
-            entry["veer_cycles"] = {"per_round_trip": v["per_iteration"] / factor,
+            per = v["per_iteration"]
+            entry["veer_cycles"] = {"per_round_trip": per / factor if per is not None else None,
                                     "source": v["source"]}
+            if "error" in v:
+                entry["veer_cycles"]["error"] = v["error"]
     return entry
 
 
