@@ -18,6 +18,12 @@
 #define PRIO    FAKE_PRIORITY_DEFAULT
 #define FOREVER PWK_INSTANT_MAX
 
+/* Signal masks, as the tests spell them. */
+#define R    PWK_SIGNAL_READABLE
+#define W    PWK_SIGNAL_WRITEABLE
+#define E    PWK_SIGNAL_ERROR
+#define USER PWK_SIGNAL_USER
+
 /* Expects a Result-returning wrapper call (evaluated once) to give `status`. */
 #define expect_status(call, status)                                                                \
 	do {                                                                                       \

@@ -5,10 +5,6 @@
  */
 #include "kc_test.h"
 
-#define R    PWK_SIGNAL_READABLE
-#define W    PWK_SIGNAL_WRITEABLE
-#define USER PWK_SIGNAL_USER
-
 static struct {
 	uint8_t send[16];
 	uint8_t recv[16];

@@ -15,11 +15,6 @@
 #include "sched.h"
 #include "thread.h"
 
-#define R    PWK_SIGNAL_READABLE
-#define W    PWK_SIGNAL_WRITEABLE
-#define E    PWK_SIGNAL_ERROR
-#define USER PWK_SIGNAL_USER
-
 static struct {
 	uint8_t send[8];
 	uint8_t recv[8];

@@ -7,10 +7,6 @@
  */
 #include "kc_test.h"
 
-#define R    PWK_SIGNAL_READABLE
-#define W    PWK_SIGNAL_WRITEABLE
-#define USER PWK_SIGNAL_USER
-
 static uint32_t ih, hh, self, wg, intr;
 static uint8_t buf[4];
 static int woken;

@@ -7,8 +7,6 @@
  */
 #include "kc_test.h"
 
-#define USER PWK_SIGNAL_USER
-
 #define IRQ 9
 
 static uint32_t ih, hh, intr, thr, self0;

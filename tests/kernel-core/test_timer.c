@@ -7,8 +7,6 @@
  */
 #include "kc_test.h"
 
-#define USER PWK_SIGNAL_USER
-
 static uint32_t ih, hh, self;
 
 static void setup(fake_entry_fn a, fake_entry_fn b, fake_entry_fn c)

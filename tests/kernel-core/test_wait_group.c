@@ -6,10 +6,6 @@
  */
 #include "kc_test.h"
 
-#define R    PWK_SIGNAL_READABLE
-#define W    PWK_SIGNAL_WRITEABLE
-#define USER PWK_SIGNAL_USER
-
 static uint32_t wg, wg2, i1, h1, i2, h2, self;
 
 static void setup(fake_entry_fn a, fake_entry_fn b)
