@@ -4,6 +4,7 @@
 #include "fuzz_planted_run.h"
 
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #define ENGINE_ARGS_MAX 4
@@ -53,5 +54,23 @@ struct pwsim_result fuzz_planted_found_and_replayed(const char *const *engine_ar
 	pwsim_result_free(&third);
 	pwsim_result_free(&again);
 	temp_dir_remove(out);
+	return r;
+}
+
+struct pwsim_result fuzz_run_clean(const char *scenario, const char *target, const char *seconds,
+				   const char *const *extra, char *out, size_t out_cap)
+{
+	temp_dir_make(out, out_cap, "pwk-fuzz-clean");
+	char target_arg[256];
+	snprintf(target_arg, sizeof(target_arg), "--target=%s", target);
+	const char *argv[16] = {"fuzz",       scenario, target_arg,    "--out",       out,
+				"--max-time", seconds,  "--image-dir", PWK_BUILD_ROOT};
+	size_t n = 9;
+	for (size_t i = 0; extra != NULL && extra[i] != NULL && i < ENGINE_ARGS_MAX; i++) {
+		argv[n++] = extra[i];
+	}
+	argv[n] = NULL;
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
 	return r;
 }

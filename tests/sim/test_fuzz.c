@@ -23,19 +23,8 @@ Test(fuzz, finds_the_planted_bug_and_its_replay_reproduces_it)
 Test(fuzz, the_fixed_variant_runs_clean)
 {
 	char out[512];
-	temp_dir_make(out, sizeof(out), "pwk-fuzz-fixed");
-	const char *argv[] = {"fuzz",
-			      "tests/sim/fuzz_planted/fixed.json5",
-			      "--target=handler/ipc",
-			      "--out",
-			      out,
-			      "--max-time",
-			      "15",
-			      "--image-dir",
-			      PWK_BUILD_ROOT,
-			      NULL};
-	struct pwsim_result r = pwsim_run(argv);
-	cr_assert_eq(r.status, 0, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
+	struct pwsim_result r = fuzz_run_clean("tests/sim/fuzz_planted/fixed.json5", "handler/ipc",
+					       "15", NULL, out, sizeof(out));
 	assert_contains(r.err, ", 0 findings");
 	pwsim_result_free(&r);
 	temp_dir_remove(out);
@@ -97,19 +86,8 @@ Test(fuzz, a_bad_fuzz_key_is_a_positioned_error)
 Test(fuzz, only_expectations_met_without_the_initiator_apply)
 {
 	char out[512];
-	temp_dir_make(out, sizeof(out), "pwk-fuzz-expect");
-	const char *argv[] = {"fuzz",
-			      "scenarios/fuzz/kv_fixed/scenario.json5",
-			      "--target=kv_server/kv",
-			      "--out",
-			      out,
-			      "--max-time",
-			      "1",
-			      "--image-dir",
-			      PWK_BUILD_ROOT,
-			      NULL};
-	struct pwsim_result r = pwsim_run(argv);
-	cr_assert_eq(r.status, 0, "exit %d\n%s", r.status, r.err);
+	struct pwsim_result r = fuzz_run_clean("scenarios/fuzz/kv_fixed/scenario.json5",
+					       "kv_server/kv", "1", NULL, out, sizeof(out));
 	assert_contains(r.err, "every run must meet 1 of the scenario's console expectations; 6 "
 			       "are ignored");
 	pwsim_result_free(&r);

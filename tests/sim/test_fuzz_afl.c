@@ -60,22 +60,9 @@ Test(fuzz_afl, the_fixed_kv_example_runs_clean)
 {
 	NEED_AFL();
 	char out[512];
-	temp_dir_make(out, sizeof(out), "pwk-fuzz-afl");
-	const char *argv[] = {"fuzz",
-			      "scenarios/fuzz/kv_fixed/scenario.json5",
-			      "--target=kv_server/kv",
-			      "--engine=afl",
-			      "--dict",
-			      "scenarios/fuzz/kv/kv.dict",
-			      "--out",
-			      out,
-			      "--max-time",
-			      "15",
-			      "--image-dir",
-			      PWK_BUILD_ROOT,
-			      NULL};
-	struct pwsim_result r = pwsim_run(argv);
-	cr_assert_eq(r.status, 0, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
+	const char *afl[] = {"--engine=afl", "--dict", "scenarios/fuzz/kv/kv.dict", NULL};
+	struct pwsim_result r = fuzz_run_clean("scenarios/fuzz/kv_fixed/scenario.json5",
+					       "kv_server/kv", "15", afl, out, sizeof(out));
 	assert_contains(r.err, ", 0 findings");
 	cr_assert_gt(summary_execs(r.err), 0, "%s", r.err);
 	/* The server's request paths are many edges; without the handoff
