@@ -274,7 +274,10 @@ static int process_crashes(const struct fuzz_cli *c, const char *dir, const char
 			continue;
 		}
 		char path[PATH_MAX];
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		int len = snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (len < 0 || (size_t)len >= sizeof(path)) {
+			continue; /* a name that does not fit cannot be a finding we wrote */
+		}
 		struct stat st;
 		if (stat(path, &st) != 0 || st.st_mtime < since) {
 			continue;
