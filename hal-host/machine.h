@@ -58,9 +58,13 @@ struct host_machine {
 	uint64_t now;
 	uint64_t armed;
 	uint64_t next_tick;
-	/* kernel entries so far, and what the watchdog saw of them */
+	/* kernel entries so far, and what the watchdog saw (watchdog.c): the
+	 * entries, virtual time and lowest budget counter at its last look,
+	 * and the wall seconds since the run last moved */
 	uint64_t entries;
 	uint64_t watch_entries;
+	uint64_t watch_now;
+	int64_t watch_budget_low;
 	unsigned watch_stalled;
 	/* run control */
 	void *boot_sp; /* the context host_machine_run() returns to */

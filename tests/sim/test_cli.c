@@ -165,6 +165,56 @@ Test(cli, watchdog_stops_a_process_that_rewrites_its_budget, .timeout = 60)
 	assert_watchdog_stops("tests/sim/watchdog/thief.json5", NULL);
 }
 
+/* Kernel entries that charge no virtual time stop the clock as surely as
+ * uncounted code does: the watchdog looks at the clock, not at entries. */
+static void assert_watchdog_stops_a_standing_clock(const char *scenario)
+{
+	const char *argv[] = {"run", scenario, NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 3, "%s\n%s", r.out, r.err);
+	assert_contains(r.err, "pwsim: watchdog: the virtual clock stood still for 2 s of wall "
+			       "time while process 'spinner' thread 'spinner_thread' entered the "
+			       "kernel ");
+	assert_contains(r.err, "give syscall_cost_ns or block_cost_ns a value");
+	assert_contains(r.err, "stopped by the watchdog");
+	pwsim_result_free(&r);
+}
+
+Test(cli, watchdog_stops_a_loop_of_syscalls_that_cost_no_time, .timeout = 60)
+{
+	assert_watchdog_stops_a_standing_clock("tests/sim/watchdog/frozen_clock.json5");
+}
+
+Test(cli, watchdog_stops_a_system_where_nothing_costs_time, .timeout = 60)
+{
+	assert_watchdog_stops_a_standing_clock("tests/sim/watchdog/timeless.json5");
+}
+
+/* Counted code moves the clock even between kernel entries: a spinner on
+ * one budget that lasts past the watchdog's limit runs to the time limit. */
+Test(cli, watchdog_lets_counted_code_run_a_long_budget, .timeout = 60)
+{
+	const char *argv[] = {"run", "tests/sim/watchdog/untimed_spinner.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "%s\n%s", r.out, r.err);
+	assert_contains(r.err, "virtual time limit of 30.000 s exceeded");
+	cr_assert_null(strstr(r.err, "pwsim: watchdog"), "%s", r.err);
+	pwsim_result_free(&r);
+}
+
+/* The budget hook's gate is in every link page; entered by process code
+ * with budget left it would be a free kernel entry. */
+Test(cli, process_code_entering_the_preemption_gate_faults, .timeout = 60)
+{
+	const char *argv[] = {"run", "tests/sim/watchdog/preempt_gate.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "%s\n%s", r.out, r.err);
+	assert_contains(r.err, "pwsim: fault: process 'spinner' thread 'spinner_thread': entered "
+			       "the simulator's preemption gate with basic-block budget left");
+	assert_contains(r.out, "[sleeper/sleeper_thread] woke 5 times");
+	pwsim_result_free(&r);
+}
+
 Test(cli, image_built_without_the_block_counter_is_refused_naming_the_flags)
 {
 	assert_bad_input("tests/sim/watchdog/uncounted.json5", "pwsim: process 'spinner': image ");
