@@ -86,7 +86,7 @@ bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size
 	}
 	/* In isolation none every region is always accessible; in mprotect
 	 * only the running process's (hal_protection_apply). */
-	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
+	host_region_set_accessible(r, host.opts.isolation != HOST_ISOLATION_MPROTECT);
 	host_region_link_write(r);
 	if (process >= host.region_count) {
 		host.region_count = process + 1;
@@ -183,10 +183,12 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 	host_fiber_leave(&fake, launch_stack, LAUNCH_STACK_SIZE);
 	host_watchdog_start();
 	host_reads_trap_start();
+	host_hidden_gate_start();
 	host_syscall_dispatch_start();
 	host_ctx_switch(&host.boot_sp, frame);
 	host_fiber_arrive(fake, NULL, NULL);
 	host_syscall_dispatch_stop();
+	host_hidden_gate_stop();
 	host_reads_trap_stop();
 	host_watchdog_stop();
 	host_console_flush_all();

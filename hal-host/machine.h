@@ -191,6 +191,20 @@ void host_seccomp_install(void);
 struct pwk_host_link;
 void host_trap_gate_link(const struct host_region *r, struct pwk_host_link *link);
 bool host_trap_gate_enter(ucontext_t *uc);
+void host_hidden_gate_start(void);
+void host_hidden_gate_stop(void);
+/* Where the hidden gates' syscall leaves the instruction pointer, as an
+ * offset in a process's 4 GiB slot (the same in every slot; seccomp.c lets
+ * exactly these two make their call). */
+#define HOST_GATE_LINK_IN_SLOT       (HOST_REGION_GUARD + HOST_REGION_PAGE)
+#define HOST_GATE_SYSCALL_STUB       64u /* offsets in the link page */
+#define HOST_GATE_PREEMPT_STUB       96u
+#define HOST_GATE_SYSCALL_STUB_AFTER 17u /* the syscall's end in each stub */
+#define HOST_GATE_PREEMPT_STUB_AFTER 12u
+#define HOST_GATE_SYSCALL_IP_IN_SLOT                                                               \
+	(HOST_GATE_LINK_IN_SLOT + HOST_GATE_SYSCALL_STUB + HOST_GATE_SYSCALL_STUB_AFTER)
+#define HOST_GATE_PREEMPT_IP_IN_SLOT                                                               \
+	(HOST_GATE_LINK_IN_SLOT + HOST_GATE_PREEMPT_STUB + HOST_GATE_PREEMPT_STUB_AFTER)
 
 /* host_reads.c: make rdtsc, rdtscp and (where the CPU can) cpuid fault on
  * the machine's host thread during a run; which of them is at pc, and its

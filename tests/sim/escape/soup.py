@@ -101,6 +101,13 @@ def main():
             f"movabsq ${word()}, %{reg}" for reg in ["rsi", "rdx", "rcx", "r8", "r9", "rax"])
             + f"; movabsq ${r.choice(sys_ids)}, %rdi; " + gate.format(8),
         lambda: gate.format(16),
+        # Into the link page's gate stubs at any byte (trap_gate.c: the
+        # syscall stub at 64, the preemption stub at 96), with the ids and
+        # options of the stubs' host call and others.
+        lambda: (f"movabsq ${word()}, %rax; movabsq ${r.choice([29, 30, 31, 0, -1, 1 << 32 | 30])}, %rdi; "
+                 f"movl ${r.choice([157, 1, 60, 231])}, %eax; movq __pwk_host_link(%rip), %r11; "
+                 f"leaq {r.choice([64 + r.randrange(22), 96 + r.randrange(16)])}(%r11), %r11; "
+                 "callq *%r11"),
         lambda: f"movq __pwk_host_link(%rip), %rax; movq 24(%rax), %rax; "
                 f"movq ${r.choice([0, 1, -1, 100, 0x7fffffff])}, (%rax)",
     ]
