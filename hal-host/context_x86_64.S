@@ -335,6 +335,11 @@ host_enter_user:
 .else
 	callq	\target
 	addq	$8, %rsp
+	/* A void entry's rax and rdx hold whatever the C code left there,
+	 * host addresses included: the syscall gate's are its two result
+	 * words, this one gives back zeros. */
+	xorl	%eax, %eax
+	xorl	%edx, %edx
 .endif
 	popq	%r10
 	CLEAR_USER_STATE

@@ -141,6 +141,14 @@ Test(escape, no_avx512_register_carries_another_processs_data)
 				"non-zero\n"});
 }
 
+/* Every caller-saved register both gates give back: the preemption gate's
+ * rax and rdx used to be whatever pwsim's C code left there. */
+Test(escape, no_register_the_gates_give_back_holds_a_host_address)
+{
+	check(&(struct attempt){"gate_registers", "out",
+				"attacker: no host address in the registers the gates give back\n"});
+}
+
 Test(escape, the_hosts_time_stamp_counter_is_out_of_reach)
 {
 	check(&(struct attempt){"rdtsc", "err",
