@@ -402,7 +402,7 @@ host_enter_user:
 .endm
 
 /*
- * The hidden syscall gate's entry (trap_gate.c): the link page's stub has
+ * The hidden syscall gate's entry (hidden_gate.c): the link page's stub has
  * pushed a5 and the id on the user stack, moved a2 to r10 (the syscall
  * instruction overwrote rcx) and jumped here through host_gate_table. Still
  * user mode as far as faults go (host_in_user is 1): a bad user stack is
@@ -423,7 +423,7 @@ host_syscall_slack_entry:
 	KERNEL_GATE host_syscall_gate, host_syscall, 1
 	KERNEL_GATE host_preempt_gate, host_preempt, 0
 
-/* Where the link page's stubs jump (trap_gate.c); its address is the
+/* Where the link page's stubs jump (hidden_gate.c); its address is the
  * machine thread's timer slack during a run, and no process learns it. */
 	.section .data.rel.ro, "aw"
 	.balign	8

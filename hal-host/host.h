@@ -21,7 +21,7 @@ typedef enum {
 	HOST_ISOLATION_MPROTECT, /* only the running process's region is accessible */
 	/* As none, and the link page names the gates' host addresses: no host
 	 * syscall per kernel entry, but process code can find and reach
-	 * pwsim's memory from them (trap_gate.c). For code one trusts. */
+	 * pwsim's memory from them (hidden_gate.c). For code one trusts. */
 	HOST_ISOLATION_TRUSTED,
 } host_isolation_t;
 

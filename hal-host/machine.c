@@ -68,7 +68,7 @@ void host_region_link_write(const struct host_region *r)
 {
 	struct pwk_host_link *link = (struct pwk_host_link *)(void *)host_region_link(r);
 	link->version = PWK_HOST_LINK_VERSION;
-	host_trap_gate_link(r, link);
+	host_gate_link(r, link);
 	link->budget = host_region_budget(r);
 	link->coverage = (uint8_t *)r->coverage_user; /* NULL unless pwsim fuzz maps one */
 }

@@ -185,12 +185,12 @@ void host_fatal_install(void);
  * process; every later machine runs under the same filter). */
 void host_seccomp_install(void);
 
-/* trap_gate.c: point a region's link page at the gates (direct, or the
+/* hidden_gate.c: point a region's link page at the gates (direct, or the
  * trapping stubs in isolation mprotect); resume a stub's trapped syscall
  * at its gate (false: not a stub's). */
 struct pwk_host_link;
-void host_trap_gate_link(const struct host_region *r, struct pwk_host_link *link);
-bool host_trap_gate_enter(ucontext_t *uc);
+void host_gate_link(const struct host_region *r, struct pwk_host_link *link);
+bool host_gate_trap_enter(ucontext_t *uc);
 void host_hidden_gate_start(void);
 void host_hidden_gate_stop(void);
 /* Where the hidden gates' syscall leaves the instruction pointer, as an

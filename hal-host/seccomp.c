@@ -12,7 +12,7 @@
  * (SECCOMP_RET_TRAP) and fault.c turns it into that process's fault, as an
  * illegal instruction would be on hardware. Syscalls from pwsim, libc and
  * the sanitizer runtimes lie outside the span and pass untouched. The one
- * call the span may make is the hidden gates' (trap_gate.c): the syscall
+ * call the span may make is the hidden gates' (hidden_gate.c): the syscall
  * instruction at a fixed offset of a link page, which only the kernel
  * writes, asking prctl(PR_GET_TIMERSLACK). A jump
  * to a syscall instruction in pwsim's or libc's code is syscall_dispatch.c's
@@ -68,7 +68,7 @@ void host_seccomp_install(void)
 		return;
 	}
 	/* jt/jf count instructions skipped. From the user span only the
-	 * hidden gates' one call passes (trap_gate.c): at either stub's
+	 * hidden gates' one call passes (hidden_gate.c): at either stub's
 	 * syscall in a link page (the same offset in every 4 GiB slot),
 	 * prctl(PR_GET_TIMERSLACK), whatever the other arguments. */
 	struct sock_filter code[] = {

@@ -70,7 +70,7 @@ void host_syscall_dispatch_start(void)
 		return;
 	}
 	/* The always-allowed range is the user span: seccomp.c decides there
-	 * (it lets only the hidden gates' one call through, trap_gate.c), and
+	 * (it lets only the hidden gates' one call through, hidden_gate.c), and
 	 * the selector decides for every syscall instruction elsewhere. */
 	if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, HOST_REGION_USER_BASE,
 		  HOST_PROCESSES_MAX * HOST_REGION_STRIDE, (void *)&host_sud_selector) != 0) {

@@ -1,6 +1,7 @@
 /*
- * trap_gate.c — how a process's link page names the kernel's gates, so that
- * no host address is ever visible to process code in either isolation mode.
+ * hidden_gate.c — how a process's link page names the kernel's gates, so that
+ * no host address is ever visible to process code (isolations none and
+ * mprotect; trusted names the gates themselves).
  *
  * The direct gate (the link page holding host_syscall_gate's address, the
  * runtime jumping there) would tell a process where pwsim's code, globals
@@ -112,7 +113,7 @@ static bool slack_works(void)
 	return slack_usable == 1;
 }
 
-void host_trap_gate_link(const struct host_region *r, struct pwk_host_link *link)
+void host_gate_link(const struct host_region *r, struct pwk_host_link *link)
 {
 	if (host.opts.isolation == HOST_ISOLATION_TRUSTED) {
 		link->syscall_gate = host_syscall_gate;
@@ -148,7 +149,7 @@ void host_hidden_gate_stop(void)
 	}
 }
 
-bool host_trap_gate_enter(ucontext_t *uc)
+bool host_gate_trap_enter(ucontext_t *uc)
 {
 	if (slack_works() || host.opts.isolation == HOST_ISOLATION_TRUSTED ||
 	    host.current == PWK_NONE) {
