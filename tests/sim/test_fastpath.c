@@ -91,17 +91,7 @@ static void compare(const char *rel, host_isolation_t isolation)
 	scenario_free(&s);
 }
 
-Test(fastpath, changes_nothing_observable_in_isolation_none)
-{
-	sim_for_each_scenario(scenarios, SIM_SCENARIO_COUNT(scenarios), HOST_ISOLATION_NONE,
-			      compare);
-}
-
-Test(fastpath, changes_nothing_observable_in_isolation_mprotect)
-{
-	sim_for_each_scenario(scenarios, SIM_SCENARIO_COUNT(scenarios), HOST_ISOLATION_MPROTECT,
-			      compare);
-}
+SIM_TESTS_IN_EACH_ISOLATION(fastpath, changes_nothing_observable, scenarios, compare)
 
 /* The scenario key `full_path: true` is the same boot option. */
 Test(fastpath, the_scenario_key_full_path_runs_the_full_path_with_the_same_digest)

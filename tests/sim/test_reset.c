@@ -83,14 +83,4 @@ static void compare(const char *rel, host_isolation_t isolation)
 	scenario_free(&s);
 }
 
-Test(reset, rewound_runs_equal_fresh_runs_in_isolation_none)
-{
-	sim_for_each_scenario(scenarios, SIM_SCENARIO_COUNT(scenarios), HOST_ISOLATION_NONE,
-			      compare);
-}
-
-Test(reset, rewound_runs_equal_fresh_runs_in_isolation_mprotect)
-{
-	sim_for_each_scenario(scenarios, SIM_SCENARIO_COUNT(scenarios), HOST_ISOLATION_MPROTECT,
-			      compare);
-}
+SIM_TESTS_IN_EACH_ISOLATION(reset, rewound_runs_equal_fresh_runs, scenarios, compare)
