@@ -8,6 +8,37 @@
 #include <assert.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
+
+/* The read end of a pipe that nothing is written to, for the child's stdin;
+ * its write end stays open in c->stdin_writer until the child ends. Why
+ * not UV_IGNORE's /dev/null: on a machine where /dev/null had become a
+ * regular file, other programs' "> /dev/null" output landed in it and QEMU
+ * fed those bytes to UART0's receiver at host-timed moments, failing
+ * pw_kernel's uart test (docs/hal-veer.md, "Host input on UART0"). Why the
+ * write end stays open: given a pipe already at end-of-file (hung up),
+ * QEMU 7.2 dropped console bytes whenever its output was read late
+ * (measured on stress_ipc's 247 KB console: 28 of 30 runs short of bytes,
+ * none of 30 with the write end held open).
+ * -1 when no pipe can be had: the child then gets UV_IGNORE's /dev/null. */
+static uv_file quiet_input(struct child *c)
+{
+	uv_file fds[2];
+	c->stdin_writer = -1;
+	if (uv_pipe(fds, 0, 0) != 0) {
+		return -1;
+	}
+	c->stdin_writer = fds[1];
+	return fds[0];
+}
+
+static void close_stdin_writer(struct child *c)
+{
+	if (c->stdin_writer >= 0) {
+		close(c->stdin_writer);
+		c->stdin_writer = -1;
+	}
+}
 
 static void on_closed(uv_handle_t *h)
 {
@@ -23,6 +54,7 @@ static void end(struct child *c)
 {
 	assert(c->exited && !c->ended && c->open_handles == 4);
 	c->ended = true;
+	close_stdin_writer(c);
 	uv_timer_stop(&c->timer);
 	c->on_end(c);
 	uv_close((uv_handle_t *)&c->process, on_closed);
@@ -103,8 +135,9 @@ void child_start(uv_loop_t *loop, struct child *c, const char *file, char **args
 	uv_pipe_init(loop, &c->err, 0);
 	uv_timer_init(loop, &c->timer);
 	c->out.data = c->err.data = c->timer.data = c->process.data = c;
+	uv_file quiet_stdin = quiet_input(c);
 	uv_stdio_container_t stdio[3] = {
-		{.flags = UV_IGNORE},
+		{.flags = quiet_stdin >= 0 ? UV_INHERIT_FD : UV_IGNORE, .data.fd = quiet_stdin},
 		{.flags = UV_CREATE_PIPE | UV_WRITABLE_PIPE, .data.stream = (uv_stream_t *)&c->out},
 		{.flags = UV_CREATE_PIPE | UV_WRITABLE_PIPE, .data.stream = (uv_stream_t *)&c->err},
 	};
@@ -116,6 +149,9 @@ void child_start(uv_loop_t *loop, struct child *c, const char *file, char **args
 				  .stdio = stdio};
 	c->start_ns = uv_hrtime();
 	c->spawn_error = uv_spawn(loop, &c->process, &o);
+	if (quiet_stdin >= 0) {
+		close(quiet_stdin); /* the child has its own copy, or never started */
+	}
 	if (c->spawn_error != 0) {
 		c->exited = true;
 		end(c);

@@ -1,8 +1,9 @@
 /*
  * child.h — one child process on a libuv loop, as pwsim drives them (the
- * sweep's `pwsim run` children, a board run's emulator): stdin is /dev/null,
- * stdout and stderr come through pipes to a callback, a wall-clock timer
- * kills the child (SIGKILL) when it runs too long.
+ * sweep's `pwsim run` children, a board run's emulator): stdin is a pipe
+ * nothing is written to, open until the child ends (a board run's UART
+ * receives nothing), stdout and stderr come through pipes to a callback, a
+ * wall-clock timer kills the child (SIGKILL) when it runs too long.
  *
  * Invariant: on_end is called exactly once, after the child has exited (or
  * could not be started) and both pipes are done — or a grace period after
@@ -43,6 +44,7 @@ struct child {
 	uv_process_t process;
 	uv_pipe_t out, err;
 	uv_timer_t timer;
+	int stdin_writer; /* the write end of the child's stdin, or -1 */
 	uint64_t start_ns;
 	int open_handles, open_streams;
 	bool exited, ended;

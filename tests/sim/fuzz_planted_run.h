@@ -18,7 +18,7 @@
 struct pwsim_result fuzz_planted_found_and_replayed(const char *const *engine_args);
 
 /* Runs `pwsim fuzz SCENARIO --target=TARGET --out OUT --max-time SECONDS`
- * with `extra` (NULL-terminated, at most 4) into a fresh directory, named
+ * with `extra` (NULL-terminated) into a fresh directory, named
  * in `out` (the caller removes it: temp_dir_remove), and asserts it ended
  * with status 0. Returns the result (pwsim_result_free it). */
 struct pwsim_result fuzz_run_clean(const char *scenario, const char *target, const char *seconds,

@@ -130,6 +130,30 @@ void pwsim_result_free(struct pwsim_result *r)
 	free(r->err);
 }
 
+/* Appends the NULL-terminated `words` (NULL: none) to args[*n...]. */
+static void append_words(const char **args, size_t *n, const char *const *words)
+{
+	for (size_t i = 0; words != NULL && words[i] != NULL; i++) {
+		cr_assert_lt(*n, PWSIM_RUN_OK_ARGS_MAX, "pwsim_run_ok: more than %d arguments",
+			     PWSIM_RUN_OK_ARGS_MAX);
+		args[(*n)++] = words[i];
+	}
+}
+
+struct pwsim_result pwsim_run_ok(const char *what, const char *const *argv,
+				 const char *const *extra)
+{
+	const char *args[PWSIM_RUN_OK_ARGS_MAX + 1];
+	size_t n = 0;
+	append_words(args, &n, argv);
+	append_words(args, &n, extra);
+	args[n] = NULL;
+	struct pwsim_result r = pwsim_run(args);
+	cr_assert_eq(r.status, 0, "%s%sexit %d\nstdout:\n%s\nstderr:\n%s", what ? what : "",
+		     what ? ": " : "", r.status, r.out, r.err);
+	return r;
+}
+
 /* The shell word at *at (bare, or in single quotes with '\'' for a quote),
  * unquoted in place; *at moves past it. */
 static char *shell_word(char **at)

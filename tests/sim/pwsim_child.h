@@ -19,6 +19,15 @@ struct pwsim_result {
 struct pwsim_result pwsim_run(const char *const *argv);
 void pwsim_result_free(struct pwsim_result *r);
 
+#define PWSIM_RUN_OK_ARGS_MAX 24
+
+/* pwsim_run of `argv` followed by `extra` (NULL-terminated, may be NULL;
+ * at most PWSIM_RUN_OK_ARGS_MAX words in all), asserting exit status 0: the
+ * message starts with "`what`: " (unless `what` is NULL) and shows stdout
+ * and stderr. Returns the result (pwsim_result_free it). */
+struct pwsim_result pwsim_run_ok(const char *what, const char *const *argv,
+				 const char *const *extra);
+
 /* The whole text of `path`; a test assertion fails if it cannot be read. */
 char *read_text_file(const char *path);
 

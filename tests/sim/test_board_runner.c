@@ -154,6 +154,23 @@ Test(board_runner, emulator_that_cannot_start_exits_127)
 	pwsim_result_free(&r);
 }
 
+/* Host input would reach UART0's receiver at moments QEMU's main loop
+ * picks (docs/hal-veer.md, "Host input on UART0"): the emulator's stdin
+ * must give neither a byte nor an end of file, whatever pwsim's own stdin
+ * or /dev/null holds. stdin_probe.py stands in for QEMU and says what it
+ * got. */
+Test(board_runner, emulator_stdin_delivers_nothing_and_does_not_end)
+{
+	probe("shutdown_0");
+	setenv("PWSIM_QEMU", source_path("tests/sim/board/stdin_probe.py"), 1);
+	const char *argv[] = {
+		"run", SCENARIO, "--board", "qemu-virt", "--image", probe("shutdown_0"), NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	assert_status(&r, 0);
+	cr_expect_str_eq(r.out, HELLO, "stderr:\n%s", r.err);
+	pwsim_result_free(&r);
+}
+
 Test(board_runner, expected_status_past_max_virtual_time_fails_that_expectation)
 {
 	struct pwsim_result r = run_probe("tests/sim/board/expect_status_3_quickly.json5",

@@ -17,6 +17,7 @@
 
 #include "run.h"
 #include "scenario.h"
+#include "sim_scenarios.h"
 
 static const char *const scenarios[] = {
 	"scenarios/uppercase/scenario.json5",
@@ -47,17 +48,6 @@ struct observed {
 	char *console;
 };
 
-static void load(const char *rel, struct scenario *s)
-{
-	static const char *const build_tree[] = {PWK_BUILD_ROOT};
-	struct scenario_search search = {build_tree, 1};
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", PWK_SOURCE_ROOT, rel);
-	struct diag d;
-	diag_init(&d, path, stderr);
-	cr_assert(scenario_load(path, &search, s, &d), "%s does not load", rel);
-}
-
 static struct observed run(const struct scenario *s, host_isolation_t isolation, uint64_t seed,
 			   FILE *report)
 {
@@ -70,7 +60,7 @@ static struct observed run(const struct scenario *s, host_isolation_t isolation,
 static void compare(const char *rel, host_isolation_t isolation)
 {
 	struct scenario s;
-	load(rel, &s);
+	sim_scenario_load(rel, &s);
 	FILE *report = fopen("/dev/null", "w");
 	const uint32_t options = s.kernel_options;
 	for (size_t i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++) {
@@ -101,26 +91,14 @@ static void compare(const char *rel, host_isolation_t isolation)
 	scenario_free(&s);
 }
 
-Test(fastpath, changes_nothing_observable_in_isolation_none)
-{
-	for (size_t i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++) {
-		compare(scenarios[i], HOST_ISOLATION_NONE);
-	}
-}
-
-Test(fastpath, changes_nothing_observable_in_isolation_mprotect)
-{
-	for (size_t i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++) {
-		compare(scenarios[i], HOST_ISOLATION_MPROTECT);
-	}
-}
+SIM_TESTS_IN_EACH_ISOLATION(fastpath, changes_nothing_observable, scenarios, compare)
 
 /* The scenario key `full_path: true` is the same boot option. */
 Test(fastpath, the_scenario_key_full_path_runs_the_full_path_with_the_same_digest)
 {
 	struct scenario fast, full;
-	load("scenarios/uppercase/scenario.json5", &fast);
-	load("scenarios/uppercase/full_path.json5", &full);
+	sim_scenario_load("scenarios/uppercase/scenario.json5", &fast);
+	sim_scenario_load("scenarios/uppercase/full_path.json5", &full);
 	cr_assert_eq(fast.kernel_options & PWK_BOOT_FULL_PATH, 0);
 	cr_assert_eq(full.kernel_options & PWK_BOOT_FULL_PATH, PWK_BOOT_FULL_PATH);
 	FILE *report = fopen("/dev/null", "w");

@@ -11,21 +11,13 @@
 #include "pwsim_child.h"
 
 /* Runs scenarios/pw_kernel/<port>/scenario.json5 with `extra` options
- * (NULL-terminated, at most 4) and asserts the run passed. */
+ * (NULL-terminated) and asserts the run passed. */
 static void assert_port_passes(const char *port, const char *test_name, const char *const *extra)
 {
 	char scenario[128];
 	snprintf(scenario, sizeof(scenario), "scenarios/pw_kernel/%s/scenario.json5", port);
-	const char *argv[8] = {"run", scenario};
-	size_t n = 2;
-	for (; extra[n - 2] != NULL && n < 7; n++) {
-		argv[n] = extra[n - 2];
-	}
-	argv[n] = NULL;
-
-	struct pwsim_result r = pwsim_run(argv);
-	cr_assert_eq(r.status, 0, "%s: exit %d\nstdout:\n%s\nstderr:\n%s", port, r.status, r.out,
-		     r.err);
+	const char *argv[] = {"run", scenario, NULL};
+	struct pwsim_result r = pwsim_run_ok(port, argv, extra);
 	char passed[96];
 	snprintf(passed, sizeof(passed), "✅ [%s] PASSED\n", test_name);
 	cr_assert(strstr(r.out, passed) != NULL, "%s: no \"%s\" in\n%s", port, passed, r.out);
@@ -74,8 +66,7 @@ Test(pw_kernel_stress_process_termination, passes_with_exact_deadlines)
 	const char *argv[] = {
 		"run", "scenarios/pw_kernel/stress_process_termination/exact_deadlines.json5",
 		NULL};
-	struct pwsim_result r = pwsim_run(argv);
-	cr_assert_eq(r.status, 0, "exit %d\nstdout:\n%s\nstderr:\n%s", r.status, r.out, r.err);
+	struct pwsim_result r = pwsim_run_ok(NULL, argv, NULL);
 	cr_assert(strstr(r.out, "✅ [User Process Termination Stress] PASSED\n") != NULL, "%s",
 		  r.out);
 	pwsim_result_free(&r);

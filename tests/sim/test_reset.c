@@ -11,6 +11,7 @@
 
 #include "run.h"
 #include "scenario.h"
+#include "sim_scenarios.h"
 
 static const char *const scenarios[] = {
 	"scenarios/uppercase/scenario.json5",   "scenarios/spin/scenario.json5",
@@ -25,17 +26,6 @@ struct observed {
 	struct run_result result;
 	char *console;
 };
-
-static void load(const char *rel, struct scenario *s)
-{
-	static const char *const build_tree[] = {PWK_BUILD_ROOT};
-	struct scenario_search search = {build_tree, 1};
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", PWK_SOURCE_ROOT, rel);
-	struct diag d;
-	diag_init(&d, path, stderr);
-	cr_assert(scenario_load(path, &search, s, &d), "%s does not load", rel);
-}
 
 static struct run_options options(host_isolation_t isolation, uint64_t seed, FILE *report)
 {
@@ -69,7 +59,7 @@ static void assert_same(const struct observed *fresh, const struct observed *rew
 static void compare(const char *rel, host_isolation_t isolation)
 {
 	struct scenario s;
-	load(rel, &s);
+	sim_scenario_load(rel, &s);
 	FILE *report = fopen("/dev/null", "w");
 	struct observed fresh[SEEDS];
 	for (size_t i = 0; i < SEEDS; i++) {
@@ -93,16 +83,4 @@ static void compare(const char *rel, host_isolation_t isolation)
 	scenario_free(&s);
 }
 
-Test(reset, rewound_runs_equal_fresh_runs_in_isolation_none)
-{
-	for (size_t i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++) {
-		compare(scenarios[i], HOST_ISOLATION_NONE);
-	}
-}
-
-Test(reset, rewound_runs_equal_fresh_runs_in_isolation_mprotect)
-{
-	for (size_t i = 0; i < sizeof(scenarios) / sizeof(scenarios[0]); i++) {
-		compare(scenarios[i], HOST_ISOLATION_MPROTECT);
-	}
-}
+SIM_TESTS_IN_EACH_ISOLATION(reset, rewound_runs_equal_fresh_runs, scenarios, compare)
