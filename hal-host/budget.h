@@ -35,12 +35,16 @@ static inline int64_t *host_budget_counter(void)
 /* A syscall's entry: the blocks run since the grant and the syscall's
  * cost `cost`, charged together. False, changing nothing, when budget.c's
  * host_budget_collect() and a separate clock advance must do it (also
- * whenever !host.budget_common: a seeded delay draws first). */
+ * whenever !host.budget_common: a seeded delay draws first, an injection
+ * may apply; and for a missing counter). */
 static inline bool host_budget_charge_entry(int64_t *budget, uint64_t cost)
 {
+	if (!host.budget_common || budget == NULL) {
+		return false;
+	}
 	int64_t granted = host.budget_granted;
 	int64_t left = *budget;
-	if (!host.budget_common || granted <= 0 || left < 0 || left > granted) {
+	if (granted <= 0 || left < 0 || left > granted) {
 		return false; /* nothing granted, overrun or tampered: the general path */
 	}
 	uint64_t used = (uint64_t)(granted - left);
@@ -85,6 +89,20 @@ static inline void host_budget_grant_until(int64_t *budget, uint64_t next)
 	host.forced_preempt = false;
 	host.budget_granted = (int64_t)blocks;
 	*budget = (int64_t)blocks;
+}
+
+/* The common return of a common entry (host.budget_common), when the
+ * clock is before the next event: the blocks until that event. False,
+ * changing nothing, otherwise (no counter, or an event due: the general
+ * return decides). */
+static inline bool host_budget_grant_before_event(int64_t *budget)
+{
+	const uint64_t next = host_budget_next_event_common();
+	if (budget == NULL || host.now >= next) {
+		return false;
+	}
+	host_budget_grant_until(budget, next);
+	return true;
 }
 
 /* A return to user mode with no injection and no seeded preemption: the

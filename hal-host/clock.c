@@ -11,6 +11,7 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
+#include "interrupt.h"
 #include "machine.h"
 
 pwk_instant_t hal_now(void)

@@ -121,17 +121,7 @@ static inline void host_clock_advance(uint64_t ticks)
 		host_end_run(HOST_OUTCOME_TIME_LIMIT, 0);
 	}
 }
-/* Interrupt points: deliver due timers, the tick and pending irqs. Called
- * on the current thread's kernel stack just before it returns to user mode. */
-void host_interrupt_point(void);
-
-/* Whether any line is pending at all: the common answer, no, without the
- * per-word scan on every syscall's way out. */
-static inline bool host_any_irq_pending(void)
-{
-	return (host.irq_pending[0] | host.irq_pending[1] | host.irq_pending[2] |
-		host.irq_pending[3]) != 0;
-}
+/* Interrupt points: interrupt.h (clock.c). */
 
 /* budget.c: charge the blocks run since the last grant (false, charging
  * nothing, when process code wrote a value larger than granted into its
@@ -141,14 +131,7 @@ bool host_budget_collect(void);
 void host_budget_grant(void);
 void host_preempt_point(void);
 
-/* inject.c: time-triggered injections due now (called at interrupt points
- * and when idle); the earliest pending trigger time; syscall triggers
- * (returns true when the syscall must be swallowed); the holds that apply
- * to the current thread before it returns to user mode. */
-void host_inject_due(void);
-uint64_t host_inject_next_time(void);
-bool host_inject_on_syscall(uint32_t id, uint64_t *delay);
-void host_inject_hold_current(uint64_t extra_delay);
+/* inject.c: inject.h. */
 
 /* trace_ring.c: fold bytes into the run's digest; print the last records
  * (hal_panic's dump); forget every record (a new machine, or a rewound one,
