@@ -11,6 +11,7 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
+#include "budget.h"
 #include "interrupt.h"
 #include "machine.h"
 
@@ -22,6 +23,7 @@ pwk_instant_t hal_now(void)
 void hal_timer_arm(pwk_instant_t deadline)
 {
 	host.armed = deadline;
+	host_budget_horizon_update();
 }
 
 /* The lowest pending line that is enabled and not in service; it goes in
@@ -54,6 +56,7 @@ void host_interrupt_point(void)
 	}
 	if (host.opts.tick_period != 0 && host.now >= host.next_tick) {
 		host.next_tick = host.now + host.opts.tick_period;
+		host_budget_horizon_update();
 		pwk_trap_tick();
 	}
 }

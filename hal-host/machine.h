@@ -52,12 +52,17 @@ struct host_machine {
 	 * serves every thread. */
 	int64_t budget_granted;
 	/* Set at reset from opts: no seeded draw, injection or zero block
-	 * cost touches a syscall's charge or grant (budget.h's common case). */
+	 * cost touches a syscall's charge or grant, and the costs are small
+	 * enough that a charge overflows only by the clock's addition
+	 * (budget.h's common case). */
 	bool budget_common;
 	uint64_t time_limit_next; /* time_limit + 1, saturating: a grant's horizon */
 	uint64_t now;
 	uint64_t armed;
 	uint64_t next_tick;
+	/* The earliest of time_limit_next, armed and next_tick (when ticking):
+	 * budget.h's host_budget_horizon_update() keeps it. */
+	uint64_t horizon;
 	/* kernel entries so far, and what the watchdog saw of them */
 	uint64_t entries;
 	uint64_t watch_entries;
