@@ -36,6 +36,9 @@ static bool take_pending_irq(uint32_t *irq)
 		if (ready != 0) {
 			uint32_t bit = (uint32_t)__builtin_ctzll(ready);
 			host.irq_pending[w] &= ~(UINT64_C(1) << bit);
+			if (host.irq_pending[w] == 0) {
+				host.irq_pending_words &= ~(UINT32_C(1) << w);
+			}
 			host.irq_in_service[w] |= UINT64_C(1) << bit;
 			*irq = w * 64u + bit;
 			return true;
@@ -110,5 +113,6 @@ bool hal_irq_trigger(uint32_t irq)
 		return false;
 	}
 	host.irq_pending[irq / 64] |= UINT64_C(1) << (irq % 64);
+	host.irq_pending_words |= UINT32_C(1) << (irq / 64);
 	return true;
 }

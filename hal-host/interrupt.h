@@ -21,8 +21,7 @@ void host_interrupt_point(void);
  * per-word scan on every syscall's way out. */
 static inline bool host_any_irq_pending(void)
 {
-	return (host.irq_pending[0] | host.irq_pending[1] | host.irq_pending[2] |
-		host.irq_pending[3]) != 0;
+	return host.irq_pending_words != 0;
 }
 
 /* Whether host_interrupt_point() may have anything to do (false: it has

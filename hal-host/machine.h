@@ -75,6 +75,9 @@ struct host_machine {
 	/* interrupts raised by debug_trigger_interrupt, delivered at the next
 	 * interrupt point */
 	uint64_t irq_pending[4];
+	/* Bit w set iff irq_pending[w] != 0 (clock.c keeps it): "any pending?"
+	 * in one load on every syscall's way out. */
+	uint32_t irq_pending_words;
 	uint64_t irq_enabled[4];
 	/* delivered and not yet acknowledged: held off, as a PLIC claim not yet
 	 * completed; a pend meanwhile waits in irq_pending for the ack */
