@@ -175,7 +175,7 @@ static struct pwk_object *create_object(const struct pwk_object_desc *o, uint32_
 static void reset_state(const struct pwk_system_desc *s)
 {
 	pwk__booted = s;
-	pwk__object_reset_table();
+	pwk__object_reset_table(s);
 	pwk__channel_reset_all();
 	pwk__wait_group_reset_all();
 	pwk__interrupt_reset_all();
