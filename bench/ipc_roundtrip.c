@@ -1,6 +1,6 @@
 /*
  * ipc_roundtrip.c — wall time per channel_transact round trip in the
- * simulator, isolation none and mprotect, next to a baseline measured in the
+ * simulator, isolation none, mprotect and trusted, next to a baseline measured in the
  * same run: a pipe ping-pong between two host processes (the cheapest
  * cross-process round trip Linux offers without shared-memory spinning).
  *
@@ -91,6 +91,7 @@ int main(int argc, char **argv)
 	printf("channel_transact round trip, 8 bytes each way (wall time per round trip)\n");
 	int code = run_one(&s, HOST_ISOLATION_NONE, "pwsim isolation none");
 	code |= run_one(&s, HOST_ISOLATION_MPROTECT, "pwsim isolation mprotect");
+	code |= run_one(&s, HOST_ISOLATION_TRUSTED, "pwsim isolation trusted");
 	printf("%-28s %10.1f ns/round trip  (baseline, same run)\n", "host pipe ping-pong",
 	       pipe_round_trip_ns(BENCH_ROUND_TRIPS));
 	scenario_free(&s);

@@ -335,6 +335,11 @@ host_enter_user:
 .else
 	callq	\target
 	addq	$8, %rsp
+	/* A void entry's rax and rdx hold whatever the C code left there,
+	 * host addresses included: the syscall gate's are its two result
+	 * words, this one gives back zeros. */
+	xorl	%eax, %eax
+	xorl	%edx, %edx
 .endif
 	popq	%r10
 	CLEAR_USER_STATE
@@ -396,8 +401,38 @@ host_enter_user:
 	.size	\name, .-\name
 .endm
 
+/*
+ * The hidden syscall gate's entry (hidden_gate.c): the link page's stub has
+ * pushed a5 and the id on the user stack, moved a2 to r10 (the syscall
+ * instruction overwrote rcx) and jumped here through host_gate_table. Still
+ * user mode as far as faults go (host_in_user is 1): a bad user stack is
+ * the process's fault.
+ */
+	.text
+	.globl	host_syscall_slack_entry
+	.hidden	host_syscall_slack_entry
+	.type	host_syscall_slack_entry, @function
+host_syscall_slack_entry:
+	movq	(%rsp), %rdi
+	movq	8(%rsp), %rax
+	movq	%r10, %rcx
+	addq	$16, %rsp
+	/* falls into host_syscall_gate */
+	.size	host_syscall_slack_entry, .-host_syscall_slack_entry
+
 	KERNEL_GATE host_syscall_gate, host_syscall, 1
 	KERNEL_GATE host_preempt_gate, host_preempt, 0
+
+/* Where the link page's stubs jump (hidden_gate.c); its address is the
+ * machine thread's timer slack during a run, and no process learns it. */
+	.section .data.rel.ro, "aw"
+	.balign	8
+	.globl	host_gate_table
+	.hidden	host_gate_table
+host_gate_table:
+	.quad	host_syscall_slack_entry
+	.quad	host_preempt_gate
+	.size	host_gate_table, .-host_gate_table
 
 
 	.section .rodata

@@ -174,8 +174,8 @@ void host_fault_handler(int sig, siginfo_t *si, void *ctx)
 	if (!host_in_user && sig == SIGSEGV && host_reads_emulate(uc)) {
 		return; /* pwsim's own clock or cpuid read (host_reads.c) */
 	}
-	if (host_in_user && sig == SIGSYS && host_trap_gate_enter(uc)) {
-		return; /* a syscall through the link page's stub (trap_gate.c) */
+	if (host_in_user && sig == SIGSYS && host_gate_trap_enter(uc)) {
+		return; /* a syscall through the link page's stub (hidden_gate.c) */
 	}
 	if (!host_in_user || host.current == PWK_NONE || host.system == NULL) {
 		host_fatal_report(sig); /* a simulator bug: say so before dying */

@@ -73,7 +73,7 @@ void host_region_link_write(const struct host_region *r)
 {
 	struct pwk_host_link *link = (struct pwk_host_link *)(void *)host_region_link(r);
 	link->version = PWK_HOST_LINK_VERSION;
-	host_trap_gate_link(r, link);
+	host_gate_link(r, link);
 	link->budget = host_region_budget(r);
 	link->coverage = (uint8_t *)r->coverage_user; /* NULL unless pwsim fuzz maps one */
 }
@@ -91,7 +91,7 @@ bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size
 	}
 	/* In isolation none every region is always accessible; in mprotect
 	 * only the running process's (hal_protection_apply). */
-	host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
+	host_region_set_accessible(r, host.opts.isolation != HOST_ISOLATION_MPROTECT);
 	host_region_link_write(r);
 	if (process >= host.region_count) {
 		host.region_count = process + 1;
@@ -188,10 +188,12 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 	host_fiber_leave(&fake, launch_stack, LAUNCH_STACK_SIZE);
 	host_watchdog_start();
 	host_reads_trap_start();
+	host_hidden_gate_start();
 	host_syscall_dispatch_start();
 	host_ctx_switch(&host.boot_sp, frame);
 	host_fiber_arrive(fake, NULL, NULL);
 	host_syscall_dispatch_stop();
+	host_hidden_gate_stop();
 	host_reads_trap_stop();
 	host_watchdog_stop();
 	host_console_flush_all();

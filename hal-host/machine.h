@@ -63,9 +63,13 @@ struct host_machine {
 	/* The earliest of time_limit_next, armed and next_tick (when ticking):
 	 * budget.h's host_budget_horizon_update() keeps it. */
 	uint64_t horizon;
-	/* kernel entries so far, and what the watchdog saw of them */
+	/* kernel entries so far, and what the watchdog saw (watchdog.c): the
+	 * entries, virtual time and lowest budget counter at its last look,
+	 * and the wall seconds since the run last moved */
 	uint64_t entries;
 	uint64_t watch_entries;
+	uint64_t watch_now;
+	int64_t watch_budget_low;
 	unsigned watch_stalled;
 	/* run control */
 	void *boot_sp; /* the context host_machine_run() returns to */
@@ -172,12 +176,26 @@ void host_fatal_install(void);
  * process; every later machine runs under the same filter). */
 void host_seccomp_install(void);
 
-/* trap_gate.c: point a region's link page at the gates (direct, or the
+/* hidden_gate.c: point a region's link page at the gates (direct, or the
  * trapping stubs in isolation mprotect); resume a stub's trapped syscall
  * at its gate (false: not a stub's). */
 struct pwk_host_link;
-void host_trap_gate_link(const struct host_region *r, struct pwk_host_link *link);
-bool host_trap_gate_enter(ucontext_t *uc);
+void host_gate_link(const struct host_region *r, struct pwk_host_link *link);
+bool host_gate_trap_enter(ucontext_t *uc);
+void host_hidden_gate_start(void);
+void host_hidden_gate_stop(void);
+/* Where the hidden gates' syscall leaves the instruction pointer, as an
+ * offset in a process's 4 GiB slot (the same in every slot; seccomp.c lets
+ * exactly these two make their call). */
+#define HOST_GATE_LINK_IN_SLOT       (HOST_REGION_GUARD + HOST_REGION_PAGE)
+#define HOST_GATE_SYSCALL_STUB       64u /* offsets in the link page */
+#define HOST_GATE_PREEMPT_STUB       96u
+#define HOST_GATE_SYSCALL_STUB_AFTER 17u /* the syscall's end in each stub */
+#define HOST_GATE_PREEMPT_STUB_AFTER 12u
+#define HOST_GATE_SYSCALL_IP_IN_SLOT                                                               \
+	(HOST_GATE_LINK_IN_SLOT + HOST_GATE_SYSCALL_STUB + HOST_GATE_SYSCALL_STUB_AFTER)
+#define HOST_GATE_PREEMPT_IP_IN_SLOT                                                               \
+	(HOST_GATE_LINK_IN_SLOT + HOST_GATE_PREEMPT_STUB + HOST_GATE_PREEMPT_STUB_AFTER)
 
 /* host_reads.c: make rdtsc, rdtscp and (where the CPU can) cpuid fault on
  * the machine's host thread during a run; which of them is at pc, and its

@@ -30,6 +30,8 @@ bool host_isolation_parse(const char *name, host_isolation_t *out)
 		*out = HOST_ISOLATION_NONE;
 	} else if (strcmp(name, "mprotect") == 0) {
 		*out = HOST_ISOLATION_MPROTECT;
+	} else if (strcmp(name, "trusted") == 0) {
+		*out = HOST_ISOLATION_TRUSTED;
 	} else {
 		return false;
 	}
@@ -38,5 +40,12 @@ bool host_isolation_parse(const char *name, host_isolation_t *out)
 
 const char *host_isolation_name(host_isolation_t isolation)
 {
-	return isolation == HOST_ISOLATION_NONE ? "none" : "mprotect";
+	switch (isolation) {
+	case HOST_ISOLATION_MPROTECT:
+		return "mprotect";
+	case HOST_ISOLATION_TRUSTED:
+		return "trusted";
+	default:
+		return "none";
+	}
 }

@@ -28,7 +28,7 @@
  *              always read-write, at an address the host's mmap chose:
  *              the kernel (and the loader) reach a validated user address
  *              through it, whichever process is running. No process learns
- *              a host address (in isolation `mprotect`, see trap_gate.c), so
+ *              a host address (in isolation `mprotect`, see hidden_gate.c), so
  *              it is out of their reach as the rest of pwsim's memory is,
  *              and no copy between processes needs a host syscall.
  */

@@ -11,7 +11,10 @@
  * with SIGSYS
  * (SECCOMP_RET_TRAP) and fault.c turns it into that process's fault, as an
  * illegal instruction would be on hardware. Syscalls from pwsim, libc and
- * the sanitizer runtimes lie outside the span and pass untouched. A jump
+ * the sanitizer runtimes lie outside the span and pass untouched. The one
+ * call the span may make is the hidden gates' (hidden_gate.c): the syscall
+ * instruction at a fixed offset of a link page, which only the kernel
+ * writes, asking prctl(PR_GET_TIMERSLACK). A jump
  * to a syscall instruction in pwsim's or libc's code is syscall_dispatch.c's
  * to refuse.
  *
@@ -20,12 +23,14 @@
  * removed: filters are inherited by fork and execve.
  */
 #include <errno.h>
+#include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 
 #include <pwk/hal.h>
 
@@ -49,8 +54,11 @@ _Static_assert(HOST_REGION_USER_BASE + HOST_PROCESSES_MAX * HOST_REGION_STRIDE <
 		       UINT64_C(0x550000000000),
 	       "user views end below pwsim's own image");
 
-/* seccomp_data.instruction_pointer's high word (x86-64 is little-endian). */
-#define IP_HIGH (offsetof(struct seccomp_data, instruction_pointer) + 4)
+/* seccomp_data.instruction_pointer's words and the first argument's low
+ * word (x86-64 is little-endian). */
+#define IP_LOW   offsetof(struct seccomp_data, instruction_pointer)
+#define IP_HIGH  (offsetof(struct seccomp_data, instruction_pointer) + 4)
+#define ARG0_LOW offsetof(struct seccomp_data, args)
 
 static bool installed;
 
@@ -59,14 +67,29 @@ void host_seccomp_install(void)
 	if (installed) {
 		return;
 	}
-	/* jt/jf count instructions skipped: 3 and 1 reach TRAP, 1 ALLOW. */
+	/* jt/jf count instructions skipped. From the user span only the
+	 * hidden gates' one call passes (hidden_gate.c): at either stub's
+	 * syscall in a link page (the same offset in every 4 GiB slot),
+	 * prctl(PR_GET_TIMERSLACK), whatever the other arguments. */
 	struct sock_filter code[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, IP_HIGH),
-		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, KERNEL_HALF_FIRST, 3, 0),
-		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, USER_END, 1, 0),
-		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, USER_FIRST, 1, 0),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRAP),
+		/* 0 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, IP_HIGH),
+		/* 1 */ BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, KERNEL_HALF_FIRST, 14, 0),
+		/* 2 */ BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, USER_END, 1, 0),
+		/* 3 */ BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, USER_FIRST, 1, 0),
+		/* 4 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		/* 5 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, IP_LOW),
+		/* 6 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, HOST_GATE_SYSCALL_IP_IN_SLOT, 1, 0),
+		/* 7 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, HOST_GATE_PREEMPT_IP_IN_SLOT, 0, 8),
+		/* 8 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+		/* 9 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 0, 6),
+		/* 10 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		/* 11 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_prctl, 0, 4),
+		/* 12 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG0_LOW),
+		/* 13 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, PR_GET_TIMERSLACK, 0, 2),
+		/* 14 */ BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG0_LOW + 4),
+		/* 15 */ BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 1, 0),
+		/* 16 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRAP),
+		/* 17 */ BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
 	struct sock_fprog prog = {.len = sizeof(code) / sizeof(code[0]), .filter = code};
 	/* Unprivileged filters need no_new_privs; pwsim never execs a setuid

@@ -43,7 +43,7 @@ static void region_rewind(struct host_region *r, bool kept)
 	}
 	host_region_link_write(r);
 	if (!kept) {
-		host_region_set_accessible(r, host.opts.isolation == HOST_ISOLATION_NONE);
+		host_region_set_accessible(r, host.opts.isolation != HOST_ISOLATION_MPROTECT);
 	}
 }
 
@@ -51,7 +51,7 @@ void host_machine_rewind(const struct host_options *opts)
 {
 	struct host_region kept[HOST_PROCESSES_MAX];
 	uint32_t count = host.region_count;
-	bool was_none = host.opts.isolation == HOST_ISOLATION_NONE;
+	bool was_none = host.opts.isolation != HOST_ISOLATION_MPROTECT;
 	memcpy(kept, host.regions, sizeof(kept));
 	/* Hide the regions from host_machine_reset(), which would unmap them. */
 	memset(host.regions, 0, sizeof(host.regions));
@@ -67,7 +67,8 @@ void host_machine_rewind(const struct host_options *opts)
 				memset(host_region_budget(r), 0, HOST_REGION_PAGE);
 				budget_zeroed = true;
 			}
-			region_rewind(r, was_none && host.opts.isolation == HOST_ISOLATION_NONE);
+			region_rewind(r,
+				      was_none && host.opts.isolation != HOST_ISOLATION_MPROTECT);
 		}
 	}
 }

@@ -69,10 +69,11 @@ void host_syscall_dispatch_start(void)
 	if (RUNNING_ON_VALGRIND) {
 		return;
 	}
-	/* No always-allowed range (offset 0, length 0): the selector decides
-	 * for every syscall instruction. */
-	if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, 0, 0,
-		  (void *)&host_sud_selector) != 0) {
+	/* The always-allowed range is the user span: seccomp.c decides there
+	 * (it lets only the hidden gates' one call through, hidden_gate.c), and
+	 * the selector decides for every syscall instruction elsewhere. */
+	if (prctl(PR_SET_SYSCALL_USER_DISPATCH, PR_SYS_DISPATCH_ON, HOST_REGION_USER_BASE,
+		  HOST_PROCESSES_MAX * HOST_REGION_STRIDE, (void *)&host_sud_selector) != 0) {
 		fprintf(stderr,
 			"pwsim: cannot turn on syscall user dispatch (%s; Linux 5.11 or later is "
 			"needed): process code could make host syscalls through pwsim's code\n",

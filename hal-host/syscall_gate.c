@@ -25,10 +25,22 @@ static void collect_or_fault(void)
 }
 
 /* The budget hook's entry (host_preempt_gate): the budget ran out. No
- * syscall id reaches this, so every id is the kernel's to decode. */
+ * syscall id reaches this, so every id is the kernel's to decode. The hook
+ * enters only when the counter reaches 0; process code that enters with
+ * budget left (the gate's address is in its link page) would make kernel
+ * entries that charge no time, so a loop of them would stop the virtual
+ * clock: it faults, as code that jumps into a kernel on hardware does. */
 void host_preempt(void)
 {
 	host.entries++;
+	const int64_t *budget = host_budget_counter();
+	if (budget != NULL && host.budget_granted > 0 && *budget > 0 &&
+	    *budget <= host.budget_granted) {
+		(void)host_budget_collect();
+		host_fault_current("entered the simulator's preemption gate with basic-block "
+				   "budget left (only the block counter's hook may, when the "
+				   "budget is spent)");
+	}
 	collect_or_fault();
 	host_preempt_point();
 	host_inject_hold_current(0);

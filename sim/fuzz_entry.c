@@ -11,7 +11,7 @@
  *   PWSIM_FUZZ_TARGET        PROCESS/OBJECT (default: the scenario's fuzz.target)
  *   PWSIM_FUZZ_IMAGE_DIRS    --image-dir directories, ':'-separated
  *   PWSIM_FUZZ_RESPONSE_BUDGET_MS
- *   PWSIM_FUZZ_ISOLATION     none, mprotect or scenario (default: the scenario's)
+ *   PWSIM_FUZZ_ISOLATION     none, mprotect, trusted or scenario (default: the scenario's)
  * Coverage is the handler's edge map alone (hal-host/coverage.c): this
  * program's own code is built without coverage instrumentation. A finding
  * prints one line, "pwsim fuzz: finding: ...", and aborts into libFuzzer's

@@ -21,7 +21,8 @@ static bool pick_isolation(struct scenario *s, const char *name, FILE *report)
 	}
 	if (!host_isolation_parse(name, &s->sim.isolation)) {
 		fprintf(report,
-			"pwsim: --isolation takes none, mprotect or scenario (its own), not '%s'\n",
+			"pwsim: --isolation takes none, mprotect, trusted or scenario (its own), "
+			"not '%s'\n",
 			name);
 		return false;
 	}

@@ -18,7 +18,8 @@ static int parse_isolation(struct run_options *o, const char *v)
 {
 	o->override_isolation = true;
 	if (!host_isolation_parse(v, &o->isolation)) {
-		fprintf(stderr, "pwsim: --isolation takes none or mprotect, not '%s'\n", v);
+		fprintf(stderr, "pwsim: --isolation takes none, mprotect or trusted, not '%s'\n",
+			v);
 		return PWSIM_EXIT_BAD_INPUT;
 	}
 	return PWSIM_EXIT_OK;

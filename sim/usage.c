@@ -9,7 +9,8 @@
 #include <string.h>
 
 static const char run_usage[] =
-	"usage: pwsim run SCENARIO [--seed N] [--isolation none|mprotect] [--image-dir DIR]...\n"
+	"usage: pwsim run SCENARIO [--seed N] [--isolation none|mprotect|trusted] [--image-dir "
+	"DIR]...\n"
 	"                 [--trace FILE [--trace-format json|perfetto]] [--gdb FILE]\n"
 	"                 [--allow-uncounted] [--quiet]\n"
 	"       pwsim run SCENARIO --board NAME [--image FILE | --image-dir DIR...]\n"
@@ -35,7 +36,7 @@ static const char run_usage[] =
 
 static const char replay_usage[] =
 	"usage: pwsim replay SCENARIO --seed N [--trace FILE] [--trace-format FORMAT]\n"
-	"                    [--isolation none|mprotect] [--image-dir DIR]... [--quiet]\n"
+	"                    [--isolation none|mprotect|trusted] [--image-dir DIR]... [--quiet]\n"
 	"  Reruns exactly the run `pwsim run SCENARIO --seed N` made, writes its trace\n"
 	"  (default <scenario>.seed-N.trace.json here) and lists the last scheduling,\n"
 	"  IPC and fault events (docs/traces.md). Exit status as pwsim run.\n";
@@ -44,7 +45,7 @@ static const char fuzz_usage[] =
 	"usage: pwsim fuzz SCENARIO --target PROCESS/OBJECT [--corpus DIR] [--out DIR]\n"
 	"                  (every option also as --option=VALUE)\n"
 	"                  [--max-time S] [--jobs N] [--engine libfuzzer|afl] [--dict FILE]\n"
-	"                  [--response-budget-ms N] [--isolation none|mprotect|scenario]\n"
+	"                  [--response-budget-ms N] [--isolation none|mprotect|trusted|scenario]\n"
 	"                  [--image-dir DIR]...\n"
 	"  Fuzzes the channel handler OBJECT of PROCESS: pwk's fuzz driver takes the\n"
 	"  place of the process holding its initiator and sends it requests, cancels,\n"
@@ -55,8 +56,9 @@ static const char fuzz_usage[] =
 	"  and written to --out (default fuzz-out) as an input and a scenario that\n"
 	"  `pwsim run` replays; its command is printed.\n"
 	"  --corpus DIR (default OUT/corpus) keeps the inputs that found new coverage.\n"
-	"  --isolation: none (default: fastest), mprotect (a wild write into another\n"
-	"  process faults) or the scenario's own.\n"
+	"  --isolation: none (default), mprotect (a wild write into another process\n"
+	"  faults), trusted (none, and pwsim's addresses visible to process code:\n"
+	"  faster, for code you trust) or the scenario's own.\n"
 	"  --max-time S stops after S seconds (default: at the first finding; with\n"
 	"  --jobs N, N processes keep fuzzing past findings until S).\n"
 	"  Exit status: 0 nothing found; 1 something found; 2 bad input.\n";

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """The benchmark suite's runner (scripts/bench.sh; docs/benchmarks.md).
 
-Runs every benchmark of benchmarks.txt on the host in isolation `none` and
-`mprotect`, the scaling systems, and the host baselines, in interleaved
-rounds (each round runs every one of them once), then the target images
+Runs every benchmark of benchmarks.txt on the host in isolation `none`,
+`mprotect` and `trusted` (none with the direct gate), the scaling systems,
+and the host baselines, in interleaved rounds (each round runs every one of them once), then the target images
 (QEMU icount instructions; cycles from a VeeR model with --veer-model) and,
 with --callgrind, instruction counts of the host runs. Prints a table,
 writes BUILD/bench-results/results.json and PNG plots (plots.py).
@@ -28,7 +28,7 @@ import plots  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_ROOT = os.path.dirname(os.path.dirname(HERE))
-ISOLATIONS = ("none", "mprotect")
+ISOLATIONS = ("none", "mprotect", "trusted")
 SCALING = {"threads": [1, 8, 32, 126], "processes": [4, 16, 30]}  # as meson.build
 COUNTS = {"full": (100, 20100), "quick": (100, 1100), "callgrind": (100, 1100),
           "target": (10, 110)}
@@ -297,19 +297,20 @@ def print_table(r):
           f"interleaved rounds, CPU ns, then wall ns; machine load at start "
           f"{r['machine']['loadavg_at_start'][0]})")
     print(f"{'benchmark':22} {'none cpu ns [min-max]':>30}{'wall':>9} "
-          f"{'mprotect cpu ns [min-max]':>32}{'wall':>9}{'callgrind':>10}{'qemu ins':>10}"
-          f"{'veer cyc':>10}")
+          f"{'mprotect cpu ns [min-max]':>32}{'wall':>9} {'trusted cpu ns [min-max]':>31}"
+          f"{'wall':>9}{'callgrind':>10}{'qemu ins':>10}{'veer cyc':>10}")
     rows = r["benchmarks"] + [{"name": "scaling:"}] + r["scaling"]
     for e in rows:
         if "host" not in e:
             print(f"{e['name']} (transact_8_deadline next to N sleeping threads or processes)")
             continue
         veer = e.get("veer_cycles", {}).get("per_round_trip") if e.get("veer_cycles") else None
-        print(f"{e['name']:22} {host_cols(e, 'none'):>39} {host_cols(e, 'mprotect'):>41}"
+        print(f"{e['name']:22} {host_cols(e, 'none'):>39} {host_cols(e, 'mprotect'):>41} "
+              f"{host_cols(e, 'trusted'):>40}"
               f"{fmt(e.get('callgrind_instructions'), 10)}{fmt(e.get('qemu_instructions'), 10)}"
               f"{fmt(veer, 10)}")
     if any(fmt_time(v).strip() == "noise" for e in rows if "host" in e
-           for iso in ("none", "mprotect")
+           for iso in ISOLATIONS
            for v in (e["host"][iso]["cpu_ns"]["median"], e["host"][iso]["wall_ns"]["median"])):
         print("noise: the long run took no longer than the short one (a busy machine); "
               "run again on a quieter one, or with more --rounds")
@@ -330,7 +331,8 @@ def ratio_pairs(r):
 
 ALL_RATIO_PAIRS = [("debug_nop", "none", "syscall"), ("switch_threads", "none", "swapcontext"),
             ("switch_threads", "none", "semaphore"), ("transact_8", "none", "pipe"),
-            ("transact_8", "mprotect", "pipe"), ("switch_processes", "none", "pipe"),
+            ("transact_8", "mprotect", "pipe"), ("transact_8", "trusted", "pipe"),
+            ("switch_processes", "none", "pipe"),
             ("switch_processes", "mprotect", "pipe")]
 
 

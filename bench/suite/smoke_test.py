@@ -3,7 +3,7 @@
 
 Runs run_suite.py --quick --no-target on the given build tree into a fresh
 folder and checks what it produced: a results.json of the documented shape
-(every benchmark in both isolations, every baseline pinned and unpinned,
+(every benchmark in every isolation, every baseline pinned and unpinned,
 every scaling point, numeric medians and spreads, the machine facts) and
 valid PNG files. It never looks at how large a figure is: timing is not a
 pass/fail matter.

@@ -3,6 +3,7 @@
  * that do not end in a shutdown (deadlock, time limit).
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "pwsim_child.h"
@@ -144,25 +145,74 @@ Test(cli, broken_system_is_reported_in_the_system_file)
 	assert_bad_input("tests/sim/bad/bad_system.json5", "broken_system.json5:");
 }
 
-/* `option` (or NULL): what the run needs beyond the scenario. */
-static void assert_watchdog_stops(const char *scenario, const char *option)
+/* `option` (or NULL): what the run needs beyond the scenario; `report`:
+ * what the watchdog says after its "pwsim: watchdog: ". */
+static void assert_watchdog_stops(const char *scenario, const char *option, const char *report)
 {
 	const char *argv[] = {"run", scenario, option, NULL};
 	struct pwsim_result r = pwsim_run(argv);
 	cr_assert_eq(r.status, 3, "%s\n%s", r.out, r.err);
-	assert_contains(r.err, "pwsim: watchdog: process 'spinner' thread 'spinner_thread'");
+	char line[256];
+	snprintf(line, sizeof(line), "pwsim: watchdog: %s", report);
+	assert_contains(r.err, line);
 	assert_contains(r.err, "stopped by the watchdog");
 	pwsim_result_free(&r);
 }
 
+#define UNCOUNTED_REPORT                                                                           \
+	"process 'spinner' thread 'spinner_thread' ran 2 s of wall time without entering the "     \
+	"kernel"
+
 Test(cli, watchdog_stops_code_built_without_the_block_counter, .timeout = 60)
 {
-	assert_watchdog_stops("tests/sim/watchdog/uncounted.json5", "--allow-uncounted");
+	assert_watchdog_stops("tests/sim/watchdog/uncounted.json5", "--allow-uncounted",
+			      UNCOUNTED_REPORT);
 }
 
 Test(cli, watchdog_stops_a_process_that_rewrites_its_budget, .timeout = 60)
 {
-	assert_watchdog_stops("tests/sim/watchdog/thief.json5", NULL);
+	assert_watchdog_stops("tests/sim/watchdog/thief.json5", NULL, UNCOUNTED_REPORT);
+}
+
+/* Kernel entries that charge no virtual time stop the clock as surely as
+ * uncounted code does: the watchdog looks at the clock, not at entries. */
+#define STANDING_CLOCK_REPORT                                                                      \
+	"the virtual clock stood still for 2 s of wall time while process 'spinner' thread "       \
+	"'spinner_thread' entered the kernel "
+
+Test(cli, watchdog_stops_a_loop_of_syscalls_that_cost_no_time, .timeout = 60)
+{
+	assert_watchdog_stops("tests/sim/watchdog/frozen_clock.json5", NULL, STANDING_CLOCK_REPORT);
+}
+
+Test(cli, watchdog_stops_a_system_where_nothing_costs_time, .timeout = 60)
+{
+	assert_watchdog_stops("tests/sim/watchdog/timeless.json5", NULL, STANDING_CLOCK_REPORT);
+}
+
+/* Counted code moves the clock even between kernel entries: a spinner on
+ * one budget that lasts past the watchdog's limit runs to the time limit. */
+Test(cli, watchdog_lets_counted_code_run_a_long_budget, .timeout = 60)
+{
+	const char *argv[] = {"run", "tests/sim/watchdog/untimed_spinner.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "%s\n%s", r.out, r.err);
+	assert_contains(r.err, "virtual time limit of 30.000 s exceeded");
+	cr_assert_null(strstr(r.err, "pwsim: watchdog"), "%s", r.err);
+	pwsim_result_free(&r);
+}
+
+/* The budget hook's gate is in every link page; entered by process code
+ * with budget left it would be a free kernel entry. */
+Test(cli, process_code_entering_the_preemption_gate_faults, .timeout = 60)
+{
+	const char *argv[] = {"run", "tests/sim/watchdog/preempt_gate.json5", NULL};
+	struct pwsim_result r = pwsim_run(argv);
+	cr_assert_eq(r.status, 0, "%s\n%s", r.out, r.err);
+	assert_contains(r.err, "pwsim: fault: process 'spinner' thread 'spinner_thread': entered "
+			       "the simulator's preemption gate with basic-block budget left");
+	assert_contains(r.out, "[sleeper/sleeper_thread] woke 5 times");
+	pwsim_result_free(&r);
 }
 
 Test(cli, image_built_without_the_block_counter_is_refused_naming_the_flags)

@@ -121,6 +121,53 @@ static void x87_exception_pending(void)
 	pwk_log("attacker: the pending x87 exception did not reach pwsim\n");
 }
 
+extern int64_t *__pwk_host_budget;
+
+/* Whether `v` could be a host address (pwsim's image, heap, stacks, libc,
+ * the vDSO): not a small number, not one of the process's own addresses. */
+static bool looks_like_host_address(uint64_t v)
+{
+	return v > 0xffffu && !(v >= 0x500000000000u && v < 0x504000000000u) &&
+	       (v % 0x1111u != 0 || v > 0x6666u);
+}
+
+/* Enters the syscall gate (debug_nop) and the preemption gate (with the
+ * budget spent, as the hook does) with marked registers and looks at every
+ * caller-saved register they give back. */
+static void gate_registers(void)
+{
+	static const char *const names[] = {"rax", "rcx", "rdx", "rsi", "rdi",
+					    "r8",  "r9",  "r10", "r11"};
+	uint64_t after[2][9];
+	__asm__ volatile("movq $0x1111, %%rsi; movq $0x2222, %%rdx; movq $0x3333, %%rcx\n\t"
+			 "movq $0x4444, %%r8; movq $0x5555, %%r9; movq $0x6666, %%rax\n\t"
+			 "movl $0xf004, %%edi; movq __pwk_host_link(%%rip), %%r11\n\t"
+			 "callq *8(%%r11)\n\t"
+			 "movq %%rax, 0(%0); movq %%rcx, 8(%0); movq %%rdx, 16(%0)\n\t"
+			 "movq %%rsi, 24(%0); movq %%rdi, 32(%0); movq %%r8, 40(%0)\n\t"
+			 "movq %%r9, 48(%0); movq %%r10, 56(%0); movq %%r11, 64(%0)" ::"b"(after[0])
+			 : "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "memory");
+	*__pwk_host_budget = 0;
+	__asm__ volatile("movq __pwk_host_link(%%rip), %%r11; callq *16(%%r11)\n\t"
+			 "movq %%rax, 0(%0); movq %%rcx, 8(%0); movq %%rdx, 16(%0)\n\t"
+			 "movq %%rsi, 24(%0); movq %%rdi, 32(%0); movq %%r8, 40(%0)\n\t"
+			 "movq %%r9, 48(%0); movq %%r10, 56(%0); movq %%r11, 64(%0)" ::"b"(after[1])
+			 : "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "memory");
+	unsigned found = 0;
+	for (unsigned g = 0; g < 2; g++) {
+		for (unsigned i = 0; i < 9; i++) {
+			if (looks_like_host_address(after[g][i])) {
+				pwk_log("attacker: the %s gate gave back a host address in %s\n",
+					g == 0 ? "syscall" : "preemption", names[i]);
+				found++;
+			}
+		}
+	}
+	if (found == 0) {
+		pwk_log("attacker: no host address in the registers the gates give back\n");
+	}
+}
+
 /* soup.S (soup.py): random instruction sequence k. */
 void escape_soup_run(uint32_t k);
 
@@ -156,6 +203,9 @@ void escape_cpu_modes(uint32_t command)
 		break;
 	case ESCAPE_X87_PENDING:
 		x87_exception_pending();
+		break;
+	case ESCAPE_GATE_REGISTERS:
+		gate_registers();
 		break;
 	default:
 		break;

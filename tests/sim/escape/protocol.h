@@ -42,6 +42,7 @@ enum escape_command {
 	ESCAPE_WRGSBASE = 33,        /* a bogus GS base, a syscall, then a fault */
 	ESCAPE_X87_PENDING = 34,     /* an unmasked x87 exception pending at a syscall */
 	ESCAPE_READ_VECTORS512 = 35, /* the same as 14 in the AVX-512 registers */
+	ESCAPE_GATE_REGISTERS = 36,  /* what both gates leave in the registers */
 	ESCAPE_SOUP_FIRST = 100,     /* 100+k: random instruction sequence k (soup.py) */
 };
 

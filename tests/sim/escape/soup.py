@@ -8,10 +8,13 @@ below with random operands, and, if it is still running, puts the stack,
 flags and FP control words back and returns. The templates are what a
 hostile or broken process can do to CPU state without a host syscall
 succeeding: segment and FS/GS bases, flags, FP control and exception
-state, vector and mask registers, far returns and iretq, the syscall and
-preemption gates entered with odd registers and stacks, raw host syscalls,
-stray loads, stores and jumps. Nothing here reads a value that differs from
-run to run (no rdrand, rdseed, rdpid, TSX, cpuid), so every sequence must
+state, x87 and XSAVE images loaded from the process's own memory, vector
+and mask registers, far returns and iretq, the syscall and preemption gates
+entered with odd registers and stacks, raw host syscalls, instructions user
+mode may not run or this CPU lacks (system, AMX, TSX's xend, SGX), stray
+loads, stores and jumps. Nothing here reads a value that differs from run
+to run (no rdrand, rdseed, rdpid, lsl of the per-CPU segment, xbegin,
+cpuid, sgdt), so every sequence must
 give the same run twice. Stores and jumps aim only at the attacker's own
 4 GiB slot (process 1: 0x5001_0000_0000), low memory or non-canonical
 addresses: in isolation `none` a store into the victim would be allowed.
@@ -38,7 +41,18 @@ def main():
                          r.getrandbits(64) - (1 << 63), addr(), OWN + 0x3000 + r.getrandbits(16)])
 
     def selector():
-        return r.choice([0, 0x23, 0x2b, 0x33])
+        # 0x7b is Linux's per-CPU segment (its limit is the CPU number; the
+        # base, the only thing loading it changes, is 0 on every CPU).
+        return r.choice([0, 0x23, 0x2b, 0x33, 0x7b])
+
+    def xsave_area():
+        # A 4 KiB XSAVE area on the stack: zeroed, then an x87 control and
+        # status word, an MXCSR and an XSTATE_BV of the sequence's choice.
+        return ("subq $4096, %rsp; andq $-64, %rsp; movq %rsp, %rdi; xorl %eax, %eax; "
+                "movl $512, %ecx; rep stosq; "
+                f"movw ${r.getrandbits(16)}, (%rsp); movw ${r.choice([0, 0x80ff, r.getrandbits(16)])}, 2(%rsp); "
+                f"movl ${r.choice([0x1f80, 0x1f80 | r.getrandbits(6), 0x1f00, r.getrandbits(32)])}, 24(%rsp); "
+                f"movq ${r.choice([0, 1, 2, 3, 7, 0xe7, 0x60000, r.getrandbits(20)])}, 512(%rsp)")
 
     def flags():
         # Arithmetic flags, TF excluded (single-stepping faults at once),
@@ -69,12 +83,31 @@ def main():
         lambda: "emms",
         lambda: "subq $4096, %rsp; andq $-64, %rsp; movl $-1, %eax; movl $-1, %edx; "
                 "xsave (%rsp); xrstor (%rsp)",
+        # An x87 environment or whole XSAVE image loaded from memory the
+        # process wrote: pending exceptions, reserved MXCSR bits (a #GP),
+        # components the process has no permission for (AMX: SIGILL).
+        lambda: xsave_area() + "; movl $-1, %eax; movl $-1, %edx; xrstor (%rsp)",
+        lambda: xsave_area() + "; fxrstor (%rsp)",
+        lambda: xsave_area() + "; fldenv (%rsp)",
+        lambda: xsave_area() + "; frstor (%rsp)",
+        lambda: "subq $4096, %rsp; andq $-64, %rsp; fxsave (%rsp); fnsave 512(%rsp)",
+        lambda: r.choice(["pause", "lfence", "mfence", "sfence", "serialize", "fwait",
+                          "smsw %rax", "str %ax", "sldt %ax", "movq %rsp, %rax; clflush (%rax)",
+                          "leaq -64(%rsp), %rax; clwb (%rax)", "prefetchw -64(%rsp)",
+                          "movl $0x2b, %eax; verr %ax; verw %ax"]),
         lambda: (f"movq %rsp, %rax; movq %ss, %rcx; pushq %rcx; pushq %rax; pushq ${flags()}; "
                  "movq %cs, %rax; pushq %rax; leaq 1f(%rip), %rax; pushq %rax; iretq; 1:"),
         lambda: "cld; pushfq; andq $~0x40000, (%rsp); popfq; " + "; ".join(
             f"movabsq ${word()}, %{reg}" for reg in ["rsi", "rdx", "rcx", "r8", "r9", "rax"])
-            + f"; movl ${r.choice(sys_ids)}, %edi; " + gate.format(8),
+            + f"; movabsq ${r.choice(sys_ids)}, %rdi; " + gate.format(8),
         lambda: gate.format(16),
+        # Into the link page's gate stubs at any byte (trap_gate.c: the
+        # syscall stub at 64, the preemption stub at 96), with the ids and
+        # options of the stubs' host call and others.
+        lambda: (f"movabsq ${word()}, %rax; movabsq ${r.choice([29, 30, 31, 0, -1, 1 << 32 | 30])}, %rdi; "
+                 f"movl ${r.choice([157, 1, 60, 231])}, %eax; movq __pwk_host_link(%rip), %r11; "
+                 f"leaq {r.choice([64 + r.randrange(22), 96 + r.randrange(16)])}(%r11), %r11; "
+                 "callq *%r11"),
         lambda: f"movq __pwk_host_link(%rip), %rax; movq 24(%rax), %rax; "
                 f"movq ${r.choice([0, 1, -1, 100, 0x7fffffff])}, (%rax)",
     ]
@@ -83,7 +116,7 @@ def main():
         lambda: f"movabsq ${addr()}, %rax; movq (%rax), %rax",
         lambda: f"movabsq ${addr()}, %rax; jmpq *%rax",
         lambda: f"movabsq ${addr()}, %rsp; pushq $0",
-        lambda: f"movabsq ${addr()}, %rsp; movl ${r.choice(sys_ids)}, %edi; " + gate.format(8)
+        lambda: f"movabsq ${addr()}, %rsp; movabsq ${r.choice(sys_ids)}, %rdi; " + gate.format(8)
                 .replace("callq", "jmpq"),
         lambda: f"movl ${r.choice([1, 39, 60, 231, 14, 13, 9, 10, 57])}, %eax; syscall",
         lambda: f"movl ${r.choice([1, 20, 252])}, %eax; int $0x80",
@@ -94,6 +127,17 @@ def main():
         lambda: f"pushq ${r.choice([0x23, 0x2b, 0x3b, 0x43, 0x53])}; leaq 1f(%rip), %rax; "
                 "pushq %rax; lretq; 1:",
         lambda: f"movl ${r.choice([0, 0x23, 0x7b])}, %eax; movl %eax, %ss",
+        # Instructions this CPU refuses in user mode or lacks (#UD, #GP,
+        # #NM), and AMX's tile instructions without Linux's permission.
+        lambda: r.choice([".byte 0xf1", "ud1 %eax, %eax", ".byte 0x0f, 0xff, 0xc0", "xsetbv",
+                          "clac", "stac", "wrpkru", "rdpkru", "vmcall", "rsm", "invd", "wbinvd",
+                          "lgdt -64(%rsp)", "ltr %ax", "movq %cr0, %rax", "movq %dr7, %rax",
+                          "tilerelease", "ldtilecfg -64(%rsp)", "sttilecfg -64(%rsp)",
+                          "tilezero %tmm0", "umonitor %rax", "xorl %eax, %eax; tpause %eax",
+                          "ptwrite %eax", "enclu", "xabort $1", "xend",
+                          "movq %rsp, %rax; movdir64b (%rsp), %rax",
+                          "movq __pwk_host_link(%rip), %rax; movdir64b (%rsp), %rax",
+                          "movq __pwk_host_link(%rip), %rax; movdiri %rax, (%rax)"]),
     ]
     lines = [
         "/* Generated by soup.py (escape attempts 100+): do not edit. */",

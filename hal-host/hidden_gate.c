@@ -1,0 +1,171 @@
+/*
+ * hidden_gate.c — how a process's link page names the kernel's gates, so that
+ * no host address is ever visible to process code (isolations none and
+ * mprotect; trusted names the gates themselves).
+ *
+ * The direct gate (the link page holding host_syscall_gate's address, the
+ * runtime jumping there) would tell a process where pwsim's code, globals
+ * and stacks are, and plain stores could reach them. x86-64 without
+ * protection keys has no execute-only pages and no register process code
+ * cannot read, so any jump into pwsim that names its target in user memory
+ * or code gives the target away. The link page instead holds two stubs,
+ * written here (the link page is read-only to the process), whose one host
+ * syscall hands over the only secret: where pwsim's gate table is.
+ *
+ *   syscall stub (64):  push %rax; push %rdi; mov %rcx,%r10;
+ *                       mov $PR_GET_TIMERSLACK,%edi; mov $__NR_prctl,%eax;
+ *                       syscall; jmp *(%rax)
+ *   preempt stub (96):  mov $PR_GET_TIMERSLACK,%edi; mov $__NR_prctl,%eax;
+ *                       syscall; jmp *8(%rax)
+ *
+ * During a run the machine's host thread has its timer slack (a per-thread
+ * number Linux keeps and gives back unchanged) set to the address of
+ * host_gate_table, so the prctl returns it in rax and the stub jumps
+ * through it: to host_syscall_slack_entry, which takes id and a5 back from
+ * the user stack and a2 from r10 and goes on as host_syscall_gate, or to
+ * host_preempt_gate. The secret is in rax for one instruction, in user
+ * mode but in the stub's code: process code that jumps to the syscall
+ * itself gets the same jump, and a single-step trap or fault there is the
+ * process's (the fault handler never shows process code its registers).
+ * seccomp.c allows exactly this call at exactly these two places of a link
+ * page (the same offset in every slot) and refuses every other syscall from
+ * the user span; syscall user dispatch lets the span through to seccomp.
+ * The timer slack only stretches timed sleeps, and the machine's thread
+ * sleeps in none during a run; it is given back at the run's end. Cost: one
+ * host syscall per kernel entry (~0.1 µs here), instead of a signal (~1 µs).
+ *
+ * Isolation `trusted` keeps the direct gate: no host syscall per entry, and
+ * nothing of pwsim hidden from process code.
+ *
+ * Where the slack cannot be set (a real-time thread, which Linux gives no
+ * slack), the link page holds the older trap stubs instead:
+ *     syscall stub:  mov %rcx, %r10; syscall; ud2
+ *     preempt stub:  syscall; ud2
+ * seccomp refuses their syscall with SIGSYS; the fault handler recognises
+ * it (by its address) and resumes the context at the gate, with the
+ * registers as the runtime left them (rcx from r10). A signal per syscall.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#include "host_link.h"
+#include "machine.h"
+
+/* context_x86_64.S: the two entries the stubs jump to, in this order. */
+extern void *const host_gate_table[2];
+
+static const uint8_t slack_syscall_stub[] = {
+	0x50,                         /* push %rax */
+	0x57,                         /* push %rdi */
+	0x49, 0x89, 0xca,             /* mov %rcx,%r10 */
+	0xbf, 0x1e, 0x00, 0x00, 0x00, /* mov $PR_GET_TIMERSLACK,%edi */
+	0xb8, 0x9d, 0x00, 0x00, 0x00, /* mov $__NR_prctl,%eax */
+	0x0f, 0x05,                   /* syscall */
+	0xff, 0x20,                   /* jmp *(%rax) */
+	0x0f, 0x0b,                   /* ud2 */
+};
+static const uint8_t slack_preempt_stub[] = {
+	0xbf, 0x1e, 0x00, 0x00, 0x00, /* mov $PR_GET_TIMERSLACK,%edi */
+	0xb8, 0x9d, 0x00, 0x00, 0x00, /* mov $__NR_prctl,%eax */
+	0x0f, 0x05,                   /* syscall */
+	0xff, 0x60, 0x08,             /* jmp *8(%rax) */
+	0x0f, 0x0b,                   /* ud2 */
+};
+_Static_assert(PR_GET_TIMERSLACK == 0x1e && SYS_prctl == 0x9d, "the stubs' immediates");
+_Static_assert(sizeof(slack_syscall_stub) == HOST_GATE_SYSCALL_STUB_AFTER + 4 &&
+		       sizeof(slack_preempt_stub) == HOST_GATE_PREEMPT_STUB_AFTER + 5,
+	       "seccomp.c allows the syscall that ends at STUB_AFTER");
+
+static const uint8_t trap_syscall_stub[] = {0x49, 0x89, 0xca, 0x0f, 0x05, 0x0f, 0x0b};
+static const uint8_t trap_preempt_stub[] = {0x0f, 0x05, 0x0f, 0x0b};
+
+_Static_assert(sizeof(struct pwk_host_link) <= HOST_GATE_SYSCALL_STUB, "stubs follow the link");
+_Static_assert(HOST_GATE_SYSCALL_STUB + sizeof(slack_syscall_stub) <= HOST_GATE_PREEMPT_STUB,
+	       "the stubs do not overlap");
+
+/* Whether this host thread can carry the secret: probed once. */
+static int slack_usable = -1;
+static unsigned long slack_before;
+
+/* The raw call: glibc's prctl() returns an int, and the slack is a word. */
+static unsigned long get_slack(void)
+{
+	return (unsigned long)syscall(SYS_prctl, PR_GET_TIMERSLACK, 0, 0, 0, 0);
+}
+
+static bool set_slack(unsigned long ns)
+{
+	return syscall(SYS_prctl, PR_SET_TIMERSLACK, ns, 0, 0, 0) == 0;
+}
+
+static bool slack_works(void)
+{
+	if (slack_usable < 0) {
+		unsigned long old = get_slack();
+		unsigned long want = (unsigned long)(uintptr_t)host_gate_table;
+		slack_usable = set_slack(want) && get_slack() == want;
+		(void)set_slack(old);
+	}
+	return slack_usable == 1;
+}
+
+void host_gate_link(const struct host_region *r, struct pwk_host_link *link)
+{
+	if (host.opts.isolation == HOST_ISOLATION_TRUSTED) {
+		link->syscall_gate = host_syscall_gate;
+		link->preempt_gate = host_preempt_gate;
+		return;
+	}
+	uint8_t *page = (uint8_t *)link;
+	if (slack_works()) {
+		memcpy(page + HOST_GATE_SYSCALL_STUB, slack_syscall_stub,
+		       sizeof(slack_syscall_stub));
+		memcpy(page + HOST_GATE_PREEMPT_STUB, slack_preempt_stub,
+		       sizeof(slack_preempt_stub));
+	} else {
+		memcpy(page + HOST_GATE_SYSCALL_STUB, trap_syscall_stub, sizeof(trap_syscall_stub));
+		memcpy(page + HOST_GATE_PREEMPT_STUB, trap_preempt_stub, sizeof(trap_preempt_stub));
+	}
+	link->syscall_gate = (void (*)(void))(r->link_page + HOST_GATE_SYSCALL_STUB);
+	link->preempt_gate = (void (*)(void))(r->link_page + HOST_GATE_PREEMPT_STUB);
+}
+
+void host_hidden_gate_start(void)
+{
+	if (slack_works()) {
+		slack_before = get_slack();
+		(void)set_slack((unsigned long)(uintptr_t)host_gate_table);
+	}
+}
+
+void host_hidden_gate_stop(void)
+{
+	if (slack_works()) {
+		(void)set_slack(slack_before);
+	}
+}
+
+bool host_gate_trap_enter(ucontext_t *uc)
+{
+	if (slack_works() || host.opts.isolation == HOST_ISOLATION_TRUSTED ||
+	    host.current == PWK_NONE) {
+		return false;
+	}
+	const struct host_region *r = &host.regions[host.threads[host.current].process];
+	greg_t *g = uc->uc_mcontext.gregs;
+	uintptr_t after = (uintptr_t)g[REG_RIP]; /* just past the syscall */
+	if (after == r->link_page + HOST_GATE_SYSCALL_STUB + 5) {
+		g[REG_RCX] = g[REG_R10];
+		g[REG_RIP] = (greg_t)(uintptr_t)host_syscall_gate;
+		return true;
+	}
+	if (after == r->link_page + HOST_GATE_PREEMPT_STUB + 2) {
+		g[REG_RIP] = (greg_t)(uintptr_t)host_preempt_gate;
+		return true;
+	}
+	return false;
+}
