@@ -18,6 +18,8 @@
 #include <pwk/kernel.h>
 
 #include "budget.h"
+#include "inject.h"
+#include "interrupt.h"
 
 bool host_budget_collect(void)
 {

@@ -14,6 +14,9 @@
 #include "machine.h"
 
 #define HOST_BUDGET_MAX (INT64_C(1) << 40)
+/* host_budget_charge_entry()'s bound: fewer than 2^40 blocks at a
+ * block_cost below 2^23 (host_machine_reset()) stay below 2^63. */
+_Static_assert(HOST_BUDGET_MAX <= (INT64_C(1) << 40), "a charge must not overflow");
 
 /* The budget counter of process `process`'s threads (the same host page
  * through every region's slot, region.h), NULL for an unmapped region. A
@@ -35,19 +38,28 @@ static inline int64_t *host_budget_counter(void)
 /* A syscall's entry: the blocks run since the grant and the syscall's
  * cost `cost`, charged together. False, changing nothing, when budget.c's
  * host_budget_collect() and a separate clock advance must do it (also
- * whenever !host.budget_common: a seeded delay draws first). */
+ * whenever !host.budget_common: a seeded delay draws first, an injection
+ * may apply; and for a missing counter). */
 static inline bool host_budget_charge_entry(int64_t *budget, uint64_t cost)
 {
-	int64_t granted = host.budget_granted;
-	int64_t left = *budget;
-	if (!host.budget_common || granted <= 0 || left < 0 || left > granted) {
-		return false; /* nothing granted, overrun or tampered: the general path */
+	if (!host.budget_common || budget == NULL) {
+		return false;
 	}
-	uint64_t used = (uint64_t)(granted - left);
-	uint64_t ns, total, now;
-	if (__builtin_mul_overflow(used, host.opts.block_cost, &ns) ||
-	    __builtin_add_overflow(ns, cost, &total) ||
-	    __builtin_add_overflow(host.now, total, &now) || now > host.opts.time_limit) {
+	const int64_t granted = host.budget_granted;
+	const int64_t left = *budget;
+	/* 1 <= left <= granted, in one unsigned compare; anything else —
+	 * nothing granted, spent (0) or overrun, tampered — takes the general
+	 * path, which charges it as budget.c says. */
+	if ((uint64_t)left - 1 >= (uint64_t)granted) {
+		return false;
+	}
+	/* used < HOST_BUDGET_MAX, and host.budget_common bounds block_cost and
+	 * cost (host_machine_reset()), so used * block_cost + cost cannot
+	 * overflow: only the clock's own addition can. */
+	const uint64_t used = (uint64_t)(granted - left);
+	uint64_t now;
+	if (__builtin_add_overflow(host.now, used * host.opts.block_cost + cost, &now) ||
+	    now > host.opts.time_limit) {
 		return false; /* the clock saturates or the run ends: the general path */
 	}
 	host.budget_granted = 0;
@@ -57,15 +69,22 @@ static inline bool host_budget_charge_entry(int64_t *budget, uint64_t cost)
 	return true;
 }
 
-/* The next event a grant must stop at when host.budget_common: the time
- * limit, the armed deadline, the tick (no injection to scan). */
-static inline uint64_t host_budget_next_event_common(void)
+/* The next event a grant must stop at when there is no injection to scan:
+ * the time limit, the armed deadline, the tick. Kept in host.horizon by
+ * every writer of host.armed and host.next_tick (reset, hal_timer_arm, the
+ * tick), so that a grant reads one word. */
+static inline void host_budget_horizon_update(void)
 {
 	uint64_t next = host.armed < host.time_limit_next ? host.armed : host.time_limit_next;
 	if (host.opts.tick_period != 0 && host.next_tick < next) {
 		next = host.next_tick;
 	}
-	return next;
+	host.horizon = next;
+}
+
+static inline uint64_t host_budget_next_event_common(void)
+{
+	return host.horizon;
 }
 
 /* The blocks from now until `next`, rounded up, at least one and at most
@@ -78,13 +97,29 @@ static inline uint64_t host_budget_blocks_until(uint64_t next)
 	return blocks > (uint64_t)HOST_BUDGET_MAX ? (uint64_t)HOST_BUDGET_MAX : blocks;
 }
 
-/* Grants the blocks until `next`. */
+/* Grants the blocks until `next`; host.budget_common only (its callers'
+ * condition). Invariant: then host.forced_preempt is false for the whole
+ * run (only a seeded preemption window sets it, and that is not common),
+ * so the grant leaves it alone. */
 static inline void host_budget_grant_until(int64_t *budget, uint64_t next)
 {
 	uint64_t blocks = host_budget_blocks_until(next);
-	host.forced_preempt = false;
 	host.budget_granted = (int64_t)blocks;
 	*budget = (int64_t)blocks;
+}
+
+/* The common return of a common entry (host.budget_common), when the
+ * clock is before the next event: the blocks until that event. False,
+ * changing nothing, otherwise (no counter, or an event due: the general
+ * return decides). */
+static inline bool host_budget_grant_before_event(int64_t *budget)
+{
+	const uint64_t next = host_budget_next_event_common();
+	if (budget == NULL || host.now >= next) {
+		return false;
+	}
+	host_budget_grant_until(budget, next);
+	return true;
 }
 
 /* A return to user mode with no injection and no seeded preemption: the

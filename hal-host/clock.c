@@ -11,6 +11,8 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
+#include "budget.h"
+#include "interrupt.h"
 #include "machine.h"
 
 pwk_instant_t hal_now(void)
@@ -21,6 +23,7 @@ pwk_instant_t hal_now(void)
 void hal_timer_arm(pwk_instant_t deadline)
 {
 	host.armed = deadline;
+	host_budget_horizon_update();
 }
 
 /* The lowest pending line that is enabled and not in service; it goes in
@@ -33,6 +36,9 @@ static bool take_pending_irq(uint32_t *irq)
 		if (ready != 0) {
 			uint32_t bit = (uint32_t)__builtin_ctzll(ready);
 			host.irq_pending[w] &= ~(UINT64_C(1) << bit);
+			if (host.irq_pending[w] == 0) {
+				host.irq_pending_words &= ~(UINT32_C(1) << w);
+			}
 			host.irq_in_service[w] |= UINT64_C(1) << bit;
 			*irq = w * 64u + bit;
 			return true;
@@ -53,6 +59,7 @@ void host_interrupt_point(void)
 	}
 	if (host.opts.tick_period != 0 && host.now >= host.next_tick) {
 		host.next_tick = host.now + host.opts.tick_period;
+		host_budget_horizon_update();
 		pwk_trap_tick();
 	}
 }
@@ -106,5 +113,6 @@ bool hal_irq_trigger(uint32_t irq)
 		return false;
 	}
 	host.irq_pending[irq / 64] |= UINT64_C(1) << (irq % 64);
+	host.irq_pending_words |= UINT32_C(1) << (irq / 64);
 	return true;
 }

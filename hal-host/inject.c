@@ -17,6 +17,7 @@
 #include <pwk/kernel.h>
 #include <pwk/syscall_args.h>
 
+#include "inject.h"
 #include "machine.h"
 
 static void announce(const struct host_injection *in)

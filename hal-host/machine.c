@@ -11,6 +11,7 @@
 #include <pwk/hal.h>
 #include <pwk/kernel.h>
 
+#include "budget.h"
 #include "cpu_state.h"
 #include "host_link.h"
 #include "loader.h"
@@ -55,9 +56,13 @@ void host_machine_reset(const struct host_options *opts)
 	host.armed = PWK_INSTANT_MAX;
 	host.next_tick = opts->tick_period;
 	host.time_limit_next = opts->time_limit == UINT64_MAX ? UINT64_MAX : opts->time_limit + 1;
+	/* Costs below 2^23 and 2^62: a charge of fewer than HOST_BUDGET_MAX
+	 * (2^40) blocks and one syscall stays below 2^64. */
 	host.budget_common =
-		opts->block_cost != 0 && opts->injection_count == 0 &&
+		opts->block_cost != 0 && opts->block_cost < (UINT64_C(1) << 23) &&
+		opts->syscall_cost < (UINT64_C(1) << 62) && opts->injection_count == 0 &&
 		(opts->seed == 0 || (opts->preempt_window == 0 && opts->delay_max == 0));
+	host_budget_horizon_update();
 	host_rng_seed(&host.rng, opts->seed);
 	host.outcome.trace_digest = UINT64_C(0xcbf29ce484222325);
 	host_trace_ring_clear();

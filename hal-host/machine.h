@@ -52,12 +52,17 @@ struct host_machine {
 	 * serves every thread. */
 	int64_t budget_granted;
 	/* Set at reset from opts: no seeded draw, injection or zero block
-	 * cost touches a syscall's charge or grant (budget.h's common case). */
+	 * cost touches a syscall's charge or grant, and the costs are small
+	 * enough that a charge overflows only by the clock's addition
+	 * (budget.h's common case). */
 	bool budget_common;
 	uint64_t time_limit_next; /* time_limit + 1, saturating: a grant's horizon */
 	uint64_t now;
 	uint64_t armed;
 	uint64_t next_tick;
+	/* The earliest of time_limit_next, armed and next_tick (when ticking):
+	 * budget.h's host_budget_horizon_update() keeps it. */
+	uint64_t horizon;
 	/* kernel entries so far, and what the watchdog saw (watchdog.c): the
 	 * entries, virtual time and lowest budget counter at its last look,
 	 * and the wall seconds since the run last moved */
@@ -74,6 +79,9 @@ struct host_machine {
 	/* interrupts raised by debug_trigger_interrupt, delivered at the next
 	 * interrupt point */
 	uint64_t irq_pending[4];
+	/* Bit w set iff irq_pending[w] != 0 (clock.c keeps it): "any pending?"
+	 * in one load on every syscall's way out. */
+	uint32_t irq_pending_words;
 	uint64_t irq_enabled[4];
 	/* delivered and not yet acknowledged: held off, as a PLIC claim not yet
 	 * completed; a pend meanwhile waits in irq_pending for the ack */
@@ -125,17 +133,7 @@ static inline void host_clock_advance(uint64_t ticks)
 		host_end_run(HOST_OUTCOME_TIME_LIMIT, 0);
 	}
 }
-/* Interrupt points: deliver due timers, the tick and pending irqs. Called
- * on the current thread's kernel stack just before it returns to user mode. */
-void host_interrupt_point(void);
-
-/* Whether any line is pending at all: the common answer, no, without the
- * per-word scan on every syscall's way out. */
-static inline bool host_any_irq_pending(void)
-{
-	return (host.irq_pending[0] | host.irq_pending[1] | host.irq_pending[2] |
-		host.irq_pending[3]) != 0;
-}
+/* Interrupt points: interrupt.h (clock.c). */
 
 /* budget.c: charge the blocks run since the last grant (false, charging
  * nothing, when process code wrote a value larger than granted into its
@@ -145,14 +143,7 @@ bool host_budget_collect(void);
 void host_budget_grant(void);
 void host_preempt_point(void);
 
-/* inject.c: time-triggered injections due now (called at interrupt points
- * and when idle); the earliest pending trigger time; syscall triggers
- * (returns true when the syscall must be swallowed); the holds that apply
- * to the current thread before it returns to user mode. */
-void host_inject_due(void);
-uint64_t host_inject_next_time(void);
-bool host_inject_on_syscall(uint32_t id, uint64_t *delay);
-void host_inject_hold_current(uint64_t extra_delay);
+/* inject.c: inject.h. */
 
 /* trace_ring.c: fold bytes into the run's digest; print the last records
  * (hal_panic's dump); forget every record (a new machine, or a rewound one,

@@ -75,11 +75,11 @@ void host_coverage_unmap(struct host_region *r);
 void host_region_set_accessible(struct host_region *r, bool accessible);
 
 /* True if `uaddr` is in the mapped region's flash or RAM (inline: every
- * hal_user_ptr() asks). */
+ * hal_user_ptr() asks). An address below user_base wraps its offset past
+ * the region's size (the view does not wrap): one compare for both ends. */
 static inline bool host_region_contains(const struct host_region *r, uintptr_t uaddr)
 {
-	return r->mapped && uaddr >= r->user_base &&
-	       uaddr - r->user_base < r->flash_size + r->ram_size;
+	return uaddr - r->user_base < r->flash_size + r->ram_size && r->mapped;
 }
 
 /* The link page (struct pwk_host_link) in the kernel view, below flash. */

@@ -10,6 +10,8 @@
 
 #include "budget.h"
 #include "host_link.h"
+#include "inject.h"
+#include "interrupt.h"
 #include "machine.h"
 
 pwk_syscall_ret_t host_syscall(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX]);
@@ -45,14 +47,6 @@ void host_preempt(void)
 	host_budget_grant();
 }
 
-/* Whether host_interrupt_point() has anything to do: on the IPC path the
- * answer is no, and saying so takes a few loads instead of the calls. */
-static inline bool interrupt_point_due(void)
-{
-	return host.opts.injection_count != 0 || host_any_irq_pending() || host.now >= host.armed ||
-	       (host.opts.tick_period != 0 && host.now >= host.next_tick);
-}
-
 /* The entry's charges in the general order: the blocks run (or a fault
  * for a tampered counter), then the syscall's cost with its seeded delay. */
 static void charge_entry_general(void)
@@ -69,49 +63,76 @@ static void charge_entry_general(void)
 	host_clock_advance(cost);
 }
 
+/* The return to user mode in the general order, each step a call only
+ * when its owner says it has something to do: the interrupt point, the
+ * hold of an injected delay or starvation, the grant. */
+static void return_general(int64_t *budget, uint64_t delay)
+{
+	if (host_interrupt_point_due()) {
+		host_interrupt_point();
+	}
+	if (host_inject_hold_due(delay)) {
+		host_inject_hold_current(delay);
+	}
+	if (budget == NULL || !host_budget_grant_common(budget)) {
+		host_budget_grant();
+	}
+}
+
+/* return_general() for a common syscall whose return is not common,
+ * handing its result through: a tail call, so that the common return
+ * keeps the result in registers with nothing saved around a call. */
+__attribute__((noinline)) static pwk_syscall_ret_t return_general_with(pwk_syscall_ret_t ret,
+								       int64_t *budget)
+{
+	return_general(budget, 0);
+	return ret;
+}
+
+/* Anything but the common syscall: the entry's charges one by one, the
+ * injections' say on the syscall, then the general return. Out of line, so
+ * that the common one keeps nothing across the kernel call. */
+__attribute__((noinline)) static pwk_syscall_ret_t
+syscall_general(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX])
+{
+	charge_entry_general();
+	uint64_t delay;
+	pwk_syscall_ret_t ret = {0, 0}; /* a dropped syscall "succeeds" */
+	if (!host_inject_swallows((uint32_t)id, &delay)) {
+		ret = pwk_trap_syscall((uint32_t)id, args);
+	}
+	/* The same thread returns (its kernel stack is this one), so the
+	 * counter is the one found at entry; read again rather than kept
+	 * across the call. */
+	return_general(host_budget_counter(), delay);
+	return ret;
+}
+
 /* `args` is the gate's array on this kernel stack (context_x86_64.S):
  * a0..a5 from the registers and two zero words. */
 pwk_syscall_ret_t host_syscall(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX])
 {
 	host.entries++;
 	/* The common entry charges blocks and cost with one clock update; a
-	 * seeded delay, a missing or odd counter or the time limit take the
-	 * general path, which charges them one by one as budget.c says. */
+	 * seeded delay, injections, a missing or odd counter or the time limit
+	 * take the general path, which charges them one by one as budget.c
+	 * says. */
+	if (!host_budget_charge_entry(host_budget_counter(), host.opts.syscall_cost)) {
+		return syscall_general(id, args);
+	}
+	host.outcome.syscalls++;
+	/* A common entry means no injection (host.budget_common), so none
+	 * swallows this syscall, delays it or holds the thread on its way out
+	 * (inject.h's invariant): the kernel call, then the return. */
+	const pwk_syscall_ret_t ret = pwk_trap_syscall((uint32_t)id, args);
+	/* The common return: no irq pending and the clock before the next
+	 * event (so the interrupt point has nothing to do either), and the
+	 * grant runs to that event. The returning thread may be another
+	 * (a switch): its counter is read now. */
 	int64_t *budget = host_budget_counter();
-	if (budget != NULL && host_budget_charge_entry(budget, host.opts.syscall_cost)) {
-		host.outcome.syscalls++;
-	} else {
-		charge_entry_general();
-	}
-	uint64_t delay = 0;
-	pwk_syscall_ret_t ret = {0, 0}; /* a dropped syscall "succeeds" */
-	if (host.opts.injection_count == 0 || !host_inject_on_syscall((uint32_t)id, &delay)) {
-		ret = pwk_trap_syscall((uint32_t)id, args);
-	}
-	/* The same thread returns (its kernel stack is this one), so the
-	 * counter is the one found at entry; read again rather than kept
-	 * across the call (one callee-saved register less). */
-	budget = host_budget_counter();
-	/* The common return: nothing due before the next event (so no
-	 * interrupt point: now < armed and now < the tick), no hold, and the
-	 * grant runs to that event. Anything else takes the steps below. */
-	if (budget != NULL && host.budget_common && delay == 0 &&
-	    host.starve_pending[host.current] == 0 && !host_any_irq_pending()) {
-		const uint64_t next = host_budget_next_event_common();
-		if (host.now < next) {
-			host_budget_grant_until(budget, next);
-			return ret;
-		}
-	}
-	/* Each step below is a call only when it has something to do. */
-	if (interrupt_point_due()) {
-		host_interrupt_point();
-	}
-	if (delay != 0 || host.starve_pending[host.current] != 0) {
-		host_inject_hold_current(delay);
-	}
-	if (budget == NULL || !host_budget_grant_common(budget)) {
-		host_budget_grant();
+	if (__builtin_expect(host_any_irq_pending() || !host_budget_grant_before_event(budget),
+			     0)) {
+		return return_general_with(ret, budget);
 	}
 	return ret;
 }

@@ -15,6 +15,7 @@
 #include <pwk/kernel.h>
 
 #include "budget.h"
+#include "inject.h"
 #include "machine.h"
 
 #if defined(__SANITIZE_ADDRESS__)

@@ -22,6 +22,7 @@
 #include "thread.h"
 #include "timer.h"
 #include "trace.h"
+#include "uaccess.h"
 #include "wait_group.h"
 
 const struct pwk_system_desc *pwk__booted;
@@ -174,11 +175,12 @@ static struct pwk_object *create_object(const struct pwk_object_desc *o, uint32_
 static void reset_state(const struct pwk_system_desc *s)
 {
 	pwk__booted = s;
-	pwk__object_reset_table();
+	pwk__object_reset_table(s);
 	pwk__channel_reset_all();
 	pwk__wait_group_reset_all();
 	pwk__interrupt_reset_all();
 	pwk__process_reset_all(s);
+	pwk__uaccess_reset(s);
 	pwk__thread_reset_all(s);
 	pwk__sched_reset();
 	pwk__timer_reset((s->options & PWK_BOOT_EXACT_DEADLINES) != 0);

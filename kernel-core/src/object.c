@@ -21,11 +21,18 @@
 #include "wait_group.h"
 
 struct pwk_object *pwk__object_table[PWK_OBJECTS_MAX];
+struct pwk_object_slice pwk__object_slices[PWK_PROCESSES_MAX];
 
-void pwk__object_reset_table(void)
+void pwk__object_reset_table(const struct pwk_system_desc *system)
 {
+	PWK_ASSERT(system->process_count <= PWK_PROCESSES_MAX);
 	for (uint32_t i = 0; i < PWK_OBJECTS_MAX; i++) {
 		pwk__object_table[i] = NULL;
+	}
+	for (uint32_t i = 0; i < PWK_PROCESSES_MAX; i++) {
+		const bool exists = i < system->process_count;
+		pwk__object_slices[i].first = exists ? system->processes[i].first_object : 0;
+		pwk__object_slices[i].count = exists ? system->processes[i].object_count : 0;
 	}
 }
 

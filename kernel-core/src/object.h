@@ -42,8 +42,9 @@ struct pwk_wait_result {
 	pwk_signals_t signals;
 };
 
-/* Boot: clears the object table. */
-void pwk__object_reset_table(void);
+/* Boot: clears the object table and copies each process's handle table
+ * slice from `system` (checked) into pwk__object_slices. */
+void pwk__object_reset_table(const struct pwk_system_desc *system);
 
 /* Boot: initialises `obj` (no signals but `initial`, no waiters, no group). */
 void pwk__object_init(struct pwk_object *obj, pwk_object_type_t type, uint32_t index,
@@ -102,16 +103,26 @@ pwk_status_t pwk__object_block(struct pwk_object *obj, uint32_t index, pwk_signa
  * for the inline lookup below. */
 extern PWK__SHARED struct pwk_object *pwk__object_table[PWK_OBJECTS_MAX];
 
+/* Each process's handle table, the slice of the object table its handles
+ * name: a copy of its descriptor's first_object and object_count, made at
+ * boot, so that a lookup finds it by the process index alone instead of
+ * through the system description. Invariant: equal to the descriptor's. */
+struct pwk_object_slice {
+	uint32_t first;
+	uint32_t count;
+};
+extern PWK__SHARED struct pwk_object_slice pwk__object_slices[PWK_PROCESSES_MAX];
+
 /* pwk__object_lookup without the user-error record: NULL if `handle` is
  * not in `process`'s table (the fast path then takes the full one). */
 static inline struct pwk_object *pwk__object_lookup_quiet(uint32_t process, pwk_word_t handle,
 							  uint32_t *index)
 {
-	const struct pwk_process_desc *desc = &pwk__system()->processes[process];
-	if (handle >= desc->object_count) {
+	const struct pwk_object_slice *slice = &pwk__object_slices[process];
+	if (handle >= slice->count) {
 		return NULL;
 	}
-	*index = desc->first_object + (uint32_t)handle;
+	*index = slice->first + (uint32_t)handle;
 	PWK_DEBUG_ASSERT(pwk__object_table[*index] != NULL);
 	return pwk__object_table[*index];
 }

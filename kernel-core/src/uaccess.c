@@ -16,6 +16,24 @@
 #include "limits.h"
 #include "trace.h"
 
+struct pwk_region_desc pwk__last_region[PWK_PROCESSES_MAX];
+
+void pwk__uaccess_reset(const struct pwk_system_desc *system)
+{
+	PWK_ASSERT(system->process_count <= PWK_PROCESSES_MAX);
+	const struct pwk_region_desc none = {0, 0, 0};
+	for (uint32_t i = 0; i < PWK_PROCESSES_MAX; i++) {
+		pwk__last_region[i] = none;
+	}
+	for (uint32_t i = 0; i < system->process_count; i++) {
+		const struct pwk_process_desc *p = &system->processes[i];
+		if (p->region_count > 0) {
+			pwk__last_region[i] =
+				system->regions[p->first_region + p->region_count - 1];
+		}
+	}
+}
+
 static pwk_status_t check_range(uint32_t process, uintptr_t start, size_t len, uint32_t access)
 {
 	if (len > UINTPTR_MAX - start) {

@@ -14,7 +14,9 @@
 
 #include <pwk/abi.h>
 
+#include "assert.h"
 #include "boot.h"
+#include "limits.h"
 
 struct pwk_ubuf {
 	uint32_t process;
@@ -32,25 +34,41 @@ struct pwk_ubuf {
 pwk_status_t pwk__ubuf_check(uint32_t process, pwk_word_t ptr, pwk_word_t len, uint32_t access,
 			     struct pwk_ubuf *buf);
 
+/* A copy of each process's last region, made at boot
+ * (pwk__uaccess_reset()): IPC buffers are in RAM, listed after flash, so
+ * nearly every check is answered by this one entry, found by the process
+ * index alone. All zero (no access: it holds nothing) for a process
+ * without regions. Invariant: equal to that process's last region. */
+extern PWK__SHARED struct pwk_region_desc pwk__last_region[PWK_PROCESSES_MAX];
+
+/* Boot: fills pwk__last_region from `system`'s (checked) processes. */
+void pwk__uaccess_reset(const struct pwk_system_desc *system);
+
+/* True if the non-empty [start, start + len) lies inside `r` and `r`
+ * grants all of `access`. `r` does not wrap (boot checks it), so neither
+ * does a range it holds, and a start below r->start gives an offset that
+ * wraps past r->size (r->start + r->size < 2^N): one test for both. */
+static inline bool pwk__region_holds(const struct pwk_region_desc *r, uintptr_t start, size_t len,
+				     uint32_t access)
+{
+	const uintptr_t offset = start - r->start;
+	return (access & ~r->access) == 0 && offset <= r->size && len <= r->size - offset;
+}
+
 /* True if [start, start + len) lies inside one region of `process` that
  * grants all of `access`. Empty ranges are not checked (pw_kernel). */
 static inline bool pwk__in_one_region(uint32_t process, uintptr_t start, size_t len,
 				      uint32_t access)
 {
-	if (len == 0) {
+	if (len == 0 || pwk__region_holds(&pwk__last_region[process], start, len, access)) {
 		return true;
 	}
+	/* The others, from the last but one: the answer does not depend on
+	 * the order (any region will do). */
 	const struct pwk_system_desc *system = pwk__system();
 	const struct pwk_process_desc *p = &system->processes[process];
-	/* Last region first: the answer does not depend on the order (any
-	 * region will do), and IPC buffers are in RAM, listed after flash. */
-	for (uint32_t i = p->region_count; i-- > 0;) {
-		const struct pwk_region_desc *r = &system->regions[p->first_region + i];
-		if ((access & ~r->access) != 0 || start < r->start) {
-			continue;
-		}
-		uintptr_t offset = start - r->start;
-		if (offset <= r->size && len <= r->size - offset) {
+	for (uint32_t i = p->region_count > 0 ? p->region_count - 1 : 0; i-- > 0;) {
+		if (pwk__region_holds(&system->regions[p->first_region + i], start, len, access)) {
 			return true;
 		}
 	}
@@ -60,12 +78,12 @@ static inline bool pwk__in_one_region(uint32_t process, uintptr_t start, size_t 
 /* The fast path's check, inline: true, with `buf` as pwk__ubuf_check()
  * fills it, when (`ptr`, `len`) is a flat buffer that check accepts; false
  * for an iovec or anything it refuses, with no record (the full path then
- * decodes the syscall again and says why). */
+ * decodes the syscall again and says why). A range inside a region does
+ * not wrap, so the wrap test is the region's. */
 static inline bool pwk__ubuf_check_flat(uint32_t process, pwk_word_t ptr, pwk_word_t len,
 					uint32_t access, struct pwk_ubuf *buf)
 {
-	if (ptr == 0 || (pwk_sword_t)len < 0 || len > UINTPTR_MAX - ptr ||
-	    !pwk__in_one_region(process, ptr, len, access)) {
+	if (ptr == 0 || (pwk_sword_t)len < 0 || !pwk__in_one_region(process, ptr, len, access)) {
 		return false;
 	}
 	buf->process = process;
