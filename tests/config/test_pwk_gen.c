@@ -9,6 +9,7 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -169,6 +170,21 @@ Test(pwk_gen, command_writes_the_header_file)
 	cr_assert(strstr(text, "#define HANDLE_PROCESS 1u\n") != NULL, "%s", text);
 	free(text);
 	remove(out);
+}
+
+/* An output that is a device is written, not replaced: renaming the
+ * temporary file over /dev/null once turned it into a regular file that
+ * every later "> /dev/null" on the machine appended to. */
+Test(pwk_gen, a_device_named_as_the_output_stays_a_device)
+{
+	const char *good = data_path("real/seed-doc__ipc__system.json5");
+	struct stat st;
+	cr_assert_eq(stat("/dev/null", &st), 0);
+	cr_assert(S_ISCHR(st.st_mode), "/dev/null is no device before the test");
+	cr_expect_eq(run_pwk_gen("handles", good, "initiator", "/dev/null"), 0);
+	cr_assert_eq(stat("/dev/null", &st), 0);
+	cr_expect(S_ISCHR(st.st_mode), "pwk-gen replaced /dev/null with a file");
+	cr_expect_neq(access("/dev/null.tmp", F_OK), 0);
 }
 
 Test(pwk_gen, command_exit_codes)

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "board.h"
 #include "diag.h"
@@ -74,13 +75,36 @@ struct output {
 	void *ctx;
 };
 
-/* Writes through a temporary file renamed over `path`. */
+/* Straight into `path`, which exists and is no regular file (a device
+ * such as /dev/null or /dev/stdout, a FIFO): renaming a temporary file
+ * over it would replace the device with a file. */
+static int write_in_place(const char *path, struct output o)
+{
+	FILE *out = fopen(path, "wb");
+	if (out == NULL) {
+		fprintf(stderr, "pwk-gen: cannot open %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	bool ok = o.emit(out, o.ctx);
+	if (fclose(out) != 0 && ok) {
+		fprintf(stderr, "pwk-gen: cannot write %s: %s\n", path, strerror(errno));
+		ok = false;
+	}
+	return ok ? 0 : 1;
+}
+
+/* Writes through a temporary file renamed over `path`, so that a build
+ * never sees half a header. */
 static int write_file(const char *path, struct output o)
 {
 	char tmp[4096];
 
 	if (strcmp(path, "-") == 0) {
 		return o.emit(stdout, o.ctx) ? 0 : 1;
+	}
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		return write_in_place(path, o);
 	}
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp)) {
 		fprintf(stderr, "pwk-gen: output path too long: %s\n", path);
