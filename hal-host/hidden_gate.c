@@ -52,6 +52,8 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include <pwk/hal.h>
+
 #include "host_link.h"
 #include "machine.h"
 
@@ -137,8 +139,19 @@ void host_gate_link(const struct host_region *r, struct pwk_host_link *link)
 void host_hidden_gate_start(void)
 {
 	if (slack_works()) {
+		unsigned long want = (unsigned long)(uintptr_t)host_gate_table;
 		slack_before = get_slack();
-		(void)set_slack((unsigned long)(uintptr_t)host_gate_table);
+		if (!set_slack(want) || get_slack() != want) {
+			/* The link pages hold the slack stubs: without the secret
+			 * every kernel entry would jump through address 0. Only a
+			 * thread moved to a real-time policy after the probe (or
+			 * running machines other than the probing one) gets here. */
+			fprintf(stderr, "pwsim: the machine's host thread can no longer carry the "
+					"hidden gate's address in its timer slack (a real-time "
+					"policy set after pwsim started?); run pwsim under that "
+					"policy from the start, or not at all\n");
+			hal_panic(__FILE__, __LINE__, "timer slack refused");
+		}
 	}
 }
 
