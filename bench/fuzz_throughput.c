@@ -4,10 +4,10 @@
  * --target handler/ipc`), in process, as pwsim-fuzz runs them: an in-place
  * rewind, the input written into the driver, one run, its verdict, with the
  * coverage map attached; under isolation none (pwsim fuzz's default) and
- * mprotect (the scenario's own). Two input mixes: well-formed requests (the
- * handler answers every one) and random bytes (many end at the handler's
+ * mprotect (the scenario's own), and trusted (none with the direct gate). Two input mixes:
+ * well-formed requests (the handler answers every one) and random bytes (many end at the handler's
  * first refusal). Figures only.
- *   fuzz_throughput [SECONDS-PER-MIX [none|mprotect]]
+ *   fuzz_throughput [SECONDS-PER-MIX [none|mprotect|trusted]]
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,8 +81,8 @@ int main(int argc, char **argv)
 	const char *dirs[] = {PWK_BUILD_ROOT};
 	struct scenario_search search = {.image_dirs = dirs, .image_dir_count = 1};
 	printf("fuzz throughput: %s, target handler/ipc, one core\n", BENCH_SCENARIO);
-	static const char *const modes[] = {"none", "mprotect"};
-	for (size_t m = 0; m < 2; m++) {
+	static const char *const modes[] = {"none", "mprotect", "trusted"};
+	for (size_t m = 0; m < sizeof(modes) / sizeof(modes[0]); m++) {
 		if (argc > 2 && strcmp(argv[2], modes[m]) != 0) {
 			continue;
 		}
