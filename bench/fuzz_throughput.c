@@ -3,10 +3,10 @@
  * uppercase handler target (`pwsim fuzz scenarios/uppercase/scenario.json5
  * --target handler/ipc`), in process, as pwsim-fuzz runs them: an in-place
  * rewind, the input written into the driver, one run, its verdict, with the
- * coverage map attached; under isolation none (pwsim fuzz's default) and
- * mprotect (the scenario's own), and trusted (none with the direct gate). Two input mixes:
- * well-formed requests (the handler answers every one) and random bytes (many end at the handler's
- * first refusal). Figures only.
+ * coverage map attached; under isolation none (pwsim fuzz's default),
+ * mprotect (the scenario's own) and trusted (none with the direct gate).
+ * Two input mixes: well-formed requests (the handler answers every one) and
+ * random bytes (many end at the handler's first refusal). Figures only.
  *   fuzz_throughput [SECONDS-PER-MIX [none|mprotect|trusted]]
  */
 #include <stdio.h>
