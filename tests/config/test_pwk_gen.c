@@ -39,6 +39,7 @@ static bool generate(const char *process)
 	FILE *f = open_memstream(&header, &len);
 	uint32_t i = cfg_process_find(&sys, process);
 	cr_assert_neq(i, PWK_NONE);
+	capture_free(&cap); /* the load's diagnostics, if any were kept */
 	capture_begin(&cap, "sys.json5");
 	bool ok = pwkgen_write_handles(f, &sys, &sys.processes[i], "sys.json5", &cap.d);
 	fclose(f);
