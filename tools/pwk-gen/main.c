@@ -75,26 +75,27 @@ struct output {
 	void *ctx;
 };
 
-/* Straight into `path`, which exists and is no regular file (a device
- * such as /dev/null or /dev/stdout, a FIFO): renaming a temporary file
- * over it would replace the device with a file. */
-static int write_in_place(const char *path, struct output o)
+/* Opens `path` (creating it), emits into it and closes it; false, said on
+ * stderr, if any of that fails. */
+static bool emit_to(const char *path, struct output o)
 {
 	FILE *out = fopen(path, "wb");
 	if (out == NULL) {
-		fprintf(stderr, "pwk-gen: cannot open %s: %s\n", path, strerror(errno));
-		return 1;
+		fprintf(stderr, "pwk-gen: cannot create %s: %s\n", path, strerror(errno));
+		return false;
 	}
 	bool ok = o.emit(out, o.ctx);
 	if (fclose(out) != 0 && ok) {
 		fprintf(stderr, "pwk-gen: cannot write %s: %s\n", path, strerror(errno));
 		ok = false;
 	}
-	return ok ? 0 : 1;
+	return ok;
 }
 
 /* Writes through a temporary file renamed over `path`, so that a build
- * never sees half a header. */
+ * never sees half a header; straight into a `path` that exists and is no
+ * regular file (a device such as /dev/null or /dev/stdout, a FIFO), which
+ * the rename would replace with a file. */
 static int write_file(const char *path, struct output o)
 {
 	char tmp[4096];
@@ -104,22 +105,13 @@ static int write_file(const char *path, struct output o)
 	}
 	struct stat st;
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		return write_in_place(path, o);
+		return emit_to(path, o) ? 0 : 1;
 	}
 	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= sizeof(tmp)) {
 		fprintf(stderr, "pwk-gen: output path too long: %s\n", path);
 		return 2;
 	}
-	FILE *out = fopen(tmp, "wb");
-	if (out == NULL) {
-		fprintf(stderr, "pwk-gen: cannot create %s: %s\n", tmp, strerror(errno));
-		return 1;
-	}
-	bool ok = o.emit(out, o.ctx);
-	if (fclose(out) != 0 && ok) {
-		fprintf(stderr, "pwk-gen: cannot write %s: %s\n", tmp, strerror(errno));
-		ok = false;
-	}
+	bool ok = emit_to(tmp, o);
 	if (ok && rename(tmp, path) != 0) {
 		fprintf(stderr, "pwk-gen: cannot rename %s to %s: %s\n", tmp, path,
 			strerror(errno));
