@@ -29,6 +29,11 @@ typedef enum {
  * "mprotect", "trusted". Parse: false (and *out untouched) for any other
  * name. */
 bool host_isolation_parse(const char *name, host_isolation_t *out);
+/* The names for messages (keep with options.c's table): as a choice, as
+ * a choice of JSON strings, and for a usage line. */
+#define HOST_ISOLATION_CHOICES        "none, mprotect or trusted"
+#define HOST_ISOLATION_CHOICES_QUOTED "\"none\", \"mprotect\" or \"trusted\""
+#define HOST_ISOLATION_USAGE          "none|mprotect|trusted"
 const char *host_isolation_name(host_isolation_t isolation);
 
 struct pwk_trace_record;

@@ -24,28 +24,26 @@ void host_options_default(struct host_options *opts)
 	opts->watchdog_seconds = 10;
 }
 
+/* The modes' names, by mode: what parse accepts and name gives back. */
+static const char *const isolation_names[] = {
+	[HOST_ISOLATION_NONE] = "none",
+	[HOST_ISOLATION_MPROTECT] = "mprotect",
+	[HOST_ISOLATION_TRUSTED] = "trusted",
+};
+#define ISOLATION_COUNT (sizeof(isolation_names) / sizeof(isolation_names[0]))
+
 bool host_isolation_parse(const char *name, host_isolation_t *out)
 {
-	if (strcmp(name, "none") == 0) {
-		*out = HOST_ISOLATION_NONE;
-	} else if (strcmp(name, "mprotect") == 0) {
-		*out = HOST_ISOLATION_MPROTECT;
-	} else if (strcmp(name, "trusted") == 0) {
-		*out = HOST_ISOLATION_TRUSTED;
-	} else {
-		return false;
+	for (size_t i = 0; i < ISOLATION_COUNT; i++) {
+		if (strcmp(name, isolation_names[i]) == 0) {
+			*out = (host_isolation_t)i;
+			return true;
+		}
 	}
-	return true;
+	return false;
 }
 
 const char *host_isolation_name(host_isolation_t isolation)
 {
-	switch (isolation) {
-	case HOST_ISOLATION_MPROTECT:
-		return "mprotect";
-	case HOST_ISOLATION_TRUSTED:
-		return "trusted";
-	default:
-		return "none";
-	}
+	return (size_t)isolation < ISOLATION_COUNT ? isolation_names[isolation] : "none";
 }

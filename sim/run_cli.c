@@ -18,7 +18,7 @@ static int parse_isolation(struct run_options *o, const char *v)
 {
 	o->override_isolation = true;
 	if (!host_isolation_parse(v, &o->isolation)) {
-		fprintf(stderr, "pwsim: --isolation takes none, mprotect or trusted, not '%s'\n",
+		fprintf(stderr, "pwsim: --isolation takes " HOST_ISOLATION_CHOICES ", not '%s'\n",
 			v);
 		return PWSIM_EXIT_BAD_INPUT;
 	}

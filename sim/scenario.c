@@ -307,7 +307,7 @@ static bool parse_isolation(const struct json5_value *v, host_isolation_t *out, 
 	if (v->kind == JSON5_STRING && host_isolation_parse(v->string, out)) {
 		return true;
 	}
-	diag_error(d, v->line, v->col, "isolation must be \"none\", \"mprotect\" or \"trusted\"");
+	diag_error(d, v->line, v->col, "isolation must be " HOST_ISOLATION_CHOICES_QUOTED);
 	return false;
 }
 

@@ -101,8 +101,7 @@ bool scenario_parse_fuzz(const struct json5_value *fuzz, const char *dir, struct
 				s->fuzz.isolation_set = true;
 			} else {
 				diag_error(d, v->line, v->col,
-					   "fuzz.isolation must be \"none\", \"mprotect\" or "
-					   "\"trusted\"");
+					   "fuzz.isolation must be " HOST_ISOLATION_CHOICES_QUOTED);
 				ok = false;
 			}
 		} else if (strcmp(m->key, "scenario") == 0) {

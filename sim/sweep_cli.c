@@ -22,7 +22,7 @@
 static const char usage_text[] =
 	"usage: pwsim sweep SCENARIO... [--seeds A..B] [-j N] [--timeout SECONDS]\n"
 	"                   [--shard I/N] [--junit FILE] [--json FILE]\n"
-	"                   [--isolation none|mprotect|trusted] [--image-dir DIR]...\n"
+	"                   [--isolation " HOST_ISOLATION_USAGE "] [--image-dir DIR]...\n"
 	"                   [--allow-uncounted]\n"
 	"  runs every scenario with every seed from A to B (default 0..99; --seeds 7 is\n"
 	"  one seed) as `pwsim run SCENARIO --seed S --quiet`, N at a time (default:\n"
@@ -167,7 +167,7 @@ static int parse_option(int argc, char **argv, int *i, struct sweep_config *c)
 		host_isolation_t mode;
 		if (!host_isolation_parse(v, &mode)) {
 			return sweep_usage_error(
-				"--isolation takes none, mprotect or trusted, not '%s'", v);
+				"--isolation takes " HOST_ISOLATION_CHOICES ", not '%s'", v);
 		}
 		c->isolation = v;
 		return 0;

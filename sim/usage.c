@@ -8,8 +8,10 @@
 
 #include <string.h>
 
+#include "host.h"
+
 static const char run_usage[] =
-	"usage: pwsim run SCENARIO [--seed N] [--isolation none|mprotect|trusted] [--image-dir "
+	"usage: pwsim run SCENARIO [--seed N] [--isolation " HOST_ISOLATION_USAGE "] [--image-dir "
 	"DIR]...\n"
 	"                 [--trace FILE [--trace-format json|perfetto]] [--gdb FILE]\n"
 	"                 [--allow-uncounted] [--quiet]\n"
@@ -36,7 +38,8 @@ static const char run_usage[] =
 
 static const char replay_usage[] =
 	"usage: pwsim replay SCENARIO --seed N [--trace FILE] [--trace-format FORMAT]\n"
-	"                    [--isolation none|mprotect|trusted] [--image-dir DIR]... [--quiet]\n"
+	"                    [--isolation " HOST_ISOLATION_USAGE
+	"] [--image-dir DIR]... [--quiet]\n"
 	"  Reruns exactly the run `pwsim run SCENARIO --seed N` made, writes its trace\n"
 	"  (default <scenario>.seed-N.trace.json here) and lists the last scheduling,\n"
 	"  IPC and fault events (docs/traces.md). Exit status as pwsim run.\n";
@@ -45,7 +48,8 @@ static const char fuzz_usage[] =
 	"usage: pwsim fuzz SCENARIO --target PROCESS/OBJECT [--corpus DIR] [--out DIR]\n"
 	"                  (every option also as --option=VALUE)\n"
 	"                  [--max-time S] [--jobs N] [--engine libfuzzer|afl] [--dict FILE]\n"
-	"                  [--response-budget-ms N] [--isolation none|mprotect|trusted|scenario]\n"
+	"                  [--response-budget-ms N] [--isolation " HOST_ISOLATION_USAGE
+	"|scenario]\n"
 	"                  [--image-dir DIR]...\n"
 	"  Fuzzes the channel handler OBJECT of PROCESS: pwk's fuzz driver takes the\n"
 	"  place of the process holding its initiator and sends it requests, cancels,\n"
