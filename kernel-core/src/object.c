@@ -71,13 +71,11 @@ struct pwk_object *pwk__object_get(uint32_t index)
 pwk_status_t pwk__object_lookup(uint32_t process, pwk_word_t handle, struct pwk_object **obj,
 				uint32_t *index)
 {
-	const struct pwk_system_desc *system = pwk__system();
-	PWK_ASSERT(process < system->process_count);
-	const struct pwk_process_desc *desc = &system->processes[process];
-	if (handle >= desc->object_count) {
+	PWK_ASSERT(process < pwk__system()->process_count);
+	/* The fast path's lookup (the boot-time slices), with the record. */
+	if (pwk__object_lookup_quiet(process, handle, index) == NULL) {
 		return PWK_USER_ERROR(PWK_OUT_OF_RANGE, "handle not in the caller's object table");
 	}
-	*index = desc->first_object + (uint32_t)handle;
 	*obj = pwk__object_get(*index);
 	return PWK_OK;
 }
