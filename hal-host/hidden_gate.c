@@ -84,12 +84,27 @@ _Static_assert(sizeof(slack_syscall_stub) == HOST_GATE_SYSCALL_STUB_AFTER + 4 &&
 
 static const uint8_t trap_syscall_stub[] = {0x49, 0x89, 0xca, 0x0f, 0x05, 0x0f, 0x0b};
 static const uint8_t trap_preempt_stub[] = {0x0f, 0x05, 0x0f, 0x0b};
+/* Where a trap stub's syscall leaves the instruction pointer: before its
+ * ud2 (2 bytes). */
+#define TRAP_AFTER(stub) (sizeof(stub) - 2)
+
+/* The bytes of one kind of stubs, as host_gate_link() writes them. */
+struct gate_stubs {
+	const uint8_t *syscall, *preempt;
+	size_t syscall_len, preempt_len;
+};
+static const struct gate_stubs slack_stubs = {slack_syscall_stub, slack_preempt_stub,
+					      sizeof(slack_syscall_stub),
+					      sizeof(slack_preempt_stub)};
+static const struct gate_stubs trap_stubs = {trap_syscall_stub, trap_preempt_stub,
+					     sizeof(trap_syscall_stub), sizeof(trap_preempt_stub)};
 
 _Static_assert(sizeof(struct pwk_host_link) <= HOST_GATE_SYSCALL_STUB, "stubs follow the link");
 _Static_assert(HOST_GATE_SYSCALL_STUB + sizeof(slack_syscall_stub) <= HOST_GATE_PREEMPT_STUB,
 	       "the stubs do not overlap");
 
-/* Whether this host thread can carry the secret: probed once. */
+/* Whether this host thread can carry the secret, probed once, and the
+ * slack it had then, which every run gives back. */
 static int slack_usable = -1;
 static unsigned long slack_before;
 
@@ -99,18 +114,23 @@ static unsigned long get_slack(void)
 	return (unsigned long)syscall(SYS_prctl, PR_GET_TIMERSLACK, 0, 0, 0, 0);
 }
 
+/* Sets the slack to `ns`; whether it now reads back as `ns`. */
 static bool set_slack(unsigned long ns)
 {
-	return syscall(SYS_prctl, PR_SET_TIMERSLACK, ns, 0, 0, 0) == 0;
+	return syscall(SYS_prctl, PR_SET_TIMERSLACK, ns, 0, 0, 0) == 0 && get_slack() == ns;
+}
+
+static unsigned long secret(void)
+{
+	return (unsigned long)(uintptr_t)host_gate_table;
 }
 
 static bool slack_works(void)
 {
 	if (slack_usable < 0) {
-		unsigned long old = get_slack();
-		unsigned long want = (unsigned long)(uintptr_t)host_gate_table;
-		slack_usable = set_slack(want) && get_slack() == want;
-		(void)set_slack(old);
+		slack_before = get_slack();
+		slack_usable = set_slack(secret());
+		(void)set_slack(slack_before);
 	}
 	return slack_usable == 1;
 }
@@ -122,36 +142,26 @@ void host_gate_link(const struct host_region *r, struct pwk_host_link *link)
 		link->preempt_gate = host_preempt_gate;
 		return;
 	}
+	const struct gate_stubs *s = slack_works() ? &slack_stubs : &trap_stubs;
 	uint8_t *page = (uint8_t *)link;
-	if (slack_works()) {
-		memcpy(page + HOST_GATE_SYSCALL_STUB, slack_syscall_stub,
-		       sizeof(slack_syscall_stub));
-		memcpy(page + HOST_GATE_PREEMPT_STUB, slack_preempt_stub,
-		       sizeof(slack_preempt_stub));
-	} else {
-		memcpy(page + HOST_GATE_SYSCALL_STUB, trap_syscall_stub, sizeof(trap_syscall_stub));
-		memcpy(page + HOST_GATE_PREEMPT_STUB, trap_preempt_stub, sizeof(trap_preempt_stub));
-	}
+	memcpy(page + HOST_GATE_SYSCALL_STUB, s->syscall, s->syscall_len);
+	memcpy(page + HOST_GATE_PREEMPT_STUB, s->preempt, s->preempt_len);
 	link->syscall_gate = (void (*)(void))(r->link_page + HOST_GATE_SYSCALL_STUB);
 	link->preempt_gate = (void (*)(void))(r->link_page + HOST_GATE_PREEMPT_STUB);
 }
 
 void host_hidden_gate_start(void)
 {
-	if (slack_works()) {
-		unsigned long want = (unsigned long)(uintptr_t)host_gate_table;
-		slack_before = get_slack();
-		if (!set_slack(want) || get_slack() != want) {
-			/* The link pages hold the slack stubs: without the secret
-			 * every kernel entry would jump through address 0. Only a
-			 * thread moved to a real-time policy after the probe (or
-			 * running machines other than the probing one) gets here. */
-			fprintf(stderr, "pwsim: the machine's host thread can no longer carry the "
-					"hidden gate's address in its timer slack (a real-time "
-					"policy set after pwsim started?); run pwsim under that "
-					"policy from the start, or not at all\n");
-			hal_panic(__FILE__, __LINE__, "timer slack refused");
-		}
+	if (slack_works() && !set_slack(secret())) {
+		/* The link pages hold the slack stubs: without the secret every
+		 * kernel entry would jump through address 0. Only a thread moved
+		 * to a real-time policy after the probe (or running machines
+		 * other than the probing one) gets here. */
+		fprintf(stderr, "pwsim: the machine's host thread can no longer carry the hidden "
+				"gate's address in its timer slack (a real-time policy set after "
+				"pwsim started?); run pwsim under that policy from the start, or "
+				"not at all\n");
+		hal_panic(__FILE__, __LINE__, "timer slack refused");
 	}
 }
 
@@ -171,12 +181,12 @@ bool host_gate_trap_enter(ucontext_t *uc)
 	const struct host_region *r = &host.regions[host.threads[host.current].process];
 	greg_t *g = uc->uc_mcontext.gregs;
 	uintptr_t after = (uintptr_t)g[REG_RIP]; /* just past the syscall */
-	if (after == r->link_page + HOST_GATE_SYSCALL_STUB + 5) {
+	if (after == r->link_page + HOST_GATE_SYSCALL_STUB + TRAP_AFTER(trap_syscall_stub)) {
 		g[REG_RCX] = g[REG_R10];
 		g[REG_RIP] = (greg_t)(uintptr_t)host_syscall_gate;
 		return true;
 	}
-	if (after == r->link_page + HOST_GATE_PREEMPT_STUB + 2) {
+	if (after == r->link_page + HOST_GATE_PREEMPT_STUB + TRAP_AFTER(trap_preempt_stub)) {
 		g[REG_RIP] = (greg_t)(uintptr_t)host_preempt_gate;
 		return true;
 	}
