@@ -100,10 +100,9 @@ void host_alarm_handler(int sig, siginfo_t *si, void *ctx)
 		host.watch_stalled = 0;
 		return;
 	}
-	if (host.watch_stalled < host.opts.watchdog_seconds) {
-		host.watch_stalled++;
-	}
-	if (host.watch_stalled < host.opts.watchdog_seconds) {
+	/* Counted up to the limit and kept there (the report says it). */
+	if (host.watch_stalled < host.opts.watchdog_seconds &&
+	    ++host.watch_stalled < host.opts.watchdog_seconds) {
 		return;
 	}
 	if (!host_in_user || host.current == PWK_NONE) {
