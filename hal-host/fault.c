@@ -129,6 +129,9 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 	} else if (addr >= r->link_page && addr < r->link_page + HOST_REGION_PAGE) {
 		snprintf(where, sizeof(where),
 			 "in the simulator's read-only link page below flash");
+	} else if (addr >= r->link_page + HOST_REGION_PAGE && addr < r->user_base) {
+		snprintf(where, sizeof(where),
+			 "in the unmapped gap between the link page and flash");
 	} else if (addr >= ram_end && addr < ram_end + HOST_REGION_GUARD) {
 		snprintf(where, sizeof(where), "in the guard page above ram");
 	}

@@ -49,10 +49,17 @@ static size_t memfd_bytes(const struct host_region *r)
 	return (size_t)ram_offset(r) + r->ram_size;
 }
 
-/* Link, flash and RAM, as the kernel view and a revoke see them. */
+/* Link, flash and RAM, as the kernel view has them. */
 static size_t view_bytes(const struct host_region *r)
 {
 	return HOST_REGION_PAGE + r->flash_size + r->ram_size;
+}
+
+/* The user view from the link page to the end of RAM, the flush gap
+ * included: what a revoke covers. */
+static size_t user_view_bytes(const struct host_region *r)
+{
+	return view_bytes(r) + HOST_REGION_FLUSH_GAP;
 }
 
 /* The user view from its first guard page to the end of its last one. */
@@ -63,7 +70,7 @@ static uintptr_t span_start(const struct host_region *r)
 
 static size_t span_bytes(const struct host_region *r)
 {
-	return HOST_REGION_PAGE + view_bytes(r) + 2u * HOST_REGION_GUARD;
+	return HOST_REGION_PAGE + user_view_bytes(r) + 2u * HOST_REGION_GUARD;
 }
 
 /* Maps `len` bytes of `fd` at `off` over the reserved span at `at`. */
@@ -98,9 +105,10 @@ static bool map_user_view(struct host_region *r, uint32_t index, char *err, size
 	}
 	uintptr_t budget = user + HOST_REGION_GUARD;
 	r->link_page = budget + HOST_REGION_PAGE;
-	r->user_base = r->link_page + HOST_REGION_PAGE;
+	r->user_base = r->link_page + HOST_REGION_PAGE + HOST_REGION_FLUSH_GAP;
 	if (!map_piece(budget, HOST_REGION_PAGE, PROT_READ | PROT_WRITE, budget_fd, 0) ||
-	    !map_piece(r->link_page, HOST_REGION_PAGE + r->flash_size, PROT_NONE, r->fd, 0) ||
+	    !map_piece(r->link_page, HOST_REGION_PAGE, PROT_NONE, r->fd, 0) ||
+	    !map_piece(r->user_base, r->flash_size, PROT_NONE, r->fd, HOST_REGION_PAGE) ||
 	    !map_piece(r->user_base + r->flash_size, r->ram_size, PROT_NONE, r->fd,
 		       ram_offset(r))) {
 		snprintf(err, err_cap, "cannot map the region: %s", strerror(errno));
@@ -203,10 +211,10 @@ void host_region_set_accessible(struct host_region *r, bool accessible)
 			       accessible ? PROT_READ | PROT_WRITE : PROT_NONE);
 	}
 	if (!accessible) {
-		(void)mprotect((void *)r->link_page, view_bytes(r), PROT_NONE);
+		(void)mprotect((void *)r->link_page, user_view_bytes(r), PROT_NONE);
 		return;
 	}
-	(void)mprotect((void *)r->link_page, HOST_REGION_PAGE + r->flash_size,
-		       PROT_READ | PROT_EXEC);
+	(void)mprotect((void *)r->link_page, HOST_REGION_PAGE, PROT_READ | PROT_EXEC);
+	(void)mprotect((void *)r->user_base, r->flash_size, PROT_READ | PROT_EXEC);
 	(void)mprotect((void *)(r->user_base + r->flash_size), r->ram_size, PROT_READ | PROT_WRITE);
 }

@@ -1,10 +1,10 @@
 /*
  * region.h — one process's memory on the host: a memfd mapped twice.
  *
- *  user view   [guard][budget][link][flash (code, rodata)][ram (data, bss,
- *              stacks)][guard] at a fixed address per process (so runs never
- *              depend on where the host's mmap would have put it). Its
- *              protection is what user code sees: in isolation `mprotect`
+ *  user view   [guard][budget][link][flush gap][flash (code, rodata)][ram
+ *              (data, bss, stacks)][guard] at a fixed address per process (so
+ *              runs never depend on where the host's mmap would have put it).
+ *              Its protection is what user code sees: in isolation `mprotect`
  *              only the running process's view is accessible. `link` is one
  *              read-only page the runtime reads (struct pwk_host_link: the
  *              gates' addresses), so no host address is ever stored in the
@@ -17,13 +17,14 @@
  *              region's slot, can only misreport its own, which budget.c
  *              checks), and a process switch need not touch it. Syscalls
  *              cannot name either (they are no pwk region). The guard right
- *              after RAM makes a write past its end a fault.
- *              In the memfd, link and flash are adjacent (one mapping, one
- *              mprotect) and a one-page gap separates flash from RAM, so
+ *              after RAM makes a write past its end a fault; the flush gap
+ *              (HOST_REGION_FLUSH_GAP, never mapped) is a fault too.
+ *              In the memfd a one-page gap separates flash from RAM, so
  *              that the host kernel never merges the two mappings when
  *              access is revoked and never splits them when it is granted
- *              again: the grant is two mprotect calls, the revoke one, each
- *              on whole mappings.
+ *              again: the grant is three mprotect calls (link, flash, RAM),
+ *              the revoke one (link to the end of RAM), each on whole
+ *              mappings.
  *  kernel view the same pages (link, flash, RAM; flash and RAM contiguous),
  *              always read-write, at an address the host's mmap chose:
  *              the kernel (and the loader) reach a validated user address
@@ -46,7 +47,7 @@ struct host_region {
 	uint8_t *kernel_base; /* the same byte in the kernel view (random address) */
 	size_t flash_size;    /* page multiple */
 	size_t ram_size;      /* page multiple */
-	uintptr_t link_page;  /* user address of the link page, below flash */
+	uintptr_t link_page;  /* user address of the link page, below the flush gap */
 	uint8_t *initial_ram; /* RAM as the loader left it (data, zeroed bss) */
 	size_t initial_ram_len;
 	/* pwsim fuzz's coverage map of this process (coverage.c), or none:
@@ -63,6 +64,18 @@ struct host_region {
 #define HOST_REGION_USER_BASE UINT64_C(0x500000000000)
 #define HOST_REGION_STRIDE    UINT64_C(0x100000000) /* 4 GiB per process */
 #define HOST_REGION_GUARD     4096u
+
+/* Unmapped bytes between the link page and flash in the user view, so that
+ * a revoke (one mprotect from the link page to the end of RAM) changes page
+ * table entries more than 64 pages apart: the link page's (the runtime
+ * reads it at every syscall) and flash's or RAM's. Linux flushes a changed
+ * range of more than tlb_single_page_flush_ceiling pages (33 on x86) with
+ * one whole-TLB flush, and a smaller one page by page; on the 2-vCPU VM of
+ * issue 9 a page's flush costs ~100 ns, so a revoke of a small region (1 +
+ * 16 + 4 pages) cost ~2.5 us against ~0.6 us for the whole flush, even with
+ * the extra mprotect call the gap makes a grant cost (docs/fastpath.md).
+ * Reserved address space only: nothing is allocated for it. */
+#define HOST_REGION_FLUSH_GAP (64u * HOST_REGION_PAGE)
 
 bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, size_t ram_size,
 		     char *err, size_t err_cap);

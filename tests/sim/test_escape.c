@@ -169,6 +169,12 @@ Test(escape, a_write_just_past_ram_hits_the_guard_page)
 	check(&(struct attempt){"write_past_ram", "err", "(in the guard page above ram)"});
 }
 
+Test(escape, the_gap_between_link_page_and_flash_is_unmapped)
+{
+	check(&(struct attempt){"read_flush_gap", "err",
+				"(in the unmapped gap between the link page and flash)"});
+}
+
 Test(escape, the_link_page_is_read_only)
 {
 	check(&(struct attempt){"write_link", "err",

@@ -43,6 +43,7 @@ enum escape_command {
 	ESCAPE_X87_PENDING = 34,     /* an unmasked x87 exception pending at a syscall */
 	ESCAPE_READ_VECTORS512 = 35, /* the same as 14 in the AVX-512 registers */
 	ESCAPE_GATE_REGISTERS = 36,  /* what both gates leave in the registers */
+	ESCAPE_READ_FLUSH_GAP = 37,  /* read the unmapped gap above the link page */
 	ESCAPE_SOUP_FIRST = 100,     /* 100+k: random instruction sequence k (soup.py) */
 };
 
@@ -57,5 +58,9 @@ struct escape_request {
 /* system.json5's sizes, for the attacks on the region's edges */
 #define ESCAPE_FLASH_BYTES 65536u
 #define ESCAPE_RAM_BYTES   16384u
+
+/* hal-host/region.h's HOST_REGION_FLUSH_GAP: unmapped, between the link
+ * page and flash */
+#define ESCAPE_FLUSH_GAP_BYTES (64u * 4096u)
 
 #endif

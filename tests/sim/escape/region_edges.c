@@ -1,9 +1,9 @@
 /*
  * region_edges.c — the attacker's attempts on the edges of its own region
  * and on the simulator's pages inside it: the guard after RAM, the
- * read-only link page, the budget counter. Also a checksum of its RAM,
- * which must not depend on where the host put anything. Built into
- * attacker.elf.
+ * read-only link page and the unmapped gap above it, the budget counter.
+ * Also a checksum of its RAM, which must not depend on where the host put
+ * anything. Built into attacker.elf.
  */
 #include <pwk/user.h>
 
@@ -14,10 +14,10 @@
 extern struct pwk_host_link *__pwk_host_link;
 extern int64_t *__pwk_host_budget;
 
-/* Region layout (hal-host/region.h): link page, flash, RAM. */
+/* Region layout (hal-host/region.h): link page, flush gap, flash, RAM. */
 static uintptr_t ram_start(void)
 {
-	return (uintptr_t)__pwk_host_link + 4096u + ESCAPE_FLASH_BYTES;
+	return (uintptr_t)__pwk_host_link + 4096u + ESCAPE_FLUSH_GAP_BYTES + ESCAPE_FLASH_BYTES;
 }
 
 static void checksum_ram(void)
@@ -32,11 +32,11 @@ static void checksum_ram(void)
 
 /* The victim (process 0) where the kernel's view of regions used to be
  * (0x580000000000; hal-host/region.h now lets the host's mmap choose) and
- * its flash in the user view at 0x500000003000 (after a guard, the budget
- * and the link pages). */
+ * its flash in the user view at 0x500000043000 (after a guard, the budget
+ * and the link pages and the flush gap). */
 static void write_through_kernel_view(uintptr_t secret)
 {
-	uintptr_t view = 0x580000000000u + (secret - 0x500000003000u);
+	uintptr_t view = 0x580000000000u + (secret - 0x500000043000u);
 	*(volatile uint64_t *)view = 0;
 	pwk_log("attacker: wrote the secret through the kernel's view\n");
 }
@@ -47,6 +47,10 @@ void escape_region_edges(uint32_t command, uintptr_t secret)
 	case ESCAPE_WRITE_PAST_RAM:
 		*(volatile uint8_t *)(ram_start() + ESCAPE_RAM_BYTES) = 1;
 		pwk_log("attacker: wrote past its ram\n");
+		break;
+	case ESCAPE_READ_FLUSH_GAP:
+		pwk_log("attacker: read %u above its link page\n",
+			*(volatile uint8_t *)((uintptr_t)__pwk_host_link + 4096u));
 		break;
 	case ESCAPE_WRITE_LINK:
 		*(void *volatile *)&__pwk_host_link->syscall_gate = 0;
