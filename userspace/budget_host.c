@@ -1,9 +1,11 @@
 /*
  * budget_host.c — deterministic preemption on hal-host. Process code is
- * compiled with -fsanitize-coverage=trace-pc, so the compiler calls this hook
- * at every basic block. It counts the block against the thread's budget and,
- * when the budget is spent, enters hal-host as a timer interrupt would: the
- * same block of the same run is always the preemption point.
+ * compiled with -fsanitize-coverage=trace-pc, so the compiler calls a hook
+ * (__sanitizer_cov_trace_pc, budget_host.S) at every basic block. It counts
+ * the block against the thread's budget and, when the budget is spent,
+ * enters hal-host as a timer interrupt would: the same block of the same
+ * run is always the preemption point. Here: the hook's way while pwsim fuzz
+ * maps a coverage map, and the gcov stubs.
  *
  * This file itself is built without the instrumentation.
  */
@@ -15,7 +17,7 @@ extern int64_t *__pwk_host_budget;
 extern uint8_t *__pwk_host_coverage;
 void pwk_host_preempt(void); /* syscall_host.S */
 
-void __sanitizer_cov_trace_pc(void);
+void pwk_host_covered_block(void);
 void __gcov_init(void *info);
 void __gcov_exit(void);
 void __gcov_merge_add(void *counters, unsigned n);
@@ -36,14 +38,13 @@ static void coverage_edge(uint8_t *map, uintptr_t block)
 	*prev = h >> 1;
 }
 
-void __sanitizer_cov_trace_pc(void)
+/* The hook with a coverage map (budget_host.S jumps here, so the return
+ * address is still the block's): the edge, then the block's count as the
+ * hook's own. */
+void pwk_host_covered_block(void)
 {
-	uint8_t *map = __pwk_host_coverage;
-	if (map != NULL) {
-		coverage_edge(map, (uintptr_t)__builtin_return_address(0));
-	}
-	int64_t *budget = __pwk_host_budget;
-	if (budget != NULL && --*budget <= 0) {
+	coverage_edge(__pwk_host_coverage, (uintptr_t)__builtin_return_address(0));
+	if (--*__pwk_host_budget <= 0) {
 		pwk_host_preempt();
 	}
 }
