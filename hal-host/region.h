@@ -73,7 +73,7 @@ struct host_region {
  * one whole-TLB flush, and a smaller one page by page; on the 2-vCPU VM of
  * issue 9 a page's flush costs ~100 ns, so a revoke of a small region (1 +
  * 16 + 4 pages) cost ~2.5 us against ~0.6 us for the whole flush, even with
- * the extra mprotect call the gap makes a grant cost (docs/fastpath.md).
+ * the extra mprotect call the gap makes a grant cost (docs/containment.md).
  * Reserved address space only: nothing is allocated for it. */
 #define HOST_REGION_FLUSH_GAP (64u * HOST_REGION_PAGE)
 
