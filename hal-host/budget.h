@@ -65,7 +65,7 @@ static inline bool host_budget_charge_entry(int64_t *budget, uint64_t cost)
 	host.budget_granted = 0;
 	*budget = HOST_BUDGET_MAX; /* until the next grant */
 	host.outcome.blocks += used;
-	host.now = now;
+	host_clock_set(now);
 	return true;
 }
 

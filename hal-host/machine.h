@@ -124,11 +124,32 @@ uintptr_t host_thread_kernel_top(uint32_t thread);
 /* machine.c: end the run with `kind`; switches back to host_machine_run(). */
 _Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code);
 
+/* One 64-bit word into the trace digest `h` (trace_ring.c's): a multiply
+ * and a rotate (the rotate brings the product's well-mixed high bits down
+ * to where the next word's low bits land). */
+static inline uint64_t host_digest_word(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * UINT64_C(0x9e3779b97f4a7c15);
+	return h << 31 | h >> 33;
+}
+
+/* The one writer of virtual time after reset: each new time is folded into the digest
+ * where the clock moves, so that no record has to test it. The digest so
+ * fixes every record's time (the last one folded before it), and records
+ * fold only their fields (trace_ring.c). */
+static inline void host_clock_set(uint64_t now)
+{
+	if (now != host.now) {
+		host.now = now;
+		host.outcome.trace_digest = host_digest_word(host.outcome.trace_digest, now);
+	}
+}
+
 /* clock.c's: advances virtual time by `ticks`, ending the run past the limit. Inline:
  * every kernel entry charges the clock twice. */
 static inline void host_clock_advance(uint64_t ticks)
 {
-	host.now = ticks > UINT64_MAX - host.now ? UINT64_MAX : host.now + ticks;
+	host_clock_set(ticks > UINT64_MAX - host.now ? UINT64_MAX : host.now + ticks);
 	if (host.now > host.opts.time_limit) {
 		host_end_run(HOST_OUTCOME_TIME_LIMIT, 0);
 	}

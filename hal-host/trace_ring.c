@@ -34,21 +34,6 @@ void host_digest_bytes(const void *bytes, size_t len)
 	host.outcome.trace_digest = h;
 }
 
-/* One 64-bit word into the digest `h`: a multiply and a rotate (the
- * rotate brings the product's well-mixed high bits down to where the next
- * word's low bits land). */
-static inline uint64_t digest_word(uint64_t h, uint64_t w)
-{
-	h = (h ^ w) * UINT64_C(0x9e3779b97f4a7c15);
-	return h << 31 | h >> 33;
-}
-
-/* The time of a record, folded only when it differs from the last folded
- * one: the records of one kernel entry share it, so they fold it once. The
- * digest still fixes every record's time (the last time folded before it),
- * as deterministically as folding it every time. Reset with the digest
- * (host_trace_ring_clear). */
-static uint64_t digest_time;
 /* Out of line, so that the common record saves no registers: with a
  * consumer attached (pwsim --trace), the record to it and to the ring.
  * Without one the ring stays empty: a run is deterministic, so the records
@@ -61,18 +46,13 @@ __attribute__((noinline)) static void keep(pwk_trace_kind_t kind, uint32_t threa
 	host.opts.trace(host.opts.trace_ctx, host.now, &slot->record);
 }
 
-/* A record's fields into the digest: two words (three when the time
- * moved), a multiply and a rotate each, with no call and no store but the
- * digest's. */
+/* A record's fields into the digest: two words, a multiply and a rotate
+ * each, with no call and no store but the digest's. Its time was folded
+ * when the clock moved to it (host_clock_set). */
 static inline void fold(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, uint32_t b)
 {
-	uint64_t h = host.outcome.trace_digest;
-	if (__builtin_expect(host.now != digest_time, 0)) {
-		digest_time = host.now;
-		h = digest_word(h, host.now);
-	}
-	h = digest_word(h, (uint64_t)kind << 32 | thread);
-	host.outcome.trace_digest = digest_word(h, (uint64_t)a << 32 | b);
+	uint64_t h = host_digest_word(host.outcome.trace_digest, (uint64_t)kind << 32 | thread);
+	host.outcome.trace_digest = host_digest_word(h, (uint64_t)a << 32 | b);
 }
 
 /* Every record but a user error's: the fold, and no formatting or copy
@@ -99,7 +79,6 @@ void hal_trace_emit_reason(pwk_trace_kind_t kind, uint32_t thread, uint32_t a, u
 void host_trace_ring_clear(void)
 {
 	ring_next = 0;
-	digest_time = 0;
 }
 
 /* The last records before a kernel panic: what the kernel was doing. */
