@@ -59,12 +59,27 @@ host_ctx_switch:
  * struct copies) leaves host data and addresses in them, so they are
  * cleared on every return to user mode: a few cycles of zero idioms.
  */
-.macro CLEAR_VECTORS
-	cmpb	$1, host_cpu_vectors(%rip)
-	jb	.Lsse\@
+.macro CLEAR_VECTORS level
+.if \level == 0
+	pxor	%xmm0, %xmm0
+	pxor	%xmm1, %xmm1
+	pxor	%xmm2, %xmm2
+	pxor	%xmm3, %xmm3
+	pxor	%xmm4, %xmm4
+	pxor	%xmm5, %xmm5
+	pxor	%xmm6, %xmm6
+	pxor	%xmm7, %xmm7
+	pxor	%xmm8, %xmm8
+	pxor	%xmm9, %xmm9
+	pxor	%xmm10, %xmm10
+	pxor	%xmm11, %xmm11
+	pxor	%xmm12, %xmm12
+	pxor	%xmm13, %xmm13
+	pxor	%xmm14, %xmm14
+	pxor	%xmm15, %xmm15
+.else
 	vzeroall
-	cmpb	$2, host_cpu_vectors(%rip)
-	jb	.Ldone\@
+.if \level == 2
 	vpxord	%xmm16, %xmm16, %xmm16
 	vpxord	%xmm17, %xmm17, %xmm17
 	vpxord	%xmm18, %xmm18, %xmm18
@@ -89,25 +104,8 @@ host_ctx_switch:
 	kxorw	%k5, %k5, %k5
 	kxorw	%k6, %k6, %k6
 	kxorw	%k7, %k7, %k7
-	jmp	.Ldone\@
-.Lsse\@:
-	pxor	%xmm0, %xmm0
-	pxor	%xmm1, %xmm1
-	pxor	%xmm2, %xmm2
-	pxor	%xmm3, %xmm3
-	pxor	%xmm4, %xmm4
-	pxor	%xmm5, %xmm5
-	pxor	%xmm6, %xmm6
-	pxor	%xmm7, %xmm7
-	pxor	%xmm8, %xmm8
-	pxor	%xmm9, %xmm9
-	pxor	%xmm10, %xmm10
-	pxor	%xmm11, %xmm11
-	pxor	%xmm12, %xmm12
-	pxor	%xmm13, %xmm13
-	pxor	%xmm14, %xmm14
-	pxor	%xmm15, %xmm15
-.Ldone\@:
+.endif
+.endif
 .endm
 
 /*
@@ -126,9 +124,8 @@ host_ctx_switch:
  * (tracked by its kernel stack top in host_user_last).
  * Clobbers rcx, r8, r9, r11; keeps rax and rdx (the syscall's result).
  */
-.macro CLEAR_X87
-	cmpb	$0, host_cpu_x87_inuse(%rip)
-	je	.Lswitched\@
+.macro CLEAR_X87 xinuse
+.if \xinuse
 	movq	%rax, %r8
 	movq	%rdx, %r9
 	movl	$1, %ecx
@@ -141,8 +138,7 @@ host_ctx_switch:
 .Linit\@:
 	movq	%r8, %rax
 	movq	%r9, %rdx
-	jmp	.Lsame\@
-.Lswitched\@:
+.else
 	movq	host_kernel_sp(%rip), %r11
 	cmpq	%r11, host_user_last(%rip)
 	je	.Lsame\@
@@ -158,11 +154,12 @@ host_ctx_switch:
 	emms
 	fninit
 .Lsame\@:
+.endif
 .endm
 
 /*
  * Both of the above with one XGETBV (ECX=1: XINUSE), on a CPU with AVX
- * whose XINUSE works (host_cpu_xinuse). A state component whose XINUSE bit
+ * whose XINUSE works (mode 4, below). A state component whose XINUSE bit
  * is 0 is in its initial configuration, all zero, so it needs no clearing:
  *   bit 0 x87, bit 1 SSE (xmm0-15), bit 2 AVX (ymm0-15 upper halves),
  *   bit 5 opmask (k0-7), bit 6 ZMM_Hi256 (zmm0-15 upper halves),
@@ -178,14 +175,12 @@ host_ctx_switch:
  * tests instead of 16 vpxord and 8 kxorw; a process that uses AVX-512 or
  * x87 pays one XRSTOR (~27 ns here) on each return to user mode after it
  * used them (docs/containment.md).
- * Without XINUSE or AVX: CLEAR_VECTORS and CLEAR_X87 as they are.
+ * Without XINUSE or AVX: CLEAR_VECTORS and CLEAR_X87 (modes 0-3).
  * Clobbers rcx, r8, r9, r11; keeps rax and rdx (the syscall's result).
  */
 #define XINUSE_VZEROALL 0x06 /* SSE, AVX */
 #define XINUSE_XRSTOR   0xe1 /* x87, opmask, ZMM_Hi256, Hi16_ZMM */
-.macro CLEAR_USER_STATE
-	cmpb	$0, host_cpu_xinuse(%rip)
-	je	.Lone_by_one\@
+.macro CLEAR_XINUSE
 	movq	%rax, %r8
 	movq	%rdx, %r9
 	movl	$1, %ecx
@@ -201,10 +196,50 @@ host_ctx_switch:
 .Lall_initial\@:
 	movq	%r8, %rax
 	movq	%r9, %rdx
+.endm
+
+/*
+ * The clearing of one mode (cpu_state.h's host_cpu_clear_mode): 0 SSE
+ * and x87 by thread, 1 SSE and x87 by XINUSE, 2 AVX and x87 by thread,
+ * 3 AVX-512 and x87 by thread, 4 CLEAR_XINUSE. Each gate is assembled once
+ * per mode (the variants below), so a return to user mode tests no CPU
+ * feature; host_enter_user, once per thread start, picks the mode at run
+ * time (CLEAR_USER_STATE).
+ */
+.macro CLEAR_MODE mode
+.if \mode == 4
+	CLEAR_XINUSE
+.elseif \mode == 0 || \mode == 1
+	CLEAR_VECTORS 0
+	CLEAR_X87 \mode
+.else
+	CLEAR_VECTORS (\mode-1)
+	CLEAR_X87 0
+.endif
+.endm
+
+.macro CLEAR_USER_STATE
+	cmpb	$4, host_cpu_clear_mode(%rip)
+	jne	.Lnot4\@
+	CLEAR_MODE 4
 	jmp	.Lcleared\@
-.Lone_by_one\@:
-	CLEAR_VECTORS
-	CLEAR_X87
+.Lnot4\@:
+	cmpb	$3, host_cpu_clear_mode(%rip)
+	jne	.Lnot3\@
+	CLEAR_MODE 3
+	jmp	.Lcleared\@
+.Lnot3\@:
+	cmpb	$2, host_cpu_clear_mode(%rip)
+	jne	.Lnot2\@
+	CLEAR_MODE 2
+	jmp	.Lcleared\@
+.Lnot2\@:
+	cmpb	$1, host_cpu_clear_mode(%rip)
+	jne	.Lnot1\@
+	CLEAR_MODE 1
+	jmp	.Lcleared\@
+.Lnot1\@:
+	CLEAR_MODE 0
 .Lcleared\@:
 .endm
 
@@ -254,7 +289,7 @@ host_enter_user:
 
 /*
  * The syscall gate, entered by a jump from the process's pwk_raw_syscall
- * (and, as host_preempt_gate calling host_preempt, from its budget hook
+ * (and, as the preemption gate calling host_preempt, from its budget hook
  * when the budget runs out: an entry of its own that no syscall id names):
  *   rdi = id, rsi, rdx, rcx, r8, r9 = a0..a4, rax = a5,
  *   rsp = the user stack with the return address on top.
@@ -280,9 +315,7 @@ host_enter_user:
  * [24..40) pad; then the user sp, 8 pad bytes and (syscall gate) the
  * argument array.
  */
-.macro KERNEL_GATE name, target, args
-	.globl	\name
-	.hidden	\name
+.macro KERNEL_GATE name, target, args, fsgs, mode
 	.type	\name, @function
 \name:
 	movb	$0, host_sud_selector(%rip) /* ALLOW: see syscall_dispatch.c */
@@ -293,8 +326,7 @@ host_enter_user:
 	jnz	.Lflags_untrusted\@
 .Lflags_clean\@:
 	subq	$40, %rsp
-	cmpb	$0, host_cpu_fsgsbase(%rip)
-	je	1f
+.if \fsgs
 	rdfsbase %r11
 	movq	%r11, 8(%rsp)
 	movq	host_cpu_kernel_fs(%rip), %r11
@@ -303,6 +335,7 @@ host_enter_user:
 	movq	%r11, 16(%rsp)
 	testq	%r11, %r11
 	jnz	.Lgs_untrusted\@
+.endif
 1:
 	movb	$0, host_in_user(%rip)
 	stmxcsr	(%rsp)
@@ -342,7 +375,7 @@ host_enter_user:
 	xorl	%edx, %edx
 .endif
 	popq	%r10
-	CLEAR_USER_STATE
+	CLEAR_MODE \mode
 	cmpl	$MXCSR_DEFAULT, (%rsp)
 	jne	.Lmxcsr_restore\@
 .Lmxcsr_restored\@:
@@ -350,13 +383,13 @@ host_enter_user:
 	jne	.Lfcw_restore\@
 .Lfcw_restored\@:
 	movb	$1, host_in_user(%rip)
-	cmpb	$0, host_cpu_fsgsbase(%rip)
-	je	2f
+.if \fsgs
 	movq	8(%rsp), %r11
 	wrfsbase %r11
 	movq	16(%rsp), %r11
 	testq	%r11, %r11
 	jnz	.Lgs_restore\@
+.endif
 2:
 	movq	%r10, %rsp
 	xorl	%ecx, %ecx
@@ -375,10 +408,12 @@ host_enter_user:
 	popfq
 	pushfq
 	jmp	.Lflags_clean\@
+.if \fsgs
 .Lgs_untrusted\@:
 	xorl	%r11d, %r11d
 	wrgsbase %r11
 	jmp	1b
+.endif
 .Lmxcsr_untrusted\@:
 	ldmxcsr	host_mxcsr_default(%rip)
 	jmp	.Lmxcsr_clean\@
@@ -395,44 +430,75 @@ host_enter_user:
 .Lfcw_restore\@:
 	fldcw	4(%rsp)
 	jmp	.Lfcw_restored\@
+.if \fsgs
 .Lgs_restore\@:
 	wrgsbase %r11
 	jmp	2b
+.endif
 	.size	\name, .-\name
 .endm
 
 /*
- * The hidden syscall gate's entry (hidden_gate.c): the link page's stub has
- * pushed a5 and the id on the user stack, moved a2 to r10 (the syscall
- * instruction overwrote rcx) and jumped here through host_gate_table. Still
- * user mode as far as faults go (host_in_user is 1): a bad user stack is
- * the process's fault.
+ * The gates of one variant: fsgs 1 where user code can move FS and GS
+ * (host_cpu_fsgsbase), and the clearing of `mode` (CLEAR_MODE). Their
+ * addresses are in host_gate_tables and host_direct_gates, one row per
+ * variant (row fsgs * 5 + mode, cpu_state.h's host_cpu_gate_variant()):
+ * each machine runs one row, chosen once, so that no kernel entry or
+ * return tests a CPU feature.
+ *
+ * The hidden syscall gate's entry (hidden_gate.c) comes first: the link
+ * page's stub has pushed a5 and the id on the user stack, moved a2 to r10
+ * (the syscall instruction overwrote rcx) and jumped here through the
+ * row. Still user mode as far as faults go (host_in_user is 1): a bad
+ * user stack is the process's fault.
  */
+.macro GATE_VARIANT fsgs, mode
 	.text
-	.globl	host_syscall_slack_entry
-	.hidden	host_syscall_slack_entry
-	.type	host_syscall_slack_entry, @function
-host_syscall_slack_entry:
+	.type	host_syscall_slack_entry_\fsgs\()_\mode, @function
+host_syscall_slack_entry_\fsgs\()_\mode:
 	movq	(%rsp), %rdi
 	movq	8(%rsp), %rax
 	movq	%r10, %rcx
 	addq	$16, %rsp
-	/* falls into host_syscall_gate */
-	.size	host_syscall_slack_entry, .-host_syscall_slack_entry
+	/* falls into the syscall gate */
+	.size	host_syscall_slack_entry_\fsgs\()_\mode, .-host_syscall_slack_entry_\fsgs\()_\mode
 
-	KERNEL_GATE host_syscall_gate, host_syscall, 1
-	KERNEL_GATE host_preempt_gate, host_preempt, 0
+	KERNEL_GATE host_syscall_gate_\fsgs\()_\mode, host_syscall, 1, \fsgs, \mode
+	KERNEL_GATE host_preempt_gate_\fsgs\()_\mode, host_preempt, 0, \fsgs, \mode
+.endm
 
-/* Where the link page's stubs jump (hidden_gate.c); its address is the
- * machine thread's timer slack during a run, and no process learns it. */
+.irp fsgs, 0, 1
+.irp mode, 0, 1, 2, 3, 4
+	GATE_VARIANT \fsgs, \mode
+.endr
+.endr
+
+/* Where the link page's stubs jump (hidden_gate.c): the address of one row
+ * is the machine thread's timer slack during a run, and no process learns
+ * it. Then the direct gates (isolation trusted, and the trap stubs). */
 	.section .data.rel.ro, "aw"
-	.balign	8
-	.globl	host_gate_table
-	.hidden	host_gate_table
-host_gate_table:
-	.quad	host_syscall_slack_entry
-	.quad	host_preempt_gate
-	.size	host_gate_table, .-host_gate_table
+	.balign	16
+	.globl	host_gate_tables
+	.hidden	host_gate_tables
+host_gate_tables:
+.irp fsgs, 0, 1
+.irp mode, 0, 1, 2, 3, 4
+	.quad	host_syscall_slack_entry_\fsgs\()_\mode
+	.quad	host_preempt_gate_\fsgs\()_\mode
+.endr
+.endr
+	.size	host_gate_tables, .-host_gate_tables
+
+	.globl	host_direct_gates
+	.hidden	host_direct_gates
+host_direct_gates:
+.irp fsgs, 0, 1
+.irp mode, 0, 1, 2, 3, 4
+	.quad	host_syscall_gate_\fsgs\()_\mode
+	.quad	host_preempt_gate_\fsgs\()_\mode
+.endr
+.endr
+	.size	host_direct_gates, .-host_direct_gates
 
 
 	.section .rodata

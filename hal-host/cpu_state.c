@@ -30,6 +30,7 @@ uint8_t host_cpu_vectors;
 uint64_t host_cpu_kernel_fs;
 uint8_t host_cpu_x87_inuse;
 uint8_t host_cpu_xinuse;
+uint8_t host_cpu_clear_mode;
 uint16_t host_cpu_kernel_cs;
 
 /* XGETBV with ECX=1 (XINUSE) works: the OS enabled XSAVE (CPUID.1:ECX
@@ -43,28 +44,43 @@ static bool cpu_reports_x87_in_use(void)
 	return __get_cpuid_count(0xd, 1, &a, &b, &c, &d) && (a & (1u << 2)) != 0;
 }
 
+/* The CPU's features are read once per pwsim: CPUID exits to the
+ * hypervisor on a VM (~10 µs each here), and pwsim fuzz and the sweep
+ * workers start thousands of runs a second. */
+static void detect(void)
+{
+	static bool detected;
+	if (detected) {
+		return;
+	}
+	/* Linux enables FSGSBASE for user mode where the CPU has it (5.9+):
+	 * then user code can move FS, and the gate must move it back. */
+	host_cpu_fsgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0;
+	__builtin_cpu_init();
+	host_cpu_vectors = __builtin_cpu_supports("avx512f") ? 2
+			   : __builtin_cpu_supports("avx")   ? 1
+							     : 0;
+	host_cpu_x87_inuse = cpu_reports_x87_in_use();
+	/* The gate's one-XGETBV clearing (CLEAR_XINUSE) needs VZEROALL;
+	 * without AVX it clears register by register. */
+	host_cpu_xinuse = host_cpu_x87_inuse && host_cpu_vectors >= 1;
+	/* CLEAR_MODE's numbering (context_x86_64.S). */
+	host_cpu_clear_mode = host_cpu_xinuse         ? 4
+			      : host_cpu_vectors == 0 ? host_cpu_x87_inuse
+						      : (uint8_t)(host_cpu_vectors + 1);
+	__asm__("movw %%cs, %0" : "=r"(host_cpu_kernel_cs));
+	detected = true;
+}
+
+unsigned host_cpu_gate_variant(void)
+{
+	detect();
+	return host_cpu_fsgsbase * 5u + host_cpu_clear_mode;
+}
+
 void host_cpu_init(void)
 {
-	/* The CPU's features are read once per pwsim: CPUID exits to the
-	 * hypervisor on a VM (~10 µs each here), and pwsim fuzz and the sweep
-	 * workers start thousands of runs a second. */
-	static bool detected;
-	if (!detected) {
-		/* Linux enables FSGSBASE for user mode where the CPU has it
-		 * (5.9+): then user code can move FS, and the gate must move it
-		 * back. */
-		host_cpu_fsgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0;
-		__builtin_cpu_init();
-		host_cpu_vectors = __builtin_cpu_supports("avx512f") ? 2
-				   : __builtin_cpu_supports("avx")   ? 1
-								     : 0;
-		host_cpu_x87_inuse = cpu_reports_x87_in_use();
-		/* The gate's one-XGETBV clearing (CLEAR_USER_STATE) needs
-		 * VZEROALL; without AVX it clears register by register. */
-		host_cpu_xinuse = host_cpu_x87_inuse && host_cpu_vectors >= 1;
-		__asm__("movw %%cs, %0" : "=r"(host_cpu_kernel_cs));
-		detected = true;
-	}
+	detect();
 	/* A host thread's FS base (its TLS) is fixed for its life: read once
 	 * per host thread, not per run. */
 	static _Thread_local unsigned long fs;

@@ -19,11 +19,19 @@ extern uint8_t host_cpu_vectors;    /* 0: SSE, 1: AVX, 2: AVX-512 registers */
 extern uint64_t host_cpu_kernel_fs; /* glibc's thread pointer for the kernel */
 extern uint8_t host_cpu_x87_inuse;  /* XGETBV(1) tells whether x87 state is initial */
 extern uint8_t host_cpu_xinuse;     /* XGETBV(1) and AVX: the gate clears what is in use */
+extern uint8_t host_cpu_clear_mode; /* context_x86_64.S's CLEAR_MODE for this CPU, 0..4 */
 extern uint16_t host_cpu_kernel_cs; /* pwsim's (64-bit) code segment selector */
 
 /* Learns what the CPU lets user code change and the kernel's FS base.
  * Called on the host thread that runs the machine, before it boots. */
 void host_cpu_init(void);
+
+/* context_x86_64.S assembles every gate once per variant: FS/GS handled
+ * or not (host_cpu_fsgsbase), times the five clearing modes. This CPU's
+ * row of host_gate_tables and host_direct_gates (the CPU is read first if
+ * it was not yet). */
+#define HOST_GATE_VARIANTS 10u
+unsigned host_cpu_gate_variant(void);
 
 /* Rewrites an interrupted user context so that returning from the signal
  * handler enters `entry` on the current thread's empty kernel stack, with

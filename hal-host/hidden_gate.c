@@ -3,7 +3,7 @@
  * no host address is ever visible to process code (isolations none and
  * mprotect; trusted names the gates themselves).
  *
- * The direct gate (the link page holding host_syscall_gate's address, the
+ * The direct gate (the link page holding the syscall gate's address, the
  * runtime jumping there) would tell a process where pwsim's code, globals
  * and stacks are, and plain stores could reach them. x86-64 without
  * protection keys has no execute-only pages and no register process code
@@ -20,10 +20,10 @@
  *
  * During a run the machine's host thread has its timer slack (a per-thread
  * number Linux keeps and gives back unchanged) set to the address of
- * host_gate_table, so the prctl returns it in rax and the stub jumps
- * through it: to host_syscall_slack_entry, which takes id and a5 back from
- * the user stack and a2 from r10 and goes on as host_syscall_gate, or to
- * host_preempt_gate. The secret is in rax for one instruction, in user
+ * this CPU's row of host_gate_tables, so the prctl returns it in rax and
+ * the stub jumps through it: to the variant's syscall slack entry, which
+ * takes id and a5 back from the user stack and a2 from r10 and goes on as
+ * its syscall gate, or to its preemption gate. The secret is in rax for one instruction, in user
  * mode but in the stub's code: process code that jumps to the syscall
  * itself gets the same jump, and a single-step trap or fault there is the
  * process's (the fault handler never shows process code its registers).
@@ -54,11 +54,9 @@
 
 #include <pwk/hal.h>
 
+#include "cpu_state.h"
 #include "host_link.h"
 #include "machine.h"
-
-/* context_x86_64.S: the two entries the stubs jump to, in this order. */
-extern void *const host_gate_table[2];
 
 static const uint8_t slack_syscall_stub[] = {
 	0x50,                         /* push %rax */
@@ -122,7 +120,7 @@ static bool set_slack(unsigned long ns)
 
 static unsigned long secret(void)
 {
-	return (unsigned long)(uintptr_t)host_gate_table;
+	return (unsigned long)(uintptr_t)host_gate_tables[host_cpu_gate_variant()];
 }
 
 static bool slack_works(void)
@@ -138,8 +136,8 @@ static bool slack_works(void)
 void host_gate_link(const struct host_region *r, struct pwk_host_link *link)
 {
 	if (host.opts.isolation == HOST_ISOLATION_TRUSTED) {
-		link->syscall_gate = host_syscall_gate;
-		link->preempt_gate = host_preempt_gate;
+		link->syscall_gate = host_direct_gates[host_cpu_gate_variant()][0];
+		link->preempt_gate = host_direct_gates[host_cpu_gate_variant()][1];
 		return;
 	}
 	const struct gate_stubs *s = slack_works() ? &slack_stubs : &trap_stubs;
@@ -183,11 +181,11 @@ bool host_gate_trap_enter(ucontext_t *uc)
 	uintptr_t after = (uintptr_t)g[REG_RIP]; /* just past the syscall */
 	if (after == r->link_page + HOST_GATE_SYSCALL_STUB + TRAP_AFTER(trap_syscall_stub)) {
 		g[REG_RCX] = g[REG_R10];
-		g[REG_RIP] = (greg_t)(uintptr_t)host_syscall_gate;
+		g[REG_RIP] = (greg_t)(uintptr_t)host_direct_gates[host_cpu_gate_variant()][0];
 		return true;
 	}
 	if (after == r->link_page + HOST_GATE_PREEMPT_STUB + TRAP_AFTER(trap_preempt_stub)) {
-		g[REG_RIP] = (greg_t)(uintptr_t)host_preempt_gate;
+		g[REG_RIP] = (greg_t)(uintptr_t)host_direct_gates[host_cpu_gate_variant()][1];
 		return true;
 	}
 	return false;

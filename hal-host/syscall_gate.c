@@ -24,7 +24,7 @@ static void collect_or_fault(void)
 	}
 }
 
-/* The budget hook's entry (host_preempt_gate): the budget ran out. No
+/* The budget hook's entry (a preemption gate): the budget ran out. No
  * syscall id reaches this, so every id is the kernel's to decode. The hook
  * enters only when the counter reaches 0; process code that enters with
  * budget left (the gate's address is in its link page) would make kernel
