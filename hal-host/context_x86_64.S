@@ -219,26 +219,13 @@ host_ctx_switch:
 .endm
 
 .macro CLEAR_USER_STATE
-	cmpb	$4, host_cpu_clear_mode(%rip)
-	jne	.Lnot4\@
-	CLEAR_MODE 4
+.irp mode, 4, 3, 2, 1
+	cmpb	$\mode, host_cpu_clear_mode(%rip)
+	jne	.Lnot\@_\mode
+	CLEAR_MODE \mode
 	jmp	.Lcleared\@
-.Lnot4\@:
-	cmpb	$3, host_cpu_clear_mode(%rip)
-	jne	.Lnot3\@
-	CLEAR_MODE 3
-	jmp	.Lcleared\@
-.Lnot3\@:
-	cmpb	$2, host_cpu_clear_mode(%rip)
-	jne	.Lnot2\@
-	CLEAR_MODE 2
-	jmp	.Lcleared\@
-.Lnot2\@:
-	cmpb	$1, host_cpu_clear_mode(%rip)
-	jne	.Lnot1\@
-	CLEAR_MODE 1
-	jmp	.Lcleared\@
-.Lnot1\@:
+.Lnot\@_\mode:
+.endr
 	CLEAR_MODE 0
 .Lcleared\@:
 .endm
@@ -473,32 +460,31 @@ host_syscall_slack_entry_\fsgs\()_\mode:
 .endr
 .endr
 
+/* A table of one row per variant, in host_cpu_gate_variant()'s order:
+ * the variant's `entry`, then its preemption gate. */
+.macro GATE_ROW entry, fsgs, mode
+	.quad	\entry\()_\fsgs\()_\mode
+	.quad	host_preempt_gate_\fsgs\()_\mode
+.endm
+.macro GATE_TABLE name, entry
+	.globl	\name
+	.hidden	\name
+\name:
+.irp fsgs, 0, 1
+.irp mode, 0, 1, 2, 3, 4
+	GATE_ROW \entry, \fsgs, \mode
+.endr
+.endr
+	.size	\name, .-\name
+.endm
+
 /* Where the link page's stubs jump (hidden_gate.c): the address of one row
  * is the machine thread's timer slack during a run, and no process learns
  * it. Then the direct gates (isolation trusted, and the trap stubs). */
 	.section .data.rel.ro, "aw"
 	.balign	16
-	.globl	host_gate_tables
-	.hidden	host_gate_tables
-host_gate_tables:
-.irp fsgs, 0, 1
-.irp mode, 0, 1, 2, 3, 4
-	.quad	host_syscall_slack_entry_\fsgs\()_\mode
-	.quad	host_preempt_gate_\fsgs\()_\mode
-.endr
-.endr
-	.size	host_gate_tables, .-host_gate_tables
-
-	.globl	host_direct_gates
-	.hidden	host_direct_gates
-host_direct_gates:
-.irp fsgs, 0, 1
-.irp mode, 0, 1, 2, 3, 4
-	.quad	host_syscall_gate_\fsgs\()_\mode
-	.quad	host_preempt_gate_\fsgs\()_\mode
-.endr
-.endr
-	.size	host_direct_gates, .-host_direct_gates
+	GATE_TABLE host_gate_tables, host_syscall_slack_entry
+	GATE_TABLE host_direct_gates, host_syscall_gate
 
 
 	.section .rodata
