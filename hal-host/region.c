@@ -174,6 +174,7 @@ bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, s
 		goto fail;
 	}
 	r->mapped = true;
+	r->mapped_size = r->flash_size + r->ram_size;
 	return true;
 fail:
 	if (r->fd >= 0) {

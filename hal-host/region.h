@@ -47,6 +47,7 @@ struct host_region {
 	uint8_t *kernel_base; /* the same byte in the kernel view (random address) */
 	size_t flash_size;    /* page multiple */
 	size_t ram_size;      /* page multiple */
+	size_t mapped_size;   /* flash_size + ram_size while mapped, else 0 */
 	uintptr_t link_page;  /* user address of the link page, below the flush gap */
 	uint8_t *initial_ram; /* RAM as the loader left it (data, zeroed bss) */
 	size_t initial_ram_len;
@@ -89,10 +90,11 @@ void host_region_set_accessible(struct host_region *r, bool accessible);
 
 /* True if `uaddr` is in the mapped region's flash or RAM (inline: every
  * hal_user_ptr() asks). An address below user_base wraps its offset past
- * the region's size (the view does not wrap): one compare for both ends. */
+ * the region's size (the view does not wrap): one compare for both ends,
+ * and for an unmapped region (mapped_size 0). */
 static inline bool host_region_contains(const struct host_region *r, uintptr_t uaddr)
 {
-	return uaddr - r->user_base < r->flash_size + r->ram_size && r->mapped;
+	return uaddr - r->user_base < r->mapped_size;
 }
 
 /* The link page (struct pwk_host_link) in the kernel view, below flash. */
