@@ -278,7 +278,9 @@ host_enter_user:
  * The syscall gate, entered by a jump from the process's pwk_raw_syscall
  * (and, as the preemption gate calling host_preempt, from its budget hook
  * when the budget runs out: an entry of its own that no syscall id names):
- *   rdi = id, rsi, rdx, rcx, r8, r9 = a0..a4, rax = a5,
+ *   rax = id, rdi, rsi, rdx, rcx, r8, r9 = a0..a5 (the C argument
+ *   registers, so that a typed wrapper's arguments are already in place:
+ *   userspace/syscall_host.c),
  *   rsp = the user stack with the return address on top.
  * Switches to the current thread's kernel stack (host_kernel_sp, the top of
  * an empty kernel stack, like RISC-V's mscratch), calls
@@ -343,13 +345,14 @@ host_enter_user:
 	 * budget hook's entry takes none). */
 	pushq	$0
 	pushq	$0
-	pushq	%rax
 	pushq	%r9
 	pushq	%r8
 	pushq	%rcx
 	pushq	%rdx
 	pushq	%rsi
+	pushq	%rdi
 	movq	%rsp, %rsi
+	movq	%rax, %rdi
 	callq	\target
 	addq	$72, %rsp
 .else
@@ -434,7 +437,7 @@ host_enter_user:
  * return tests a CPU feature.
  *
  * The hidden syscall gate's entry (hidden_gate.c) comes first: the link
- * page's stub has pushed a5 and the id on the user stack, moved a2 to r10
+ * page's stub has pushed the id and a0 on the user stack, moved a3 to r10
  * (the syscall instruction overwrote rcx) and jumped here through the
  * row. Still user mode as far as faults go (host_in_user is 1): a bad
  * user stack is the process's fault.

@@ -22,7 +22,7 @@
  * number Linux keeps and gives back unchanged) set to the address of
  * this CPU's row of host_gate_tables, so the prctl returns it in rax and
  * the stub jumps through it: to the variant's syscall slack entry, which
- * takes id and a5 back from the user stack and a2 from r10 and goes on as
+ * takes a0 and the id back from the user stack and a3 from r10 and goes on as
  * its syscall gate, or to its preemption gate. The secret is in rax for one instruction, in user
  * mode but in the stub's code: process code that jumps to the syscall
  * itself gets the same jump, and a single-step trap or fault there is the
@@ -59,8 +59,8 @@
 #include "machine.h"
 
 static const uint8_t slack_syscall_stub[] = {
-	0x50,                         /* push %rax */
-	0x57,                         /* push %rdi */
+	0x50,                         /* push %rax (the id) */
+	0x57,                         /* push %rdi (a0) */
 	0x49, 0x89, 0xca,             /* mov %rcx,%r10 */
 	0xbf, 0x1e, 0x00, 0x00, 0x00, /* mov $PR_GET_TIMERSLACK,%edi */
 	0xb8, 0x9d, 0x00, 0x00, 0x00, /* mov $__NR_prctl,%eax */

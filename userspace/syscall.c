@@ -6,6 +6,9 @@
 #include <pwk/user.h>
 
 #include "syscall_raw.h"
+#if defined(__x86_64__)
+#include "syscall_host.h"
+#endif
 
 #define W(x) ((pwk_word_t)(x))
 
@@ -15,8 +18,12 @@
 
 static pwk_syscall_ret_t sys(struct pwk_syscall_call c)
 {
+#if defined(__x86_64__)
+	return pwk_host_sys(c);
+#else
 	return pwk_raw_syscall(W(c.id), c.args[0], c.args[1], c.args[2], c.args[3], c.args[4],
 			       c.args[5], c.args[6]);
+#endif
 }
 
 /* Result<()>/Result<count>: a0 < 0 is -(status). */

@@ -1,9 +1,11 @@
 /*
- * hal-host syscall stub. Arguments arrive as a C call:
- *   rdi = id, rsi..r9 = a0..a4, [rsp+8] = a5, [rsp+16] = a6.
- * The simulator's gate takes id and a0..a4 in the same registers and a5 in
- * rax, on the caller's stack, and returns a0/a1 in rax/rdx like a C
- * function returning a two-word struct. 64-bit words: no syscall needs a6.
+ * hal-host syscall stub. The simulator's gate takes the id in rax and
+ * a0..a5 in rdi, rsi, rdx, rcx, r8, r9, on the caller's stack, and returns
+ * a0/a1 in rax/rdx like a C function returning a two-word struct. 64-bit
+ * words: no syscall needs a6. pwk_raw_syscall(id, a0..a6) arrives as a C
+ * call (rdi = id, rsi..r9 = a0..a4, [rsp+8] = a5) and moves them there;
+ * the typed wrappers enter through one stub per syscall instead
+ * (syscall_host.c), with their arguments already in place.
  * The gate's address is read from the read-only link page (host_link.h)
  * at every call, so it is never copied into the process's RAM.
  */
@@ -14,7 +16,13 @@
 	.hidden	pwk_raw_syscall
 	.type	pwk_raw_syscall, @function
 pwk_raw_syscall:
-	movq	8(%rsp), %rax
+	movq	%rdi, %rax
+	movq	%rsi, %rdi
+	movq	%rdx, %rsi
+	movq	%rcx, %rdx
+	movq	%r8, %rcx
+	movq	%r9, %r8
+	movq	8(%rsp), %r9
 	movq	__pwk_host_link(%rip), %r11
 	jmpq	*PWK_HOST_LINK_SYSCALL_GATE(%r11)
 	.size	pwk_raw_syscall, .-pwk_raw_syscall
