@@ -139,9 +139,9 @@ static void gate_registers(void)
 	static const char *const names[] = {"rax", "rcx", "rdx", "rsi", "rdi",
 					    "r8",  "r9",  "r10", "r11"};
 	uint64_t after[2][9];
-	__asm__ volatile("movq $0x1111, %%rsi; movq $0x2222, %%rdx; movq $0x3333, %%rcx\n\t"
-			 "movq $0x4444, %%r8; movq $0x5555, %%r9; movq $0x6666, %%rax\n\t"
-			 "movl $0xf004, %%edi; movq __pwk_host_link(%%rip), %%r11\n\t"
+	__asm__ volatile("movq $0x1111, %%rdi; movq $0x2222, %%rsi; movq $0x3333, %%rdx\n\t"
+			 "movq $0x4444, %%rcx; movq $0x5555, %%r8; movq $0x6666, %%r9\n\t"
+			 "movl $0xf004, %%eax; movq __pwk_host_link(%%rip), %%r11\n\t"
 			 "callq *8(%%r11)\n\t"
 			 "movq %%rax, 0(%0); movq %%rcx, 8(%0); movq %%rdx, 16(%0)\n\t"
 			 "movq %%rsi, 24(%0); movq %%rdi, 32(%0); movq %%r8, 40(%0)\n\t"
