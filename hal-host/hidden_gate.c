@@ -22,11 +22,12 @@
  * number Linux keeps and gives back unchanged) set to the address of
  * this CPU's row of host_gate_tables, so the prctl returns it in rax and
  * the stub jumps through it: to the variant's syscall slack entry, which
- * takes a0 and the id back from the user stack and a3 from r10 and goes on as
- * its syscall gate, or to its preemption gate. The secret is in rax for one instruction, in user
- * mode but in the stub's code: process code that jumps to the syscall
- * itself gets the same jump, and a single-step trap or fault there is the
- * process's (the fault handler never shows process code its registers).
+ * takes a0 and the id back from the user stack and a3 from r10 and goes
+ * on as its syscall gate, or to its preemption gate. The secret is in rax
+ * for one instruction, in user mode but in the stub's code: process code
+ * that jumps to the syscall itself gets the same jump, and a single-step
+ * trap or fault there is the process's (the fault handler never shows
+ * process code its registers).
  * seccomp.c allows exactly this call at exactly these two places of a link
  * page (the same offset in every slot) and refuses every other syscall from
  * the user span; syscall user dispatch lets the span through to seccomp.
@@ -136,8 +137,9 @@ static bool slack_works(void)
 void host_gate_link(const struct host_region *r, struct pwk_host_link *link)
 {
 	if (host.opts.isolation == HOST_ISOLATION_TRUSTED) {
-		link->syscall_gate = host_direct_gates[host_cpu_gate_variant()][0];
-		link->preempt_gate = host_direct_gates[host_cpu_gate_variant()][1];
+		const unsigned v = host_cpu_gate_variant();
+		link->syscall_gate = host_direct_gates[v][0];
+		link->preempt_gate = host_direct_gates[v][1];
 		return;
 	}
 	const struct gate_stubs *s = slack_works() ? &slack_stubs : &trap_stubs;

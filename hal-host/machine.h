@@ -136,10 +136,10 @@ static inline uint64_t host_digest_word(uint64_t h, uint64_t w)
 	return h << 31 | h >> 33;
 }
 
-/* The one writer of virtual time after reset: each new time is folded into the digest
- * where the clock moves, so that no record has to test it. The digest so
- * fixes every record's time (the last one folded before it), and records
- * fold only their fields (trace_ring.c). */
+/* The one writer of virtual time after reset: each new time is folded
+ * into the digest where the clock moves, so that no record has to test
+ * it. The digest so fixes every record's time (the last one folded before
+ * it), and records fold only their fields (trace_ring.c). */
 static inline void host_clock_set(uint64_t now)
 {
 	if (now != host.now) {
