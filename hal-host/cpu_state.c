@@ -7,6 +7,8 @@
 #include <asm/prctl.h>
 #include <cpuid.h>
 #include <signal.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/auxv.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -26,10 +28,7 @@
 #define FCW_DEFAULT      0x037fu
 
 uint8_t host_cpu_fsgsbase;
-uint8_t host_cpu_vectors;
 uint64_t host_cpu_kernel_fs;
-uint8_t host_cpu_x87_inuse;
-uint8_t host_cpu_xinuse;
 uint8_t host_cpu_clear_mode;
 uint16_t host_cpu_kernel_cs;
 
@@ -57,17 +56,22 @@ static void detect(void)
 	 * then user code can move FS, and the gate must move it back. */
 	host_cpu_fsgsbase = (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE) != 0;
 	__builtin_cpu_init();
-	host_cpu_vectors = __builtin_cpu_supports("avx512f") ? 2
-			   : __builtin_cpu_supports("avx")   ? 1
-							     : 0;
-	host_cpu_x87_inuse = cpu_reports_x87_in_use();
+	/* 0: SSE, 1: AVX, 2: AVX-512 registers. */
+	const uint8_t vectors = __builtin_cpu_supports("avx512f") ? 2
+				: __builtin_cpu_supports("avx")   ? 1
+								  : 0;
+	/* XGETBV(1) tells whether the x87 state is initial. */
+	const bool x87_inuse = cpu_reports_x87_in_use();
 	/* The gate's one-XGETBV clearing (CLEAR_XINUSE) needs VZEROALL;
-	 * without AVX it clears register by register. */
-	host_cpu_xinuse = host_cpu_x87_inuse && host_cpu_vectors >= 1;
+	 * without AVX it clears register by register, and so it does when
+	 * the environment asks (cpu_state.h). */
+	const char *no_xinuse = getenv("PWSIM_GATE_NO_XINUSE");
+	const bool xinuse =
+		x87_inuse && vectors >= 1 && !(no_xinuse != NULL && strcmp(no_xinuse, "1") == 0);
 	/* CLEAR_MODE's numbering (context_x86_64.S). */
-	host_cpu_clear_mode = host_cpu_xinuse         ? 4
-			      : host_cpu_vectors == 0 ? host_cpu_x87_inuse
-						      : (uint8_t)(host_cpu_vectors + 1);
+	host_cpu_clear_mode = xinuse         ? 4
+			      : vectors == 0 ? (uint8_t)x87_inuse
+					     : (uint8_t)(vectors + 1);
 	__asm__("movw %%cs, %0" : "=r"(host_cpu_kernel_cs));
 	detected = true;
 }

@@ -15,10 +15,7 @@
 
 /* Read by the assembly; set by host_cpu_init(). */
 extern uint8_t host_cpu_fsgsbase;   /* user code can change FS/GS (wrfsbase) */
-extern uint8_t host_cpu_vectors;    /* 0: SSE, 1: AVX, 2: AVX-512 registers */
 extern uint64_t host_cpu_kernel_fs; /* glibc's thread pointer for the kernel */
-extern uint8_t host_cpu_x87_inuse;  /* XGETBV(1) tells whether x87 state is initial */
-extern uint8_t host_cpu_xinuse;     /* XGETBV(1) and AVX: the gate clears what is in use */
 extern uint8_t host_cpu_clear_mode; /* context_x86_64.S's CLEAR_MODE for this CPU, 0..4 */
 extern uint16_t host_cpu_kernel_cs; /* pwsim's (64-bit) code segment selector */
 
@@ -29,7 +26,10 @@ void host_cpu_init(void);
 /* context_x86_64.S assembles every gate once per variant: FS/GS handled
  * or not (host_cpu_fsgsbase), times the five clearing modes. This CPU's
  * row of host_gate_tables and host_direct_gates (the CPU is read first if
- * it was not yet). */
+ * it was not yet). With PWSIM_GATE_NO_XINUSE=1 in the environment the
+ * gates clear register by register even where XGETBV(1) would tell what
+ * is in use: as sure a clearing, slower, there so that tests reach the
+ * other modes' code on such a CPU (docs/containment.md). */
 #define HOST_GATE_VARIANTS 10u
 unsigned host_cpu_gate_variant(void);
 

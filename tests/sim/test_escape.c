@@ -151,6 +151,31 @@ Test(escape, no_register_the_gates_give_back_holds_a_host_address)
 		"attacker: no host address in the registers the gates give back\n"});
 }
 
+/* Where XGETBV(1) tells what is in use the gates clear only that (mode 4
+ * of context_x86_64.S's CLEAR_MODE); elsewhere they clear register by
+ * register. PWSIM_GATE_NO_XINUSE=1 makes pwsim take the second way here
+ * too (cpu_state.h), so the same attempts check that code. */
+Test(escape, the_register_by_register_clearing_leaves_nothing_either)
+{
+	cr_assert_eq(setenv("PWSIM_GATE_NO_XINUSE", "1", 1), 0);
+	check(&(struct attempt){"read_vectors", "out",
+				"attacker: 0 registers hold the victim's secret"});
+	check(&(struct attempt){"read_vectors", "out",
+				"attacker: x87 status flags 0, last x87 instruction at 0\n"});
+	if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")) {
+		check(&(struct attempt){"read_vectors512", "out",
+					"attacker: 0 AVX-512 words hold the victim's secret, 0 "
+					"others are non-zero\n"});
+	}
+	check(&(struct attempt){
+		"gate_registers", "out",
+		"attacker: no host address in the registers the gates give back\n"});
+	check(&(struct attempt){"x87_pending", "out",
+				"attacker: the pending x87 exception did not reach pwsim"});
+	check(&(struct attempt){"fpu_control", "out", "attacker: mxcsr 0 after a syscall"});
+	cr_assert_eq(unsetenv("PWSIM_GATE_NO_XINUSE"), 0);
+}
+
 Test(escape, the_hosts_time_stamp_counter_is_out_of_reach)
 {
 	check(&(struct attempt){"rdtsc", "err",
