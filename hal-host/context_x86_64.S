@@ -280,7 +280,7 @@ host_enter_user:
  * when the budget runs out: an entry of its own that no syscall id names):
  *   rax = id, rdi, rsi, rdx, rcx, r8, r9 = a0..a5 (the C argument
  *   registers, so that a typed wrapper's arguments are already in place:
- *   userspace/syscall_host.c),
+ *   userspace/syscall_host.S),
  *   rsp = the user stack with the return address on top.
  * Switches to the current thread's kernel stack (host_kernel_sp, the top of
  * an empty kernel stack, like RISC-V's mscratch), calls
@@ -432,7 +432,7 @@ host_enter_user:
  * The gates of one variant: fsgs 1 where user code can move FS and GS
  * (host_cpu_fsgsbase), and the clearing of `mode` (CLEAR_MODE). Their
  * addresses are in host_gate_tables and host_direct_gates, one row per
- * variant (row fsgs * 5 + mode, cpu_state.h's host_cpu_gate_variant()):
+ * variant (row fsgs * HOST_CLEAR_MODES + mode, host_cpu_gate_variant()):
  * each machine runs one row, chosen once, so that no kernel entry or
  * return tests a CPU feature.
  *

@@ -79,7 +79,7 @@ static void detect(void)
 unsigned host_cpu_gate_variant(void)
 {
 	detect();
-	return host_cpu_fsgsbase * 5u + host_cpu_clear_mode;
+	return host_cpu_fsgsbase * HOST_CLEAR_MODES + host_cpu_clear_mode;
 }
 
 void host_cpu_init(void)

@@ -30,8 +30,15 @@ void host_cpu_init(void);
  * gates clear register by register even where XGETBV(1) would tell what
  * is in use: as sure a clearing, slower, there so that tests reach the
  * other modes' code on such a CPU (docs/containment.md). */
-#define HOST_GATE_VARIANTS 10u
+#define HOST_CLEAR_MODES   5u
+#define HOST_GATE_VARIANTS (2u * HOST_CLEAR_MODES)
 unsigned host_cpu_gate_variant(void);
+
+/* context_x86_64.S: each variant's gates, one row per variant: the hidden
+ * gate's entries, through which the link page's stubs jump, and the
+ * direct ones. */
+extern void *const host_gate_tables[HOST_GATE_VARIANTS][2];          /* slack entry, preempt gate */
+extern void (*const host_direct_gates[HOST_GATE_VARIANTS][2])(void); /* syscall, preempt */
 
 /* Rewrites an interrupted user context so that returning from the signal
  * handler enters `entry` on the current thread's empty kernel stack, with

@@ -107,11 +107,6 @@ extern uintptr_t host_kernel_sp;
 void host_ctx_switch(void **save_sp, void *load_sp);
 _Noreturn void host_enter_user(uintptr_t pc, uintptr_t sp, uintptr_t a0, uintptr_t a1,
 			       uintptr_t a2);
-/* Each variant's gates (cpu_state.h's host_cpu_gate_variant()): the
- * hidden gate's entries, through which the link page's stubs jump, and
- * the direct ones. */
-extern void *const host_gate_tables[][2];          /* slack entry, preempt gate */
-extern void (*const host_direct_gates[][2])(void); /* syscall gate, preempt gate */
 
 /* thread_ctx.c */
 void host_fiber_leave(void **fake, const void *bottom, size_t size);

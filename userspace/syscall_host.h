@@ -1,6 +1,6 @@
 /*
  * syscall_host.h — hal-host's way into the kernel for the typed wrappers:
- * one stub per syscall (syscall_host.c), pwk_host_sys_<name>(a0..a5), that
+ * one stub per syscall (syscall_host.S), pwk_host_sys_<name>(a0..a5), that
  * sets the id and jumps to the gate. The gate takes a0..a5 in the C
  * argument registers (syscall_host.S), so a wrapper whose arguments are the
  * syscall's, in order, calls its stub with nothing to move; through

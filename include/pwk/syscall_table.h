@@ -22,6 +22,8 @@
 #ifndef PWK_SYSCALL_TABLE_H
 #define PWK_SYSCALL_TABLE_H
 
+/* The tables are for assembly too (userspace/syscall_host.S). */
+#ifndef __ASSEMBLER__
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,6 +48,7 @@ typedef enum {
 	PWK_RET_INSTANT,  /* an instant: one word, or low/high words on 32 bits */
 	PWK_RET_NORETURN, /* never returns to the caller */
 } pwk_syscall_ret_kind_t;
+#endif
 
 /* Syscall ids are 16 bits; 0x0000, 0x0012, 0xF000 and 0xF007 are bounds,
  * not syscalls. */
@@ -133,6 +136,7 @@ typedef enum {
 
 /* --- names ---------------------------------------------------------------- */
 
+#ifndef __ASSEMBLER__
 /* The lower-case name of syscall `id` ("channel_respond"), or NULL when `id`
  * names no syscall. Only the low 16 bits of a trapped id count; pass those. */
 static inline const char *pwk_syscall_name(uint32_t id)
@@ -147,5 +151,6 @@ static inline const char *pwk_syscall_name(uint32_t id)
 		return NULL;
 	}
 }
+#endif
 
 #endif /* PWK_SYSCALL_TABLE_H */
