@@ -11,10 +11,16 @@
 
 /*
  * void host_ctx_switch(void **save_sp, void *load_sp)
- * Saves callee-saved registers, MXCSR and the x87 control word on the
- * current stack, stores the stack pointer in *save_sp, and resumes the
- * context saved at load_sp. A fresh context (host_ctx_init in thread_ctx.c)
- * has the same layout with a return address of its entry function.
+ * Saves the callee-saved registers on the current stack, stores the stack
+ * pointer in *save_sp, and resumes the context saved at load_sp. A fresh
+ * context (host_ctx_frame in thread_ctx.c) has the same layout with a
+ * return address of its entry function.
+ *
+ * MXCSR and the x87 control word (callee-saved too) are not switched: in
+ * every kernel context they are the defaults. The gates install them
+ * before any C code runs and keep the user's in the gate frame, the fault
+ * path writes them into the context it redirects into the kernel
+ * (cpu_state.c), and nothing in pwsim changes them.
  */
 	.globl	host_ctx_switch
 	.hidden	host_ctx_switch
@@ -26,19 +32,8 @@ host_ctx_switch:
 	pushq	%r13
 	pushq	%r14
 	pushq	%r15
-	subq	$8, %rsp
-	stmxcsr	(%rsp)
-	fnstcw	4(%rsp)
 	movq	%rsp, (%rdi)
 	movq	%rsi, %rsp
-	ldmxcsr	(%rsp)
-	fnstcw	6(%rsp)
-	movzwl	4(%rsp), %eax
-	cmpw	6(%rsp), %ax
-	je	1f
-	fldcw	4(%rsp) /* only on a change: fldcw marks the x87 state in use */
-1:
-	addq	$8, %rsp
 	popq	%r15
 	popq	%r14
 	popq	%r13

@@ -23,7 +23,10 @@
 struct host_thread {
 	uint8_t *stack;    /* mmap'd, with a guard page below */
 	size_t stack_size; /* usable bytes above the guard */
-	void *saved_sp;    /* kernel context while switched out */
+	/* stack + stack_size rounded down to 16: host_kernel_sp while this
+	 * thread is in user mode, kept so that a switch does not recompute it */
+	uintptr_t kernel_top;
+	void *saved_sp; /* kernel context while switched out */
 	uint32_t process;
 	int64_t *budget; /* its process's budget counter (budget.h), found when prepared */
 	/* prepared user entry (hal_thread_prepare) */

@@ -51,6 +51,7 @@ static void ensure_stack(struct host_thread *t, uint32_t thread)
 	}
 	t->stack = kernel_stacks[thread];
 	t->stack_size = HOST_KERNEL_STACK_SIZE;
+	t->kernel_top = ((uintptr_t)(t->stack + t->stack_size)) & ~(uintptr_t)15;
 }
 
 void host_stack_unpoison(const void *bottom, size_t size)
@@ -67,8 +68,7 @@ void host_stack_unpoison(const void *bottom, size_t size)
 
 uintptr_t host_thread_kernel_top(uint32_t thread)
 {
-	struct host_thread *t = &host.threads[thread];
-	return ((uintptr_t)(t->stack + t->stack_size)) & ~(uintptr_t)15;
+	return host.threads[thread].kernel_top;
 }
 
 /* ASan must be told which stack is current, or it reports false stack
@@ -97,13 +97,13 @@ void host_fiber_arrive(void *fake, const void **old_bottom, size_t *old_size)
 
 void *host_ctx_frame(uint8_t *stack_top_aligned, void (*entry)(void))
 {
-	/* host_ctx_switch's layout: MXCSR/x87 control word, six callee-saved
-	 * registers, then the "return address", placed so that the entry
-	 * function starts with the stack aligned as after a call. */
-	uint64_t *frame = (uint64_t *)(void *)stack_top_aligned - 9;
-	memset(frame, 0, 9 * sizeof(*frame));
-	frame[0] = 0x1f80u | ((uint64_t)0x037fu << 32); /* default MXCSR, x87 CW */
-	frame[7] = (uint64_t)(uintptr_t)entry;
+	/* host_ctx_switch's layout: six callee-saved registers, then the
+	 * "return address", placed so that the entry function starts with the
+	 * stack aligned as after a call (the word above it stands for the
+	 * caller's return address). */
+	uint64_t *frame = (uint64_t *)(void *)stack_top_aligned - 8;
+	memset(frame, 0, 8 * sizeof(*frame));
+	frame[6] = (uint64_t)(uintptr_t)entry;
 	return frame;
 }
 
@@ -174,7 +174,7 @@ void hal_context_switch(uint32_t from, uint32_t to)
 	void *fake = NULL;
 	host.current = to;
 	host.current_budget = next->budget;
-	host_kernel_sp = host_thread_kernel_top(to);
+	host_kernel_sp = next->kernel_top;
 	host_fiber_leave(&fake, next->stack, next->stack_size);
 	host_ctx_switch(save, next->saved_sp);
 	host_fiber_arrive(fake, NULL, NULL);
