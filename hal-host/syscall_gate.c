@@ -32,7 +32,7 @@ static void collect_or_fault(void)
  * clock: it faults, as code that jumps into a kernel on hardware does. */
 void host_preempt(void)
 {
-	host.entries++;
+	host.preempt_entries++;
 	const int64_t *budget = host_budget_counter();
 	if (budget != NULL && host.budget_granted > 0 && *budget > 0 &&
 	    *budget <= host.budget_granted) {
@@ -112,7 +112,6 @@ syscall_general(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX])
  * a0..a5 from the registers and two zero words. */
 pwk_syscall_ret_t host_syscall(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_ARGS_MAX])
 {
-	host.entries++;
 	/* The common entry charges blocks and cost with one clock update; a
 	 * seeded delay, injections, a missing or odd counter or the time limit
 	 * take the general path, which charges them one by one as budget.c
