@@ -6,7 +6,7 @@ lowest to the highest round: a long bar is a noisy figure, not a slow one.
 import os
 import subprocess
 
-HEADER = """set terminal pngcairo size 1000,600 noenhanced font ",10"
+HEADER = """set terminal pngcairo size 1200,600 noenhanced font ",10"
 set output "{png}"
 set title "{title}"
 set grid ytics
@@ -35,10 +35,23 @@ def _bench(r, name):
     return next(e for e in r["benchmarks"] + r["scaling"] if e["name"] == name)
 
 
+def _isolations(r):
+    """The isolation modes every host figure has, in the table's order."""
+    entries = r["benchmarks"] + r["scaling"]
+    return [iso for iso in ("none", "mprotect", "trusted")
+            if entries and all(iso in e["host"] for e in entries)]
+
+
+def _curves(titles):
+    """gnuplot's plot arguments: one line with error bars per data block."""
+    return ", \\\n     ".join(f'DAT index {i} using 1:2:3:4 with yerrorlines title "{t}"'
+                                for i, t in enumerate(titles))
+
+
 def versus_baselines(r, out):
     rows = ""
     for name in ("debug_nop", "wait_poll", "transact_8", "switch_threads", "switch_processes"):
-        for iso in ("none", "mprotect"):
+        for iso in _isolations(r):
             rows += _row(f"pwk {name} ({iso})", _bench(r, name)["host"][iso]["cpu_ns"])
     for b in r["baselines"]:
         rows += _row(f"host {b['name']} ({b['pinning']})", b["ns"], 1)
@@ -47,7 +60,7 @@ set style fill solid 0.5
 set boxwidth 0.6
 set xtics rotate by -40 scale 0
 set bmargin 12
-set rmargin 8
+set rmargin 14
 unset key
 plot DAT using 0:2:($5 == 0 ? 0x4477aa : 0xcc6677):xtic(1) with boxes lc rgb variable, \\
      DAT using 0:2:3:4 with yerrorbars lc rgb "black" pt 0, \\
@@ -65,12 +78,12 @@ def _series(r, names, x_of, iso, metric="cpu_ns"):
     return rows
 
 
-def _two_isolations(r, out, stem, title, xlabel, names, x_of, extra=""):
-    data = _series(r, names, x_of, "none") + "\n\n" + _series(r, names, x_of, "mprotect")
+def _per_isolation(r, out, stem, title, xlabel, names, x_of, extra=""):
+    isolations = _isolations(r)
+    data = "\n\n".join(_series(r, names, x_of, iso) for iso in isolations)
     body = f"""set xlabel "{xlabel}"
 set ylabel "simulator CPU ns per round trip"
-{extra}plot DAT index 0 using 1:2:3:4 with yerrorlines title "isolation none", \\
-     DAT index 1 using 1:2:3:4 with yerrorlines title "isolation mprotect"
+{extra}plot {_curves(f"isolation {iso}" for iso in isolations)}
 """
     return _gnuplot(out, stem, title, body, data)
 
@@ -82,23 +95,25 @@ def _bytes_x(name):
 
 def message_size(r, out):
     names = ["transact_0", "transact_8", "transact_64", "transact_256", "transact_1024"]
-    return _two_isolations(r, out, "cost_vs_message_size", "channel_transact round trip against "
-                           "message size (bytes each way)", "bytes each way", names,
-                           _bytes_x, "set logscale x 2\nset xrange [0.35:2048]\n"
-                           "set xtics (\"0\" 0.5, 8, 64, 256, 1024)\n")
+    return _per_isolation(r, out, "cost_vs_message_size", "channel_transact round trip against "
+                          "message size (bytes each way)", "bytes each way", names,
+                          _bytes_x, "set logscale x 2\nset xrange [0.35:2048]\n"
+                          "set xtics (\"0\" 0.5, 8, 64, 256, 1024)\n")
 
 
 def clients(r, out):
     names = ["fanin_1", "fanin_4", "fanin_16"]
-    return _two_isolations(r, out, "cost_vs_clients", "wait-group fan-in: cost per round trip "
-                           "against client count", "clients (threads, one channel each)", names,
-                           lambda n: n.split("_")[1], "set logscale x 2\n")
+    return _per_isolation(r, out, "cost_vs_clients", "wait-group fan-in: cost per round trip "
+                          "against client count", "clients (threads, one channel each)", names,
+                          lambda n: n.split("_")[1], "set logscale x 2\n")
 
 
 def scaling(r, out):
     data = ""
+    titles = []
     for kind in ("threads", "processes"):
-        for iso in ("none", "mprotect"):
+        for iso in _isolations(r):
+            titles.append(f"{kind}, {iso}")
             entries = [e for e in r["scaling"] if e["kind"] in ("base", kind)]
             for e in entries:
                 s = e["host"][iso]["cpu_ns"]
@@ -107,11 +122,7 @@ def scaling(r, out):
     body = """set key bottom right opaque box
 set xlabel "sleeping threads (one process) / sleeping processes (one thread each)"
 set ylabel "simulator CPU ns per round trip (a deadline on each)"
-plot DAT index 0 using 1:2:3:4 with yerrorlines title "threads, none", \\
-     DAT index 1 using 1:2:3:4 with yerrorlines title "threads, mprotect", \\
-     DAT index 2 using 1:2:3:4 with yerrorlines title "processes, none", \\
-     DAT index 3 using 1:2:3:4 with yerrorlines title "processes, mprotect"
-"""
+plot """ + _curves(titles) + "\n"
     if all("callgrind_instructions" in e for e in r["scaling"]):
         # Instructions do not move with load: the flattest evidence there is.
         for kind in ("threads", "processes"):
@@ -119,10 +130,11 @@ plot DAT index 0 using 1:2:3:4 with yerrorlines title "threads, none", \\
                 if e["kind"] in ("base", kind):
                     data += f'{e["sleepers"]} {e["callgrind_instructions"]}\n'
             data += "\n\n"
+        n = len(titles)
         body = ("set y2label \"callgrind instructions per round trip (isolation none)\"\n"
                 "set y2range [0:*]\nset y2tics\n" + body.rstrip("\n") +
-                ', \\\n     DAT index 4 using 1:2 axes x1y2 with linespoints dt 2 title '
-                '"threads, instructions", \\\n     DAT index 5 using 1:2 axes x1y2 with '
+                f', \\\n     DAT index {n} using 1:2 axes x1y2 with linespoints dt 2 title '
+                f'"threads, instructions", \\\n     DAT index {n + 1} using 1:2 axes x1y2 with '
                 'linespoints dt 2 title "processes, instructions"')
     body += "\n"
     return _gnuplot(out, "scaling", "round trip against sleeping threads and processes "
