@@ -95,6 +95,33 @@ void host_cpu_init(void)
 	host_cpu_kernel_fs = fs;
 }
 
+/* fldcw only on a change: it marks the x87 state in use. */
+static void fcw_set(uint16_t fcw)
+{
+	uint16_t now;
+	__asm__ volatile("fnstcw %0" : "=m"(now));
+	if (now != fcw) {
+		__asm__ volatile("fnclex\n\tfldcw %0" : : "m"(fcw));
+	}
+}
+
+struct host_fp_control host_fp_control_install_defaults(void)
+{
+	struct host_fp_control saved;
+	const uint32_t mxcsr = MXCSR_DEFAULT;
+	__asm__ volatile("stmxcsr %0" : "=m"(saved.mxcsr));
+	__asm__ volatile("fnstcw %0" : "=m"(saved.fcw));
+	__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
+	fcw_set(FCW_DEFAULT);
+	return saved;
+}
+
+void host_fp_control_restore(struct host_fp_control saved)
+{
+	__asm__ volatile("ldmxcsr %0" : : "m"(saved.mxcsr));
+	fcw_set(saved.fcw);
+}
+
 void host_cpu_context_to_kernel(ucontext_t *uc, void (*entry)(void))
 {
 	mcontext_t *m = &uc->uc_mcontext;

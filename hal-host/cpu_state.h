@@ -40,6 +40,17 @@ unsigned host_cpu_gate_variant(void);
 extern void *const host_gate_tables[HOST_GATE_VARIANTS][2];          /* slack entry, preempt gate */
 extern void (*const host_direct_gates[HOST_GATE_VARIANTS][2])(void); /* syscall, preempt */
 
+/* The machine's host thread's MXCSR and x87 control word. Kernel contexts
+ * run with the defaults, which host_ctx_switch does not switch
+ * (context_x86_64.S): host_machine_run() installs them for the run and
+ * gives its caller's back at the end. */
+struct host_fp_control {
+	uint32_t mxcsr;
+	uint16_t fcw;
+};
+struct host_fp_control host_fp_control_install_defaults(void);
+void host_fp_control_restore(struct host_fp_control saved);
+
 /* Rewrites an interrupted user context so that returning from the signal
  * handler enters `entry` on the current thread's empty kernel stack, with
  * flags and FP control words the kernel can trust. */
