@@ -12,7 +12,13 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "../../hal-host/region.h" /* the constants only: this test runs pwsim as a child */
+#include "escape/protocol.h"
 #include "pwsim_child.h"
+
+/* The attacks aim at the layout the simulator has. */
+_Static_assert(ESCAPE_FLUSH_GAP_BYTES == HOST_REGION_FLUSH_GAP,
+	       "escape/protocol.h must follow hal-host/region.h's flush gap");
 
 struct attempt {
 	const char *scenario;

@@ -60,7 +60,8 @@ struct escape_request {
 #define ESCAPE_RAM_BYTES   16384u
 
 /* hal-host/region.h's HOST_REGION_FLUSH_GAP: unmapped, between the link
- * page and flash */
+ * page and flash (process code cannot include region.h; test_escape.c
+ * checks that the two agree) */
 #define ESCAPE_FLUSH_GAP_BYTES (64u * 4096u)
 
 #endif
