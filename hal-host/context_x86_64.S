@@ -20,8 +20,9 @@
  * every kernel context they are the defaults. The gates install them
  * before any C code runs and keep the user's in the gate frame, the fault
  * path writes them into the context it redirects into the kernel
- * (cpu_state.c), host_machine_run() installs them for the first one and
- * gives its caller's back at the end, and nothing in pwsim changes them.
+ * (cpu_state.c), host_machine_run() swaps them in for the run
+ * (host_fp_control_swap) and its caller's back at the end, and nothing in
+ * pwsim changes them.
  */
 	.globl	host_ctx_switch
 	.hidden	host_ctx_switch

@@ -24,8 +24,6 @@
 /* The flags user code can set that would break the kernel's C code: trap
  * (single step), direction (string ops backwards), alignment check. */
 #define EFLAGS_UNTRUSTED (0x100u | 0x400u | 0x40000u)
-#define MXCSR_DEFAULT    0x1f80u
-#define FCW_DEFAULT      0x037fu
 
 uint8_t host_cpu_fsgsbase;
 uint64_t host_cpu_kernel_fs;
@@ -95,31 +93,19 @@ void host_cpu_init(void)
 	host_cpu_kernel_fs = fs;
 }
 
-/* fldcw only on a change: it marks the x87 state in use. */
-static void fcw_set(uint16_t fcw)
+struct host_fp_control host_fp_control_swap(struct host_fp_control next)
 {
-	uint16_t now;
-	__asm__ volatile("fnstcw %0" : "=m"(now));
-	if (now != fcw) {
-		__asm__ volatile("fnclex\n\tfldcw %0" : : "m"(fcw));
+	struct host_fp_control before;
+	__asm__ volatile("stmxcsr %0" : "=m"(before.mxcsr));
+	__asm__ volatile("fnstcw %0" : "=m"(before.fcw));
+	__asm__ volatile("ldmxcsr %0" : : "m"(next.mxcsr));
+	/* fldcw only on a change, as it marks the x87 state in use; fnclex
+	 * first, since fldcw would deliver a pending exception the new word
+	 * unmasks. */
+	if (before.fcw != next.fcw) {
+		__asm__ volatile("fnclex\n\tfldcw %0" : : "m"(next.fcw));
 	}
-}
-
-struct host_fp_control host_fp_control_install_defaults(void)
-{
-	struct host_fp_control saved;
-	const uint32_t mxcsr = MXCSR_DEFAULT;
-	__asm__ volatile("stmxcsr %0" : "=m"(saved.mxcsr));
-	__asm__ volatile("fnstcw %0" : "=m"(saved.fcw));
-	__asm__ volatile("ldmxcsr %0" : : "m"(mxcsr));
-	fcw_set(FCW_DEFAULT);
-	return saved;
-}
-
-void host_fp_control_restore(struct host_fp_control saved)
-{
-	__asm__ volatile("ldmxcsr %0" : : "m"(saved.mxcsr));
-	fcw_set(saved.fcw);
+	return before;
 }
 
 void host_cpu_context_to_kernel(ucontext_t *uc, void (*entry)(void))
@@ -135,8 +121,8 @@ void host_cpu_context_to_kernel(ucontext_t *uc, void (*entry)(void))
 	if (m->fpregs != NULL) {
 		/* sigreturn reloads these: drop unmasked exceptions and any
 		 * pending x87 exception the user left. */
-		m->fpregs->mxcsr = MXCSR_DEFAULT;
-		m->fpregs->cwd = FCW_DEFAULT;
+		m->fpregs->mxcsr = HOST_FP_CONTROL_DEFAULT.mxcsr;
+		m->fpregs->cwd = HOST_FP_CONTROL_DEFAULT.fcw;
 		m->fpregs->swd = 0;
 	}
 }

@@ -40,16 +40,19 @@ unsigned host_cpu_gate_variant(void);
 extern void *const host_gate_tables[HOST_GATE_VARIANTS][2];          /* slack entry, preempt gate */
 extern void (*const host_direct_gates[HOST_GATE_VARIANTS][2])(void); /* syscall, preempt */
 
-/* The machine's host thread's MXCSR and x87 control word. Kernel contexts
- * run with the defaults, which host_ctx_switch does not switch
- * (context_x86_64.S): host_machine_run() installs them for the run and
- * gives its caller's back at the end. */
+/* The MXCSR and x87 control word of the running host context. Kernel
+ * contexts run with HOST_FP_CONTROL_DEFAULT, which host_ctx_switch does
+ * not switch (context_x86_64.S): host_machine_run() swaps it in for the
+ * run and its caller's back at the end. */
 struct host_fp_control {
 	uint32_t mxcsr;
 	uint16_t fcw;
 };
-struct host_fp_control host_fp_control_install_defaults(void);
-void host_fp_control_restore(struct host_fp_control saved);
+/* All SSE and x87 exceptions masked, round to nearest, x87 at 64 bits (as
+ * the ABI starts a program; context_x86_64.S's MXCSR_DEFAULT too). */
+#define HOST_FP_CONTROL_DEFAULT ((struct host_fp_control){0x1f80u, 0x037fu})
+/* Installs `next`; returns what was installed before. */
+struct host_fp_control host_fp_control_swap(struct host_fp_control next);
 
 /* Rewrites an interrupted user context so that returning from the signal
  * handler enters `entry` on the current thread's empty kernel stack, with

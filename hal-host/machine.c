@@ -190,9 +190,9 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 	host_reads_trap_start();
 	host_hidden_gate_start();
 	host_syscall_dispatch_start();
-	const struct host_fp_control caller_fp = host_fp_control_install_defaults();
+	const struct host_fp_control caller_fp = host_fp_control_swap(HOST_FP_CONTROL_DEFAULT);
 	host_ctx_switch(&host.boot_sp, frame);
-	host_fp_control_restore(caller_fp);
+	(void)host_fp_control_swap(caller_fp);
 	host_fiber_arrive(fake, NULL, NULL);
 	host_syscall_dispatch_stop();
 	host_hidden_gate_stop();

@@ -66,10 +66,10 @@ struct host_machine {
 	/* The earliest of time_limit_next, armed and next_tick (when ticking):
 	 * budget.h's host_budget_horizon_update() keeps it. */
 	uint64_t horizon;
-	/* preemption-gate entries so far (host_kernel_entries() adds the
-	 * syscalls), and what the watchdog saw (watchdog.c): the entries,
-	 * virtual time and lowest budget counter at its last look, and the
-	 * wall seconds since the run last moved */
+	/* preemption-gate entries so far (watchdog.c adds the syscalls), and
+	 * what the watchdog saw: the entries, virtual time and lowest budget
+	 * counter at its last look, and the wall seconds since the run last
+	 * moved */
 	uint64_t preempt_entries;
 	uint64_t watch_entries;
 	uint64_t watch_now;
@@ -125,14 +125,6 @@ uintptr_t host_thread_kernel_top(uint32_t thread);
 
 /* machine.c: end the run with `kind`; switches back to host_machine_run(). */
 _Noreturn void host_end_run(host_outcome_kind_t kind, uint32_t code);
-
-/* Kernel entries so far, for the watchdog: every syscall that got past its
- * entry's charges is counted in the outcome anyway, so the syscall gate
- * counts nothing more. */
-static inline uint64_t host_kernel_entries(void)
-{
-	return host.preempt_entries + host.outcome.syscalls;
-}
 
 /* One 64-bit word into the trace digest `h` (trace_ring.c's): a multiply
  * and a rotate (the rotate brings the product's well-mixed high bits down
