@@ -69,6 +69,15 @@ static const char *signal_name(int sig)
 }
 
 /* What the process tried, for its fault report. */
+/* A general protection fault (a privileged instruction, a far jump or
+ * return to a segment user code may not use, a non-canonical address):
+ * Linux sends SIGSEGV with SI_KERNEL and no address, which is no memory
+ * access at address 0. */
+static bool general_protection(int sig, const siginfo_t *si)
+{
+	return sig == SIGSEGV && si->si_code == SI_KERNEL;
+}
+
 static void describe(int sig, const siginfo_t *si, const ucontext_t *uc, char *out, size_t cap)
 {
 	const struct host_region *r = &host.regions[host.threads[host.current].process];
@@ -97,6 +106,10 @@ static void describe(int sig, const siginfo_t *si, const ucontext_t *uc, char *o
 		 * syscall_dispatch.c one that process code jumped to. */
 		snprintf(out, cap, "raw host syscall %d (only pwk syscalls are allowed)",
 			 si->si_syscall);
+		return;
+	}
+	if (general_protection(sig, si)) {
+		snprintf(out, cap, "SIGSEGV (an instruction or segment user mode may not use)");
 		return;
 	}
 	snprintf(out, cap, "%s", signal_name(sig));
@@ -152,6 +165,9 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 		 * pad (an address derived from the randomised vDSO): not
 		 * printed either. */
 		snprintf(addr_text, sizeof(addr_text), "a 32-bit address");
+	} else if (general_protection(sig, si)) {
+		snprintf(addr_text, sizeof(addr_text), "no memory address");
+		snprintf(where, sizeof(where), "a general protection fault, not a memory access");
 	}
 	char what[80];
 	describe(sig, si, uc, what, sizeof(what));
