@@ -190,23 +190,10 @@ static size_t min_size(size_t a, size_t b)
 	return a < b ? a : b;
 }
 
-/* Both buffers are one checked range each: no cursor, one copy. */
-static size_t copy_flat(const struct pwk_ubuf *dst, const struct pwk_ubuf *src, size_t src_offset,
-			size_t want)
-{
-	PWK_ASSERT(want <= dst->size);
-	PWK_ASSERT(src_offset + want <= src->size);
-	if (want > 0) {
-		pwk_copy(hal_user_ptr(dst->process, dst->addr),
-			 hal_user_ptr(src->process, src->addr + src_offset), want);
-	}
-	return want;
-}
-
 /* A copy with an iovec on either side: piece by piece. Out of line, so
  * that the flat copy of the IPC path does not pay for the cursors' frame. */
-__attribute__((noinline)) static size_t
-copy_pieces(const struct pwk_ubuf *dst, const struct pwk_ubuf *src, size_t src_offset, size_t want)
+size_t pwk__ubuf_copy_pieces(const struct pwk_ubuf *dst, const struct pwk_ubuf *src,
+			     size_t src_offset, size_t want)
 {
 	struct cursor s;
 	struct cursor d;
@@ -229,14 +216,4 @@ copy_pieces(const struct pwk_ubuf *dst, const struct pwk_ubuf *src, size_t src_o
 	}
 	PWK_ASSERT(done <= want);
 	return done;
-}
-
-size_t pwk__ubuf_copy(const struct pwk_ubuf *dst, const struct pwk_ubuf *src, size_t src_offset)
-{
-	PWK_ASSERT(src_offset <= src->size);
-	const size_t want = min_size(src->size - src_offset, dst->size);
-	if (src->iov_count == 0 && dst->iov_count == 0) {
-		return copy_flat(dst, src, src_offset, want);
-	}
-	return copy_pieces(dst, src, src_offset, want);
 }

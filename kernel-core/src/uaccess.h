@@ -13,9 +13,11 @@
 #define PWK_UACCESS_H
 
 #include <pwk/abi.h>
+#include <pwk/hal.h>
 
 #include "assert.h"
 #include "boot.h"
+#include "copy.h"
 #include "limits.h"
 
 struct pwk_ubuf {
@@ -100,7 +102,25 @@ void pwk__ubuf_empty(struct pwk_ubuf *buf, uint32_t process);
 /* Copies bytes [src_offset, src->size) of `src` to the start of `dst`, at
  * most dst->size of them; returns how many were copied (fewer if an iovec
  * entry no longer passes its check). src_offset <= src->size. */
-size_t pwk__ubuf_copy(const struct pwk_ubuf *dst, const struct pwk_ubuf *src, size_t src_offset);
+size_t pwk__ubuf_copy_pieces(const struct pwk_ubuf *dst, const struct pwk_ubuf *src,
+			     size_t src_offset, size_t want);
+static inline size_t pwk__ubuf_copy(const struct pwk_ubuf *dst, const struct pwk_ubuf *src,
+				    size_t src_offset)
+{
+	PWK_ASSERT(src_offset <= src->size);
+	const size_t left = src->size - src_offset;
+	const size_t want = left < dst->size ? left : dst->size;
+	if (src->iov_count != 0 || dst->iov_count != 0) {
+		return pwk__ubuf_copy_pieces(dst, src, src_offset, want);
+	}
+	/* Both buffers are one checked range each: no cursor, one copy. */
+	PWK_ASSERT(src_offset + want <= src->size);
+	if (want > 0) {
+		pwk_copy(hal_user_ptr(dst->process, dst->addr),
+			 hal_user_ptr(src->process, src->addr + src_offset), want);
+	}
+	return want;
+}
 
 /* Number of pieces (1 for a flat buffer, else the iovec entries). */
 uint32_t pwk__ubuf_pieces(const struct pwk_ubuf *buf);
