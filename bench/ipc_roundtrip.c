@@ -7,6 +7,7 @@
  * Reports figures; never passes or fails on them.
  */
 #include <stdio.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -92,6 +93,13 @@ int main(int argc, char **argv)
 	int code = run_one(&s, HOST_ISOLATION_NONE, "pwsim isolation none");
 	code |= run_one(&s, HOST_ISOLATION_MPROTECT, "pwsim isolation mprotect");
 	code |= run_one(&s, HOST_ISOLATION_TRUSTED, "pwsim isolation trusted");
+	int key = pkey_alloc(0, 0);
+	if (key >= 0) {
+		pkey_free(key);
+		code |= run_one(&s, HOST_ISOLATION_PKEYS, "pwsim isolation pkeys");
+	} else {
+		printf("%-28s (this host has no protection keys)\n", "pwsim isolation pkeys");
+	}
 	printf("%-28s %10.1f ns/round trip  (baseline, same run)\n", "host pipe ping-pong",
 	       pipe_round_trip_ns(BENCH_ROUND_TRIPS));
 	scenario_free(&s);

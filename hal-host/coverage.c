@@ -65,7 +65,8 @@ bool host_coverage_attach(uint32_t process, char *err, size_t err_cap)
 	r->coverage_fd = fd;
 	r->coverage_user = at;
 	r->coverage_kernel = kernel;
-	host_region_set_accessible(r, host.opts.isolation != HOST_ISOLATION_MPROTECT);
+	r->pkey = 0; /* the new map carries none yet */
+	host_region_apply_isolation(r);
 	host_region_link_write(r);
 	return true;
 fail:

@@ -90,7 +90,7 @@ static void describe(int sig, const siginfo_t *si, const ucontext_t *uc, char *o
 	size_t len = 0;
 	host_read_t read = sig == SIGSEGV && host_region_contains(r, pc) &&
 					   pc + 3 <= r->user_base + r->flash_size
-				   ? host_read_insn((const uint8_t *)pc, &len)
+				   ? host_read_insn(host_region_kernel_ptr(r, pc), &len)
 				   : HOST_READ_NONE;
 	if (read == HOST_READ_TSC || read == HOST_READ_TSCP) {
 		snprintf(out, cap, "read the host's time stamp counter (%s)",

@@ -23,17 +23,22 @@ typedef enum {
 	 * syscall per kernel entry, but process code can find and reach
 	 * pwsim's memory from them (hidden_gate.c). For code one trusts. */
 	HOST_ISOLATION_TRUSTED,
+	/* As mprotect, by protection keys (pkeys.c): a switch is one WRPKRU.
+	 * Needs a CPU with them, at most 15 processes, and images whose flash
+	 * holds no byte sequence of WRPKRU or XRSTOR. Another process's code
+	 * can be run (keys govern data accesses), never read or written. */
+	HOST_ISOLATION_PKEYS,
 } host_isolation_t;
 
 /* The modes' names, as options and scenario files write them: "none",
- * "mprotect", "trusted". Parse: false (and *out untouched) for any other
+ * "mprotect", "trusted", "pkeys". Parse: false (and *out untouched) for any other
  * name. */
 bool host_isolation_parse(const char *name, host_isolation_t *out);
 /* The names for messages (keep with options.c's table): as a choice, as
  * a choice of JSON strings, and for a usage line. */
-#define HOST_ISOLATION_CHOICES        "none, mprotect or trusted"
-#define HOST_ISOLATION_CHOICES_QUOTED "\"none\", \"mprotect\" or \"trusted\""
-#define HOST_ISOLATION_USAGE          "none|mprotect|trusted"
+#define HOST_ISOLATION_CHOICES        "none, mprotect, pkeys or trusted"
+#define HOST_ISOLATION_CHOICES_QUOTED "\"none\", \"mprotect\", \"pkeys\" or \"trusted\""
+#define HOST_ISOLATION_USAGE          "none|mprotect|pkeys|trusted"
 const char *host_isolation_name(host_isolation_t isolation);
 
 struct pwk_trace_record;

@@ -89,9 +89,12 @@ bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size
 	if (!host_region_map(r, process, flash_size, ram_size, err, err_cap)) {
 		return false;
 	}
-	/* In isolation none every region is always accessible; in mprotect
-	 * only the running process's (hal_protection_apply). */
-	host_region_set_accessible(r, host.opts.isolation != HOST_ISOLATION_MPROTECT);
+	if (host.opts.isolation == HOST_ISOLATION_PKEYS &&
+	    !host_pkeys_ready(process, err, err_cap)) {
+		host_region_unmap(r);
+		return false;
+	}
+	host_region_apply_isolation(r);
 	host_region_link_write(r);
 	if (process >= host.region_count) {
 		host.region_count = process + 1;
@@ -103,6 +106,19 @@ bool host_region_create(uint32_t process, uint64_t flash_size, uint64_t ram_size
 	return true;
 }
 
+/* In isolation none every region is always accessible; in mprotect only
+ * the running process's, and in pkeys only its key's (hal_protection_apply). */
+void host_region_apply_isolation(struct host_region *r)
+{
+	const int key = host_pkeys_key((uint32_t)(r - host.regions));
+	if (host.opts.isolation == HOST_ISOLATION_PKEYS && key == 0) {
+		/* host_region_create() allocates it; a rewind keeps the mode. */
+		hal_panic(__FILE__, __LINE__, "isolation pkeys: a region without its key");
+	}
+	host_region_set_key(r, key);
+	host_region_set_accessible(r, host.opts.isolation != HOST_ISOLATION_MPROTECT);
+}
+
 bool host_image_load(uint32_t process, const char *path, const struct host_image_file *file,
 		     struct host_image_info *info, char *err, size_t err_cap)
 {
@@ -110,9 +126,11 @@ bool host_image_load(uint32_t process, const char *path, const struct host_image
 		snprintf(err, err_cap, "process %u has no region", process);
 		return false;
 	}
-	char why[256];
+	char why[400];
 	if (!host_loader_load(&host.regions[process], file->bytes, file->len, info, why,
-			      sizeof(why))) {
+			      sizeof(why)) ||
+	    (host.opts.isolation == HOST_ISOLATION_PKEYS &&
+	     !host_pkeys_image_check(&host.regions[process], why, sizeof(why)))) {
 		snprintf(err, err_cap, "%s: %s", path, why);
 		return false;
 	}
@@ -137,13 +155,18 @@ void hal_process_starting(uint32_t process)
 
 void hal_protection_apply(uint32_t process)
 {
-	if (host.opts.isolation == HOST_ISOLATION_MPROTECT && process != host.applied_process) {
+	if (process == host.applied_process) {
+		return;
+	}
+	if (host.opts.isolation == HOST_ISOLATION_MPROTECT) {
 		if (host.applied_process < host.region_count) {
 			host_region_set_accessible(&host.regions[host.applied_process], false);
 		}
 		if (process < host.region_count) {
 			host_region_set_accessible(&host.regions[process], true);
 		}
+	} else if (host.opts.isolation == HOST_ISOLATION_PKEYS) {
+		host_pkeys_apply(process);
 	}
 	host.applied_process = process;
 }
@@ -168,8 +191,10 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 	host.system = system;
 	host_seccomp_install();
 	host_cpu_init();
+	const uint32_t caller_pkru = host_pkeys_run_enter();
 	pwk_status_t booted = pwk_boot(system);
 	if (booted != PWK_OK) {
+		host_pkeys_run_leave(caller_pkru);
 		host.outcome.kind = HOST_OUTCOME_BOOT_FAILED;
 		host.outcome.code = (uint32_t)booted;
 		return host.outcome;
@@ -198,6 +223,7 @@ struct host_outcome host_machine_run(const struct pwk_system_desc *system)
 	host_hidden_gate_stop();
 	host_reads_trap_stop();
 	host_watchdog_stop();
+	host_pkeys_run_leave(caller_pkru);
 	host_console_flush_all();
 	host.outcome.end_time = host.now;
 	return host.outcome;

@@ -233,6 +233,24 @@ void host_reads_trap_start(void);
 void host_reads_trap_stop(void);
 bool host_reads_cpuid_traps(void);
 host_read_t host_read_insn(const uint8_t *pc, size_t *len);
+
+/* pkeys.c: isolation pkeys. ready: `process` has its key (allocated at
+ * its first region), else false and why in err. key: the key its user
+ * view carries in this isolation (0 outside pkeys). apply: PKRU for
+ * `process` running (PWK_NONE: key 0 only). run_enter/leave: the run's
+ * PKRU installed and the caller's given back (nothing outside pkeys).
+ * image_check: false, and where, if the region's flash holds the bytes
+ * of an instruction that writes PKRU. */
+bool host_pkeys_ready(uint32_t process, char *err, size_t err_cap);
+int host_pkeys_key(uint32_t process);
+void host_pkeys_apply(uint32_t process);
+uint32_t host_pkeys_run_enter(void);
+void host_pkeys_run_leave(uint32_t caller);
+bool host_pkeys_image_check(const struct host_region *r, char *err, size_t err_cap);
+
+/* machine.c: a region's views as this run's isolation needs them: its
+ * protection key (pkeys), then accessible unless isolation mprotect. */
+void host_region_apply_isolation(struct host_region *r);
 bool host_reads_emulate(ucontext_t *uc);
 
 /* syscall_dispatch.c: during a run, a host syscall while process code

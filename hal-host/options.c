@@ -29,6 +29,7 @@ static const char *const isolation_names[] = {
 	[HOST_ISOLATION_NONE] = "none",
 	[HOST_ISOLATION_MPROTECT] = "mprotect",
 	[HOST_ISOLATION_TRUSTED] = "trusted",
+	[HOST_ISOLATION_PKEYS] = "pkeys",
 };
 #define ISOLATION_COUNT (sizeof(isolation_names) / sizeof(isolation_names[0]))
 

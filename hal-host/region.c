@@ -198,6 +198,23 @@ void host_region_unmap(struct host_region *r)
 	r->fd = -1;
 }
 
+void host_region_set_key(struct host_region *r, int key)
+{
+	if (!r->mapped || r->pkey == key) {
+		return;
+	}
+	/* As set_accessible's calls: whole mappings, which cannot fail. */
+	if (r->coverage_user != 0) {
+		(void)pkey_mprotect((void *)r->coverage_user, PWK_HOST_COVERAGE_BYTES,
+				    PROT_READ | PROT_WRITE, key);
+	}
+	(void)pkey_mprotect((void *)r->link_page, HOST_REGION_PAGE, PROT_READ | PROT_EXEC, key);
+	(void)pkey_mprotect((void *)r->user_base, r->flash_size, PROT_READ | PROT_EXEC, key);
+	(void)pkey_mprotect((void *)(r->user_base + r->flash_size), r->ram_size,
+			    PROT_READ | PROT_WRITE, key);
+	r->pkey = key;
+}
+
 void host_region_set_accessible(struct host_region *r, bool accessible)
 {
 	if (!r->mapped) {

@@ -48,6 +48,7 @@ struct host_region {
 	size_t flash_size;    /* page multiple */
 	size_t ram_size;      /* page multiple */
 	size_t mapped_size;   /* flash_size + ram_size while mapped, else 0 */
+	int pkey;             /* the protection key its user view carries (pkeys.c), 0 if none */
 	uintptr_t link_page;  /* user address of the link page, below the flush gap */
 	uint8_t *initial_ram; /* RAM as the loader left it (data, zeroed bss) */
 	size_t initial_ram_len;
@@ -87,6 +88,9 @@ void host_coverage_unmap(struct host_region *r);
 
 /* Sets the user view's protection: accessible (flash r-x, ram rw-) or not. */
 void host_region_set_accessible(struct host_region *r, bool accessible);
+/* Tags the user view (link page, flash, RAM, coverage map) with protection
+ * key `key` (0: none), with the protections of an accessible view. */
+void host_region_set_key(struct host_region *r, int key);
 
 /* True if `uaddr` is in the mapped region's flash or RAM (inline: every
  * hal_user_ptr() asks). An address below user_base wraps its offset past

@@ -29,9 +29,9 @@
 #include "host_link.h"
 #include "machine.h"
 
-/* `kept`: the previous run was in isolation none too, which never changes
- * a protection, so the views are as this run needs them (pwsim fuzz rewinds
- * thousands of times a second; mprotect is most of a rewind's cost). */
+/* `kept`: the previous run left the views as this run needs them
+ * (views_kept; pwsim fuzz rewinds thousands of times a second, and
+ * mprotect is most of a rewind's cost). */
 static void region_rewind(struct host_region *r, bool kept)
 {
 	uint8_t *ram = r->kernel_base + r->flash_size;
@@ -43,15 +43,25 @@ static void region_rewind(struct host_region *r, bool kept)
 	}
 	host_region_link_write(r);
 	if (!kept) {
-		host_region_set_accessible(r, host.opts.isolation != HOST_ISOLATION_MPROTECT);
+		host_region_apply_isolation(r);
 	}
+}
+
+/* Whether a run in isolation `now` finds the views as one in `was` left
+ * them: none and trusted change no protection; pkeys keeps its keys. */
+static bool views_kept(host_isolation_t was, host_isolation_t now)
+{
+	if (was == HOST_ISOLATION_MPROTECT || now == HOST_ISOLATION_MPROTECT) {
+		return false;
+	}
+	return (was == HOST_ISOLATION_PKEYS) == (now == HOST_ISOLATION_PKEYS);
 }
 
 void host_machine_rewind(const struct host_options *opts)
 {
 	struct host_region kept[HOST_PROCESSES_MAX];
 	uint32_t count = host.region_count;
-	bool was_none = host.opts.isolation != HOST_ISOLATION_MPROTECT;
+	const host_isolation_t was = host.opts.isolation;
 	memcpy(kept, host.regions, sizeof(kept));
 	/* Hide the regions from host_machine_reset(), which would unmap them. */
 	memset(host.regions, 0, sizeof(host.regions));
@@ -67,8 +77,7 @@ void host_machine_rewind(const struct host_options *opts)
 				memset(host_region_budget(r), 0, HOST_REGION_PAGE);
 				budget_zeroed = true;
 			}
-			region_rewind(r,
-				      was_none && host.opts.isolation != HOST_ISOLATION_MPROTECT);
+			region_rewind(r, views_kept(was, host.opts.isolation));
 		}
 	}
 }

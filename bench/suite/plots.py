@@ -36,9 +36,11 @@ def _bench(r, name):
 
 
 def _isolations(r):
-    """The isolation modes every host figure has, in the table's order."""
-    entries = r["benchmarks"] + r["scaling"]
-    return [iso for iso in ("none", "mprotect", "trusted")
+    """The isolation modes every benchmark has, in the table's order (a
+    scaling system of more processes than isolation pkeys has keys for
+    lacks pkeys: the scaling plot draws the points it has)."""
+    entries = r["benchmarks"]
+    return [iso for iso in ("none", "mprotect", "pkeys", "trusted")
             if entries and all(iso in e["host"] for e in entries)]
 
 
@@ -114,7 +116,8 @@ def scaling(r, out):
     for kind in ("threads", "processes"):
         for iso in _isolations(r):
             titles.append(f"{kind}, {iso}")
-            entries = [e for e in r["scaling"] if e["kind"] in ("base", kind)]
+            entries = [e for e in r["scaling"]
+                       if e["kind"] in ("base", kind) and iso in e["host"]]
             for e in entries:
                 s = e["host"][iso]["cpu_ns"]
                 data += f'{e["sleepers"]} {s["median"]} {s["min"]} {s["max"]}\n'

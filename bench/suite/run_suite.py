@@ -2,7 +2,8 @@
 """The benchmark suite's runner (scripts/bench.sh; docs/benchmarks.md).
 
 Runs every benchmark of benchmarks.txt on the host in isolation `none`,
-`mprotect` and `trusted` (none with the direct gate), the scaling systems,
+`mprotect`, `pkeys` (where the CPU has protection keys) and `trusted` (none
+with the direct gate), the scaling systems,
 and the host baselines, in interleaved rounds (each round runs every one of them once), then the target images
 (QEMU icount instructions; cycles from a VeeR model with --veer-model) and,
 with --callgrind, instruction counts of the host runs. Prints a table,
@@ -28,7 +29,19 @@ import plots  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_ROOT = os.path.dirname(os.path.dirname(HERE))
-ISOLATIONS = ("none", "mprotect", "trusted")
+def host_has_pkeys():
+    """Whether the CPU and kernel offer protection keys (isolation pkeys)."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            flags = next((line.split(":", 1)[1].split() for line in f
+                          if line.startswith("flags")), [])
+    except OSError:
+        return False
+    return "pku" in flags and "ospke" in flags
+
+
+# pkeys only where the host has protection keys (pwsim refuses it elsewhere).
+ISOLATIONS = ("none", "mprotect") + (("pkeys",) if host_has_pkeys() else ()) + ("trusted",)
 SCALING = {"threads": [1, 8, 32, 126], "processes": [4, 16, 30]}  # as meson.build
 COUNTS = {"full": (100, 20100), "quick": (100, 1100), "callgrind": (100, 1100),
           "target": (10, 110)}
@@ -44,6 +57,19 @@ def read_benchmarks():
             if len(fields) == 5 and not fields[0].startswith("#"):
                 out.append((fields[0], int(fields[3])))
     return out
+
+
+# Isolation pkeys gives each process a protection key, and Linux has 15.
+PKEYS_PROCESSES_MAX = 15
+
+
+def isolations_of(name):
+    """The modes `name` runs in: a scaling system of more processes than
+    isolation pkeys has keys for runs in the others only."""
+    for n, kind, size in scaling_benchmarks():
+        if n == name and kind == "processes" and size + 2 > PKEYS_PROCESSES_MAX:
+            return tuple(i for i in ISOLATIONS if i != "pkeys")
+    return ISOLATIONS
 
 
 def scaling_benchmarks():
@@ -105,7 +131,7 @@ class Suite:
         for r in range(self.a.rounds):
             print(f"bench: round {r + 1}/{self.a.rounds}", file=sys.stderr, flush=True)
             for name in names:
-                for iso in ISOLATIONS:
+                for iso in isolations_of(name):
                     cpu, wall, digests = self.host_pair(name, iso, counts)
                     e = host.setdefault((name, iso), {"cpu": [], "wall": [], "digests": digests})
                     e["cpu"].append(cpu)
@@ -253,7 +279,7 @@ def collect(suite, benchmarks, scaling):
 def figures(suite, host, name, factor, target):
     a = suite.a
     entry = {"name": name, "round_trips_per_iteration": factor, "host": {}}
-    for iso in ISOLATIONS:
+    for iso in isolations_of(name):
         e = host[(name, iso)]
         entry["host"][iso] = {"cpu_ns": spread(per_round_trip(e["cpu"], factor)),
                               "wall_ns": spread(per_round_trip(e["wall"], factor)),
@@ -289,6 +315,8 @@ def fmt_time(x, width=9):
 
 def print_table(r):
     def host_cols(e, iso):
+        if iso not in e["host"]:
+            return "-"
         c = e["host"][iso]["cpu_ns"]
         wall = e["host"][iso]["wall_ns"]["median"]
         return (f"{fmt_time(c['median'])} [{fmt_time(c['min'], 0)}-{fmt_time(c['max'], 0)}]"
@@ -296,8 +324,11 @@ def print_table(r):
     print(f"\npwk benchmarks per round trip (host: median [min-max] of {r['config']['rounds']} "
           f"interleaved rounds, CPU ns, then wall ns; machine load at start "
           f"{r['machine']['loadavg_at_start'][0]})")
+    pkeys = "pkeys" in ISOLATIONS
+    pkeys_head = f" {'pkeys cpu ns [min-max]':>31}{'wall':>9}" if pkeys else ""
     print(f"{'benchmark':22} {'none cpu ns [min-max]':>30}{'wall':>9} "
-          f"{'mprotect cpu ns [min-max]':>32}{'wall':>9} {'trusted cpu ns [min-max]':>31}"
+          f"{'mprotect cpu ns [min-max]':>32}{'wall':>9}{pkeys_head} "
+          f"{'trusted cpu ns [min-max]':>31}"
           f"{'wall':>9}{'callgrind':>10}{'qemu ins':>10}{'veer cyc':>10}")
     rows = r["benchmarks"] + [{"name": "scaling:"}] + r["scaling"]
     for e in rows:
@@ -305,12 +336,13 @@ def print_table(r):
             print(f"{e['name']} (transact_8_deadline next to N sleeping threads or processes)")
             continue
         veer = e.get("veer_cycles", {}).get("per_round_trip") if e.get("veer_cycles") else None
-        print(f"{e['name']:22} {host_cols(e, 'none'):>39} {host_cols(e, 'mprotect'):>41} "
-              f"{host_cols(e, 'trusted'):>40}"
+        pkeys_col = f" {host_cols(e, 'pkeys'):>40}" if pkeys else ""
+        print(f"{e['name']:22} {host_cols(e, 'none'):>39} {host_cols(e, 'mprotect'):>41}"
+              f"{pkeys_col} {host_cols(e, 'trusted'):>40}"
               f"{fmt(e.get('callgrind_instructions'), 10)}{fmt(e.get('qemu_instructions'), 10)}"
               f"{fmt(veer, 10)}")
     if any(fmt_time(v).strip() == "noise" for e in rows if "host" in e
-           for iso in ISOLATIONS
+           for iso in e["host"]
            for v in (e["host"][iso]["cpu_ns"]["median"], e["host"][iso]["wall_ns"]["median"])):
         print("noise: the long run took no longer than the short one (a busy machine); "
               "run again on a quieter one, or with more --rounds")
@@ -326,14 +358,15 @@ def print_table(r):
 
 def ratio_pairs(r):
     present = {e["name"] for e in r["benchmarks"]}
-    return [p for p in ALL_RATIO_PAIRS if p[0] in present]
+    return [p for p in ALL_RATIO_PAIRS if p[0] in present and p[1] in ISOLATIONS]
 
 
 ALL_RATIO_PAIRS = [("debug_nop", "none", "syscall"), ("switch_threads", "none", "swapcontext"),
             ("switch_threads", "none", "semaphore"), ("transact_8", "none", "pipe"),
-            ("transact_8", "mprotect", "pipe"), ("transact_8", "trusted", "pipe"),
+            ("transact_8", "mprotect", "pipe"), ("transact_8", "pkeys", "pipe"),
+            ("transact_8", "trusted", "pipe"),
             ("switch_processes", "none", "pipe"),
-            ("switch_processes", "mprotect", "pipe")]
+            ("switch_processes", "mprotect", "pipe"), ("switch_processes", "pkeys", "pipe")]
 
 
 def ratio(r, name, iso, base):

@@ -41,7 +41,7 @@ def check_spread(s, where, rounds):
 
 
 def check_host(e, rounds):
-    for iso in run_suite.ISOLATIONS:
+    for iso in run_suite.isolations_of(e["name"]):
         check(iso in e["host"], f"{e['name']}: no isolation {iso}")
         for metric in ("cpu_ns", "wall_ns"):
             check_spread(e["host"][iso][metric], f"{e['name']} {iso} {metric}", rounds)

@@ -5,6 +5,7 @@
 
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "diag.h"
 
@@ -19,10 +20,18 @@ void sim_scenario_load(const char *rel, struct scenario *s)
 	cr_assert(scenario_load(path, &search, s, &d), "%s does not load", rel);
 }
 
+#define ESCAPE "tests/sim/escape/"
+
 void sim_for_each_scenario(const char *const *rels, size_t n, host_isolation_t isolation,
 			   sim_scenario_check_fn check)
 {
 	for (size_t i = 0; i < n; i++) {
+		/* The escape attacker's instruction soup holds xrstor, so
+		 * isolation pkeys refuses its image (test_pkeys.c checks that). */
+		if (isolation == HOST_ISOLATION_PKEYS &&
+		    strncmp(rels[i], ESCAPE, strlen(ESCAPE)) == 0) {
+			continue;
+		}
 		check(rels[i], isolation);
 	}
 }

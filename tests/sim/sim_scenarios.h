@@ -11,6 +11,7 @@
 #include <criterion/criterion.h>
 #include <stddef.h>
 
+#include "host_pkeys.h"
 #include "scenario.h"
 
 #define SIM_SCENARIO_COUNT(list) (sizeof(list) / sizeof((list)[0]))
@@ -21,13 +22,15 @@ void sim_scenario_load(const char *rel, struct scenario *s);
 
 typedef void (*sim_scenario_check_fn)(const char *rel, host_isolation_t isolation);
 
-/* `check(rels[i], isolation)` for each of the `n` scenarios, in order. */
+/* `check(rels[i], isolation)` for each of the `n` scenarios, in order
+ * (in isolation pkeys, each but the escape attempts: their attacker's
+ * image is refused there). */
 void sim_for_each_scenario(const char *const *rels, size_t n, host_isolation_t isolation,
 			   sim_scenario_check_fn check);
 
-/* Two Criterion tests, SUITE/NAME_in_isolation_none and
- * SUITE/NAME_in_isolation_mprotect: each checks every scenario of the array
- * `list` in that mode with `check`. */
+/* Three Criterion tests, SUITE/NAME_in_isolation_none, _mprotect and
+ * _pkeys: each checks every scenario of the array `list` in that mode with
+ * `check` (pkeys skipped, saying so, on a host without protection keys). */
 #define SIM_TESTS_IN_EACH_ISOLATION(suite, name, list, check)                                      \
 	Test(suite, name##_in_isolation_none)                                                      \
 	{                                                                                          \
@@ -36,6 +39,14 @@ void sim_for_each_scenario(const char *const *rels, size_t n, host_isolation_t i
 	Test(suite, name##_in_isolation_mprotect)                                                  \
 	{                                                                                          \
 		sim_for_each_scenario(list, SIM_SCENARIO_COUNT(list), HOST_ISOLATION_MPROTECT,     \
+				      check);                                                      \
+	}                                                                                          \
+	Test(suite, name##_in_isolation_pkeys)                                                     \
+	{                                                                                          \
+		if (!host_has_pkeys()) {                                                           \
+			cr_skip_test(HOST_PKEYS_NONE_HERE);                                        \
+		}                                                                                  \
+		sim_for_each_scenario(list, SIM_SCENARIO_COUNT(list), HOST_ISOLATION_PKEYS,        \
 				      check);                                                      \
 	}
 
