@@ -452,6 +452,35 @@ host_syscall_slack_entry_\fsgs\()_\mode:
 
 	KERNEL_GATE host_syscall_gate_\fsgs\()_\mode, host_syscall, 1, \fsgs, \mode
 	KERNEL_GATE host_preempt_gate_\fsgs\()_\mode, host_preempt, 0, \fsgs, \mode
+
+	/* Isolation pkeys' entries (pkeys.c): the link page's stub enabled
+	 * the gate page's key with WRPKRU to read their address there, so
+	 * the first thing is the running process's PKRU back, which whoever
+	 * jumped to that WRPKRU cannot choose. The syscall stub pushed the
+	 * id and a2 (WRPKRU takes eax, ecx and edx) and moved a3 to r10. */
+	.type	host_syscall_pkeys_entry_\fsgs\()_\mode, @function
+host_syscall_pkeys_entry_\fsgs\()_\mode:
+	PKRU_RUNNING
+	movq	(%rsp), %rdx
+	movq	8(%rsp), %rax
+	movq	%r10, %rcx
+	addq	$16, %rsp
+	jmp	host_syscall_gate_\fsgs\()_\mode
+	.size	host_syscall_pkeys_entry_\fsgs\()_\mode, .-host_syscall_pkeys_entry_\fsgs\()_\mode
+	.type	host_preempt_pkeys_entry_\fsgs\()_\mode, @function
+host_preempt_pkeys_entry_\fsgs\()_\mode:
+	PKRU_RUNNING
+	jmp	host_preempt_gate_\fsgs\()_\mode
+	.size	host_preempt_pkeys_entry_\fsgs\()_\mode, .-host_preempt_pkeys_entry_\fsgs\()_\mode
+.endm
+
+/* PKRU as the running process has it (host_pkru_running, pkeys.c keeps
+ * it); clobbers eax, ecx and edx. */
+.macro PKRU_RUNNING
+	movl	host_pkru_running(%rip), %eax
+	xorl	%ecx, %ecx
+	xorl	%edx, %edx
+	wrpkru
 .endm
 
 .irp fsgs, 0, 1
@@ -461,18 +490,18 @@ host_syscall_slack_entry_\fsgs\()_\mode:
 .endr
 
 /* A table of one row per variant, in host_cpu_gate_variant()'s order:
- * the variant's `entry`, then its preemption gate. */
-.macro GATE_ROW entry, fsgs, mode
+ * the variant's `entry`, then its `preempt` entry. */
+.macro GATE_ROW entry, preempt, fsgs, mode
 	.quad	\entry\()_\fsgs\()_\mode
-	.quad	host_preempt_gate_\fsgs\()_\mode
+	.quad	\preempt\()_\fsgs\()_\mode
 .endm
-.macro GATE_TABLE name, entry
+.macro GATE_TABLE name, entry, preempt=host_preempt_gate
 	.globl	\name
 	.hidden	\name
 \name:
 .irp fsgs, 0, 1
 .irp mode, 0, 1, 2, 3, 4
-	GATE_ROW \entry, \fsgs, \mode
+	GATE_ROW \entry, \preempt, \fsgs, \mode
 .endr
 .endr
 	.size	\name, .-\name
@@ -485,6 +514,7 @@ host_syscall_slack_entry_\fsgs\()_\mode:
 	.balign	16
 	GATE_TABLE host_gate_tables, host_syscall_slack_entry
 	GATE_TABLE host_direct_gates, host_syscall_gate
+	GATE_TABLE host_pkeys_gates, host_syscall_pkeys_entry, host_preempt_pkeys_entry
 
 
 	.section .rodata
@@ -506,5 +536,12 @@ host_fcw_default:
 	.balign	8
 host_user_last:
 	.quad	0
+
+/* PKRU while the running process runs (pkeys.c writes it with PKRU). */
+	.globl	host_pkru_running
+	.hidden	host_pkru_running
+	.balign	4
+host_pkru_running:
+	.long	0
 
 	.section .note.GNU-stack,"",@progbits

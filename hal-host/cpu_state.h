@@ -39,6 +39,8 @@ unsigned host_cpu_gate_variant(void);
  * direct ones. */
 extern void *const host_gate_tables[HOST_GATE_VARIANTS][2];          /* slack entry, preempt gate */
 extern void (*const host_direct_gates[HOST_GATE_VARIANTS][2])(void); /* syscall, preempt */
+extern void *const host_pkeys_gates[HOST_GATE_VARIANTS][2];          /* isolation pkeys' entries */
+extern uint32_t host_pkru_running;                                   /* pkeys.c */
 
 /* The MXCSR and x87 control word of the running host context. Kernel
  * contexts run with HOST_FP_CONTROL_DEFAULT, which host_ctx_switch does

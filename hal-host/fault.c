@@ -34,6 +34,7 @@ static bool installed;
 
 static _Noreturn void fault_entry(void)
 {
+	host_pkeys_after_fault();
 	(void)host_budget_collect(); /* faulting already, tampered or not */
 	pwk_trap_fault();
 }
@@ -142,6 +143,9 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 	} else if (addr >= r->link_page && addr < r->link_page + HOST_REGION_PAGE) {
 		snprintf(where, sizeof(where),
 			 "in the simulator's read-only link page below flash");
+	} else if (r->gate_page && addr >= r->link_page + HOST_REGION_PAGE &&
+		   addr < r->link_page + 2 * HOST_REGION_PAGE) {
+		snprintf(where, sizeof(where), "in the simulator's gate page above the link page");
 	} else if (addr >= r->link_page + HOST_REGION_PAGE && addr < r->user_base) {
 		snprintf(where, sizeof(where),
 			 "in the unmapped gap between the link page and flash");

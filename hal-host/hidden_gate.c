@@ -142,6 +142,10 @@ void host_gate_link(const struct host_region *r, struct pwk_host_link *link)
 		link->preempt_gate = host_direct_gates[v][1];
 		return;
 	}
+	if (host.opts.isolation == HOST_ISOLATION_PKEYS) {
+		host_pkeys_gate_link(r, link); /* no host syscall per entry */
+		return;
+	}
 	const struct gate_stubs *s = slack_works() ? &slack_stubs : &trap_stubs;
 	uint8_t *page = (uint8_t *)link;
 	memcpy(page + HOST_GATE_SYSCALL_STUB, s->syscall, s->syscall_len);
@@ -175,7 +179,7 @@ void host_hidden_gate_stop(void)
 bool host_gate_trap_enter(ucontext_t *uc)
 {
 	if (slack_works() || host.opts.isolation == HOST_ISOLATION_TRUSTED ||
-	    host.current == PWK_NONE) {
+	    host.opts.isolation == HOST_ISOLATION_PKEYS || host.current == PWK_NONE) {
 		return false;
 	}
 	const struct host_region *r = &host.regions[host.threads[host.current].process];

@@ -24,7 +24,7 @@ typedef enum {
 	 * pwsim's memory from them (hidden_gate.c). For code one trusts. */
 	HOST_ISOLATION_TRUSTED,
 	/* As mprotect, by protection keys (pkeys.c): a switch is one WRPKRU.
-	 * Needs a CPU with them, at most 15 processes, and images whose flash
+	 * Needs a CPU with them, at most 14 processes, and images whose flash
 	 * holds no byte sequence of WRPKRU or XRSTOR. Another process's code
 	 * can be run (keys govern data accesses), never read or written. */
 	HOST_ISOLATION_PKEYS,

@@ -53,6 +53,8 @@ void host_machine_reset(const struct host_options *opts)
 {
 	machine_clear();
 	host.opts = *opts;
+	host.switch_protects = opts->isolation == HOST_ISOLATION_MPROTECT ||
+			       opts->isolation == HOST_ISOLATION_PKEYS;
 	host.armed = PWK_INSTANT_MAX;
 	host.next_tick = opts->tick_period;
 	host.time_limit_next = opts->time_limit == UINT64_MAX ? UINT64_MAX : opts->time_limit + 1;
@@ -115,6 +117,7 @@ void host_region_apply_isolation(struct host_region *r)
 		/* host_region_create() allocates it; a rewind keeps the mode. */
 		hal_panic(__FILE__, __LINE__, "isolation pkeys: a region without its key");
 	}
+	host_pkeys_gate_page(r, host.opts.isolation == HOST_ISOLATION_PKEYS);
 	host_region_set_key(r, key);
 	host_region_set_accessible(r, host.opts.isolation != HOST_ISOLATION_MPROTECT);
 }
@@ -153,20 +156,25 @@ void hal_process_starting(uint32_t process)
 	memset(ram + r->initial_ram_len, 0, r->ram_size - r->initial_ram_len);
 }
 
-void hal_protection_apply(uint32_t process)
+/* A process switch in isolation mprotect or pkeys. */
+__attribute__((noinline)) static void protection_switch(uint32_t process)
 {
-	if (process == host.applied_process) {
+	if (host.opts.isolation == HOST_ISOLATION_PKEYS) {
+		host_pkeys_apply(process);
 		return;
 	}
-	if (host.opts.isolation == HOST_ISOLATION_MPROTECT) {
-		if (host.applied_process < host.region_count) {
-			host_region_set_accessible(&host.regions[host.applied_process], false);
-		}
-		if (process < host.region_count) {
-			host_region_set_accessible(&host.regions[process], true);
-		}
-	} else if (host.opts.isolation == HOST_ISOLATION_PKEYS) {
-		host_pkeys_apply(process);
+	if (host.applied_process < host.region_count) {
+		host_region_set_accessible(&host.regions[host.applied_process], false);
+	}
+	if (process < host.region_count) {
+		host_region_set_accessible(&host.regions[process], true);
+	}
+}
+
+void hal_protection_apply(uint32_t process)
+{
+	if (host.switch_protects && process != host.applied_process) {
+		protection_switch(process);
 	}
 	host.applied_process = process;
 }

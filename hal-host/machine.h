@@ -47,6 +47,7 @@ struct host_machine {
 	 * every syscall reads it. NULL while current is PWK_NONE. */
 	int64_t *current_budget;
 	uint32_t applied_process;
+	bool switch_protects; /* a process switch changes protections (mprotect, pkeys) */
 	/* time and randomness */
 	struct host_rng rng;
 	bool forced_preempt; /* the current grant ends at a seeded preemption point */
@@ -247,6 +248,15 @@ void host_pkeys_apply(uint32_t process);
 uint32_t host_pkeys_run_enter(void);
 void host_pkeys_run_leave(uint32_t caller);
 bool host_pkeys_image_check(const struct host_region *r, char *err, size_t err_cap);
+/* The link page's stubs for isolation pkeys (hidden_gate.c calls it): they
+ * read the gates' address from the gate page, whose key they enable for
+ * that one load. gate_page: maps it (true) or unmaps it (false) in `r`'s
+ * user view, the first page of the flush gap. */
+void host_pkeys_gate_link(const struct host_region *r, struct pwk_host_link *link);
+void host_pkeys_gate_page(struct host_region *r, bool mapped);
+/* After a fault: PKRU as the running process has it (a fault can come
+ * between a stub's WRPKRU and the gate's). */
+void host_pkeys_after_fault(void);
 
 /* machine.c: a region's views as this run's isolation needs them: its
  * protection key (pkeys), then accessible unless isolation mprotect. */

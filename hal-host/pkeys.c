@@ -19,6 +19,17 @@
  * still cannot read or write a byte of that process's memory), where
  * mprotect (and a PMP on the board) faults the fetch.
  *
+ * The gates, too, need no host syscall here. The link page's stubs enable
+ * one more key, the gate key, with WRPKRU and jump through the gate page
+ * (the first page of the flush gap, readable with that key only), which
+ * holds the gates' addresses; the gate's first act is the running
+ * process's PKRU back (host_pkru_running). A process that jumps to a
+ * stub's WRPKRU with a PKRU of its choosing goes on with the stub's jump
+ * into the gate all the same; a single-step trap there is its fault, and
+ * the fault path puts PKRU back too (host_pkeys_after_fault). What the
+ * slack stubs hide (hidden_gate.c), these hide: no instruction a process
+ * can run leaves a host address in a register it gets back.
+ *
  * Key 0 (pwsim's own memory, the kernel views, the shared budget page)
  * stays accessible, as every page of pwsim is in isolation mprotect. A
  * signal handler runs with Linux's initial PKRU (key 0 only): pwsim's
@@ -31,6 +42,10 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include <pwk/hal.h>
+
+#include "cpu_state.h"
+#include "host_link.h"
 #include "machine.h"
 
 /* The key of each process slot, allocated the first time a region of
@@ -38,6 +53,8 @@
  * host process (sweeps and fuzzing create regions again and again; Linux
  * has 15 keys to give). 0: none yet (key 0 is never allocated). */
 static int key_of[HOST_PROCESSES_MAX];
+/* The gate page's key, allocated with the first process key. */
+static int gate_key;
 
 /* Two bits per key: access disable, write disable. */
 #define PKRU_ONLY_KEY_0 UINT32_C(0xfffffffc)
@@ -59,16 +76,16 @@ bool host_pkeys_ready(uint32_t process, char *err, size_t err_cap)
 	if (key_of[process] != 0) {
 		return true;
 	}
-	int key = pkey_alloc(0, 0);
+	if (gate_key == 0) {
+		int key = pkey_alloc(0, 0);
+		gate_key = key > 0 ? key : 0;
+	}
+	int key = gate_key != 0 ? pkey_alloc(0, 0) : -1;
 	if (key > 0) {
 		key_of[process] = key;
 		return true;
 	}
-	bool any = false;
-	for (uint32_t p = 0; p < HOST_PROCESSES_MAX; p++) {
-		any |= key_of[p] != 0;
-	}
-	if (!any) {
+	if (gate_key == 0) {
 		snprintf(err, err_cap,
 			 "isolation pkeys needs protection keys, which this CPU or kernel does not "
 			 "offer (pkey_alloc: %s; /proc/cpuinfo lists 'pku' and 'ospke' where they "
@@ -76,9 +93,10 @@ bool host_pkeys_ready(uint32_t process, char *err, size_t err_cap)
 			 strerror(errno));
 	} else {
 		snprintf(err, err_cap,
-			 "isolation pkeys gives each process a protection key of its own, and the "
-			 "host has no more than it gave the first processes (pkey_alloc: %s): use "
-			 "isolation mprotect for a system of this many processes",
+			 "isolation pkeys gives each process a protection key of its own (and the "
+			 "gates one), and the host has no more than it gave the first processes "
+			 "(pkey_alloc: %s): use isolation mprotect for a system of this many "
+			 "processes",
 			 strerror(errno));
 	}
 	return false;
@@ -100,7 +118,15 @@ static uint32_t pkru_for(uint32_t process)
 
 void host_pkeys_apply(uint32_t process)
 {
-	pkru_write(pkru_for(process));
+	host_pkru_running = pkru_for(process);
+	pkru_write(host_pkru_running);
+}
+
+void host_pkeys_after_fault(void)
+{
+	if (host.opts.isolation == HOST_ISOLATION_PKEYS) {
+		pkru_write(host_pkru_running);
+	}
 }
 
 uint32_t host_pkeys_run_enter(void)
@@ -109,8 +135,103 @@ uint32_t host_pkeys_run_enter(void)
 		return 0;
 	}
 	uint32_t caller = pkru_read();
-	pkru_write(PKRU_ONLY_KEY_0);
+	host_pkru_running = PKRU_ONLY_KEY_0;
+	pkru_write(host_pkru_running);
 	return caller;
+}
+
+/* The gate page: the first page of the flush gap, never mapped in the
+ * other isolations (a revoke there relies on the gap). */
+static uintptr_t gate_page_at(const struct host_region *r)
+{
+	return r->link_page + HOST_REGION_PAGE;
+}
+
+void host_pkeys_gate_page(struct host_region *r, bool mapped)
+{
+	if (!r->mapped || r->gate_page == mapped) {
+		return;
+	}
+	void *at = (void *)gate_page_at(r);
+	if (!mapped) {
+		/* Back to the span's reservation. */
+		if (mmap(at, HOST_REGION_PAGE, PROT_NONE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1,
+			 0) == MAP_FAILED) {
+			hal_panic(__FILE__, __LINE__, "cannot unmap the gate page");
+		}
+		r->gate_page = false;
+		return;
+	}
+	void *const *row = host_pkeys_gates[host_cpu_gate_variant()];
+	void **page = mmap(at, HOST_REGION_PAGE, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	if (page == MAP_FAILED) {
+		hal_panic(__FILE__, __LINE__, "cannot map the gate page");
+	}
+	page[0] = row[0];
+	page[1] = row[1];
+	if (pkey_mprotect(page, HOST_REGION_PAGE, PROT_READ, gate_key) != 0) {
+		hal_panic(__FILE__, __LINE__, "cannot protect the gate page");
+	}
+	r->gate_page = true;
+}
+
+/* The stubs' bytes, with the process's PKRU (the gate key enabled) and the
+ * distance to the gate page's word filled in (gate_link):
+ *   syscall stub:  push %rax; push %rdx; mov %rcx,%r10; xor %ecx,%ecx;
+ *                  xor %edx,%edx; mov $pkru,%eax; wrpkru; jmp *page(%rip)
+ *   preempt stub:  xor %ecx,%ecx; xor %edx,%edx; mov $pkru,%eax; wrpkru;
+ *                  jmp *page+8(%rip)
+ * Neither holds a syscall instruction where seccomp.c allows the slack
+ * stubs' (the bytes there are wrpkru's). */
+static const uint8_t syscall_stub[] = {
+	0x50,                               /* push %rax (the id) */
+	0x52,                               /* push %rdx (a2) */
+	0x49, 0x89, 0xca,                   /* mov %rcx,%r10 */
+	0x31, 0xc9,                         /* xor %ecx,%ecx */
+	0x31, 0xd2,                         /* xor %edx,%edx */
+	0xb8, 0x00, 0x00, 0x00, 0x00,       /* mov $pkru,%eax (at 10) */
+	0x0f, 0x01, 0xef,                   /* wrpkru */
+	0xff, 0x25, 0x00, 0x00, 0x00, 0x00, /* jmp *disp(%rip) (disp at 19) */
+	0x0f, 0x0b,                         /* ud2 */
+};
+static const uint8_t preempt_stub[] = {
+	0x31, 0xc9,                         /* xor %ecx,%ecx */
+	0x31, 0xd2,                         /* xor %edx,%edx */
+	0xb8, 0x00, 0x00, 0x00, 0x00,       /* mov $pkru,%eax (at 5) */
+	0x0f, 0x01, 0xef,                   /* wrpkru */
+	0xff, 0x25, 0x00, 0x00, 0x00, 0x00, /* jmp *disp(%rip) (disp at 14) */
+	0x0f, 0x0b,                         /* ud2 */
+};
+_Static_assert(HOST_GATE_SYSCALL_STUB + sizeof(syscall_stub) <= HOST_GATE_PREEMPT_STUB,
+	       "the stubs do not overlap");
+_Static_assert(HOST_GATE_SYSCALL_STUB_AFTER == 17 && HOST_GATE_PREEMPT_STUB_AFTER == 12,
+	       "the two bytes before each allowed syscall's end are wrpkru's 01 ef");
+
+/* Copies `stub` to `offset` of the link page with `pkru` at `imm` and the
+ * displacement at `disp` to the gate page's word `word`. */
+static void stub_write(uint8_t *page, size_t offset, const uint8_t *stub, size_t len, size_t imm,
+		       size_t disp, uint32_t pkru, size_t word)
+{
+	memcpy(page + offset, stub, len);
+	memcpy(page + offset + imm, &pkru, sizeof(pkru));
+	/* rip-relative: from the end of the jmp (disp + 4) to the word. */
+	const int32_t d = (int32_t)(HOST_REGION_PAGE + word * 8 - (offset + disp + 4));
+	memcpy(page + offset + disp, &d, sizeof(d));
+}
+
+void host_pkeys_gate_link(const struct host_region *r, struct pwk_host_link *link)
+{
+	const uint32_t process = (uint32_t)(r - host.regions);
+	const uint32_t pkru = pkru_for(process) & ~(UINT32_C(3) << (2 * gate_key));
+	uint8_t *page = (uint8_t *)link;
+	stub_write(page, HOST_GATE_SYSCALL_STUB, syscall_stub, sizeof(syscall_stub), 10, 19, pkru,
+		   0);
+	stub_write(page, HOST_GATE_PREEMPT_STUB, preempt_stub, sizeof(preempt_stub), 5, 14, pkru,
+		   1);
+	link->syscall_gate = (void (*)(void))(r->link_page + HOST_GATE_SYSCALL_STUB);
+	link->preempt_gate = (void (*)(void))(r->link_page + HOST_GATE_PREEMPT_STUB);
 }
 
 void host_pkeys_run_leave(uint32_t caller)

@@ -49,6 +49,7 @@ struct host_region {
 	size_t ram_size;      /* page multiple */
 	size_t mapped_size;   /* flash_size + ram_size while mapped, else 0 */
 	int pkey;             /* the protection key its user view carries (pkeys.c), 0 if none */
+	bool gate_page;       /* isolation pkeys' gate page is mapped in the flush gap */
 	uintptr_t link_page;  /* user address of the link page, below the flush gap */
 	uint8_t *initial_ram; /* RAM as the loader left it (data, zeroed bss) */
 	size_t initial_ram_len;

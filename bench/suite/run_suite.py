@@ -59,8 +59,8 @@ def read_benchmarks():
     return out
 
 
-# Isolation pkeys gives each process a protection key, and Linux has 15.
-PKEYS_PROCESSES_MAX = 15
+# Isolation pkeys gives each process a protection key and the gates one; Linux has 15.
+PKEYS_PROCESSES_MAX = 14
 
 
 def isolations_of(name):

@@ -6,10 +6,12 @@
  * the same seed gives the same trace digest.
  */
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <ucontext.h>
@@ -17,6 +19,7 @@
 
 #include "../../hal-host/region.h" /* the constants only: this test runs pwsim as a child */
 #include "escape/protocol.h"
+#include "host_pkeys.h"
 #include "pwsim_child.h"
 
 /* The attacks aim at the layout the simulator has. */
@@ -29,13 +32,43 @@ struct attempt {
 	const char *want;
 };
 
-static const char *const modes[] = {"none", "mprotect"};
+/* pkeys last, and only where the host has protection keys. */
+static const char *const modes[] = {"none", "mprotect", "pkeys"};
 static const char *const seeds[] = {"0", "7"};
+
+static size_t mode_count(void)
+{
+	return host_has_pkeys() ? 3 : 2;
+}
+
+/* A folder whose attacker.elf is attacker_no_soup.elf: the soup runs
+ * xrstor, so isolation pkeys refuses attacker.elf itself (test_pkeys.c).
+ * Made once by whichever test process gets there first (the link is
+ * renamed into place, so they cannot see a half-made one). */
+static const char *pkeys_images(void)
+{
+	static char dir[512];
+	snprintf(dir, sizeof(dir), "%s/tests/sim/escape/pkeys-images", PWK_BUILD_ROOT);
+	cr_assert(mkdir(dir, 0755) == 0 || errno == EEXIST, "%s: %s", dir, strerror(errno));
+	char link[600], tmp[640];
+	snprintf(link, sizeof(link), "%s/attacker.elf", dir);
+	if (access(link, F_OK) != 0) {
+		snprintf(tmp, sizeof(tmp), "%s.%d", link, (int)getpid());
+		cr_assert(symlink("../attacker_no_soup.elf", tmp) == 0, "%s", strerror(errno));
+		cr_assert(rename(tmp, link) == 0, "%s", strerror(errno));
+	}
+	return dir;
+}
 
 static struct pwsim_result run(const char *scenario, const char *isolation, const char *seed)
 {
 	char path[256];
 	snprintf(path, sizeof(path), "tests/sim/escape/%s.json5", scenario);
+	if (strcmp(isolation, "pkeys") == 0) {
+		const char *argv[] = {"run", path,          "--isolation",  isolation, "--seed",
+				      seed,  "--image-dir", pkeys_images(), NULL};
+		return pwsim_run(argv);
+	}
 	const char *argv[] = {"run", path, "--isolation", isolation, "--seed", seed, NULL};
 	return pwsim_run(argv);
 }
@@ -65,7 +98,7 @@ static void check_once(const struct attempt *a, const char *mode, const char *se
 
 static void check(const struct attempt *a)
 {
-	for (size_t m = 0; m < 2; m++) {
+	for (size_t m = 0; m < mode_count(); m++) {
 		for (size_t s = 0; s < 2; s++) {
 			char first[32], second[32];
 			check_once(a, modes[m], seeds[s], first, sizeof(first));
@@ -203,10 +236,25 @@ Test(escape, a_write_just_past_ram_hits_the_guard_page)
 	check(&(struct attempt){"write_past_ram", "err", "(in the guard page above ram)"});
 }
 
+static void check_in(const struct attempt *a, const char *mode);
+
+/* In isolation pkeys the gap's first page is the gate page, which only the
+ * link page's stubs can read (hal-host/pkeys.c). */
 Test(escape, the_gap_between_link_page_and_flash_is_unmapped)
 {
-	check(&(struct attempt){"read_flush_gap", "err",
-				"(in the unmapped gap between the link page and flash)"});
+	for (size_t m = 0; m < 2; m++) {
+		check_in(&(struct attempt){"read_flush_gap", "err",
+					   "(in the unmapped gap between the link page and flash)"},
+			 modes[m]);
+	}
+	if (mode_count() > 2) {
+		check_in(&(struct attempt){"read_flush_gap", "err",
+					   FAULT "SIGSEGV (bad memory access) at address 0x"},
+			 "pkeys");
+		check_in(&(struct attempt){"read_flush_gap", "err",
+					   "(in the simulator's gate page above the link page)"},
+			 "pkeys");
+	}
 }
 
 Test(escape, the_link_page_is_read_only)
@@ -322,8 +370,16 @@ Test(escape, the_hosts_cpu_identity_is_out_of_reach_where_the_cpu_can_fault_cpui
 		check(&(struct attempt){"cpuid", "err",
 					FAULT "read the host's CPU identity (cpuid)"});
 	} else {
-		/* docs/containment.md: then cpuid is not contained. */
+		/* docs/containment.md: then cpuid is not contained, and what it
+		 * says (the APIC id) is the CPU's the process ran on: pinned to
+		 * one, the reruns still agree. */
+		cpu_set_t all, one;
+		cr_assert_eq(sched_getaffinity(0, sizeof(all), &all), 0);
+		CPU_ZERO(&one);
+		CPU_SET(sched_getcpu(), &one);
+		cr_assert_eq(sched_setaffinity(0, sizeof(one), &one), 0);
 		check(&(struct attempt){"cpuid", "out", "attacker: cpuid leaf 1 says"});
+		cr_assert_eq(sched_setaffinity(0, sizeof(all), &all), 0);
 	}
 }
 
@@ -381,6 +437,23 @@ static void check_in(const struct attempt *a, const char *mode)
 	}
 }
 
+/* Isolation pkeys: a process that runs the link page stub's wrpkru with a
+ * PKRU of its own choosing (0: every key) gets control back only after the
+ * gate has put its own PKRU back, and the victim's secret stays out of
+ * reach. */
+Test(escape, the_stubs_wrpkru_gives_a_process_no_other_keys)
+{
+	if (!host_has_pkeys()) {
+		cr_skip_test(HOST_PKEYS_NONE_HERE);
+	}
+	check_in(&(struct attempt){"stub_wrpkru", "err",
+				   FAULT "SIGSEGV (bad memory access) at address 0x5000"},
+		 "pkeys");
+	struct pwsim_result r = run("stub_wrpkru", "pkeys", "0");
+	cr_assert(strstr(r.out, "read the victim's secret") == NULL, "%s", r.out);
+	pwsim_result_free(&r);
+}
+
 /* In `trusted` the attacker finds libc's syscall instruction from the
  * gate's host address and calls it, and syscall user dispatch refuses it;
  * in `none` and `mprotect` it finds no address to start from
@@ -394,7 +467,7 @@ Test(escape, a_syscall_instruction_in_libc_is_refused_to_process_code)
 				   FAULT "raw host syscall 1 (only pwk syscalls are allowed) at a "
 					 "host address (in the simulator's own code)"},
 		 "trusted");
-	for (size_t m = 0; m < 2; m++) {
+	for (size_t m = 0; m < mode_count(); m++) {
 		check_in(&(struct attempt){"libc_syscall", "out",
 					   "attacker: no host address to start from"},
 			 modes[m]);
@@ -410,10 +483,10 @@ Test(escape, the_vsyscall_pages_wall_clock_is_out_of_reach)
 }
 
 /* Attempts that need a host address, which only `trusted` shows a
- * process: both other modes, two seeds, the attacker's `want` in `stream`. */
+ * process: every other mode, two seeds, the attacker's `want` in `stream`. */
 static void check_hidden(const struct attempt *a)
 {
-	for (size_t i = 0; i < 2 * 2; i++) {
+	for (size_t i = 0; i < mode_count() * 2; i++) {
 		const char *mode = modes[i / 2], *seed = seeds[i % 2];
 		struct pwsim_result r = run(a->scenario, mode, seed);
 		cr_assert_eq(r.status, 0, "%s\n%s", r.out, r.err);
@@ -468,7 +541,7 @@ static void checksum_of(const char *scenario, const char *mode, char *out, size_
 Test(escape, a_processs_ram_holds_no_host_address)
 {
 	check(&(struct attempt){"checksum_ram", "out", "attacker: ram checksum "});
-	for (size_t m = 0; m < 2; m++) {
+	for (size_t m = 0; m < mode_count(); m++) {
 		char first[64], second[64];
 		checksum_of("checksum_ram", modes[m], first, sizeof(first));
 		checksum_of("checksum_ram", modes[m], second, sizeof(second));

@@ -44,6 +44,7 @@ enum escape_command {
 	ESCAPE_READ_VECTORS512 = 35, /* the same as 14 in the AVX-512 registers */
 	ESCAPE_GATE_REGISTERS = 36,  /* what both gates leave in the registers */
 	ESCAPE_READ_FLUSH_GAP = 37,  /* read the unmapped gap above the link page */
+	ESCAPE_STUB_WRPKRU = 38,     /* pkeys: the link page stub's wrpkru with PKRU 0 */
 	ESCAPE_SOUP_FIRST = 100,     /* 100+k: random instruction sequence k (soup.py) */
 };
 
@@ -63,5 +64,9 @@ struct escape_request {
  * page and flash (process code cannot include region.h; test_escape.c
  * checks that the two agree) */
 #define ESCAPE_FLUSH_GAP_BYTES (64u * 4096u)
+
+/* Isolation pkeys: where the link page's syscall stub has its wrpkru
+ * (hal-host/pkeys.c: the stub at 64, the wrpkru 14 bytes into it). */
+#define ESCAPE_STUB_WRPKRU_AT (64u + 14u)
 
 #endif

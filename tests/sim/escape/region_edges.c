@@ -41,12 +41,43 @@ static void write_through_kernel_view(uintptr_t secret)
 	pwk_log("attacker: wrote the secret through the kernel's view\n");
 }
 
+/* Isolation pkeys: enters the link page's syscall stub at its wrpkru with
+ * PKRU 0 (every key enabled) and the stack the stub's first instructions
+ * would have made (a2, an unknown syscall id, the return address), so the
+ * stub reads the gate's address and jumps there; then, back, it reads the
+ * victim's secret before anything else (a syscall that switched processes
+ * would set PKRU anyway). The gate must have put the process's own PKRU
+ * back, so the read faults. (The red zone is stepped over.) */
+static void stub_wrpkru_then_read(uintptr_t secret)
+{
+	const uintptr_t wrpkru = (uintptr_t)__pwk_host_link + ESCAPE_STUB_WRPKRU_AT;
+	__asm__ volatile("subq $128, %%rsp\n\t"
+			 "leaq 1f(%%rip), %%rax\n\t"
+			 "pushq %%rax\n\t"
+			 "pushq $0x7fff\n\t"
+			 "pushq $0\n\t"
+			 "xorl %%eax, %%eax\n\t"
+			 "xorl %%ecx, %%ecx\n\t"
+			 "xorl %%edx, %%edx\n\t"
+			 "jmpq *%[wrpkru]\n"
+			 "1:\n\t"
+			 "addq $128, %%rsp"
+			 :
+			 : [wrpkru] "r"(wrpkru)
+			 : "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "memory");
+	const uint64_t got = *(volatile uint64_t *)secret;
+	pwk_log("attacker: back from the gate, read the victim's secret: %x\n", (unsigned)got);
+}
+
 void escape_region_edges(uint32_t command, uintptr_t secret)
 {
 	switch (command) {
 	case ESCAPE_WRITE_PAST_RAM:
 		*(volatile uint8_t *)(ram_start() + ESCAPE_RAM_BYTES) = 1;
 		pwk_log("attacker: wrote past its ram\n");
+		break;
+	case ESCAPE_STUB_WRPKRU:
+		stub_wrpkru_then_read(secret);
 		break;
 	case ESCAPE_READ_FLUSH_GAP:
 		pwk_log("attacker: read %u above its link page\n",
