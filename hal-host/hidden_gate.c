@@ -1,7 +1,8 @@
 /*
  * hidden_gate.c — how a process's link page names the kernel's gates, so that
  * no host address is ever visible to process code (isolations none and
- * mprotect; trusted names the gates themselves).
+ * mprotect; pkeys has stubs of its own that need no host syscall, pkeys.c;
+ * trusted names the gates themselves).
  *
  * The direct gate (the link page holding the syscall gate's address, the
  * runtime jumping there) would tell a process where pwsim's code, globals

@@ -185,25 +185,27 @@ void host_pkeys_gate_page(struct host_region *r, bool mapped)
  *                  jmp *page+8(%rip)
  * Neither holds a syscall instruction where seccomp.c allows the slack
  * stubs' (the bytes there are wrpkru's). */
+/* Both stubs' common end: the gate key on, the jump through the gate
+ * page. The immediate and the displacement are filled in (gate_link). */
+/* clang-format off */
+#define GATE_KEY_JUMP \
+	0x31, 0xc9,                         /* xor %ecx,%ecx */ \
+	0x31, 0xd2,                         /* xor %edx,%edx */ \
+	0xb8, 0x00, 0x00, 0x00, 0x00,       /* mov $pkru,%eax */ \
+	0x0f, 0x01, 0xef,                   /* wrpkru */ \
+	0xff, 0x25, 0x00, 0x00, 0x00, 0x00, /* jmp *disp(%rip) */ \
+	0x0f, 0x0b                          /* ud2 */
+#define GATE_KEY_JUMP_IMM  5  /* where in it the immediate is */
+#define GATE_KEY_JUMP_DISP 14 /* and the displacement */
 static const uint8_t syscall_stub[] = {
-	0x50,                               /* push %rax (the id) */
-	0x52,                               /* push %rdx (a2) */
-	0x49, 0x89, 0xca,                   /* mov %rcx,%r10 */
-	0x31, 0xc9,                         /* xor %ecx,%ecx */
-	0x31, 0xd2,                         /* xor %edx,%edx */
-	0xb8, 0x00, 0x00, 0x00, 0x00,       /* mov $pkru,%eax (at 10) */
-	0x0f, 0x01, 0xef,                   /* wrpkru */
-	0xff, 0x25, 0x00, 0x00, 0x00, 0x00, /* jmp *disp(%rip) (disp at 19) */
-	0x0f, 0x0b,                         /* ud2 */
+	0x50,             /* push %rax (the id) */
+	0x52,             /* push %rdx (a2) */
+	0x49, 0x89, 0xca, /* mov %rcx,%r10 */
+	GATE_KEY_JUMP,
 };
-static const uint8_t preempt_stub[] = {
-	0x31, 0xc9,                         /* xor %ecx,%ecx */
-	0x31, 0xd2,                         /* xor %edx,%edx */
-	0xb8, 0x00, 0x00, 0x00, 0x00,       /* mov $pkru,%eax (at 5) */
-	0x0f, 0x01, 0xef,                   /* wrpkru */
-	0xff, 0x25, 0x00, 0x00, 0x00, 0x00, /* jmp *disp(%rip) (disp at 14) */
-	0x0f, 0x0b,                         /* ud2 */
-};
+#define SYSCALL_STUB_PREFIX 5 /* the bytes before GATE_KEY_JUMP */
+static const uint8_t preempt_stub[] = {GATE_KEY_JUMP};
+/* clang-format on */
 _Static_assert(HOST_GATE_SYSCALL_STUB + sizeof(syscall_stub) <= HOST_GATE_PREEMPT_STUB,
 	       "the stubs do not overlap");
 _Static_assert(HOST_GATE_SYSCALL_STUB_AFTER == 17 && HOST_GATE_PREEMPT_STUB_AFTER == 12,
@@ -226,10 +228,11 @@ void host_pkeys_gate_link(const struct host_region *r, struct pwk_host_link *lin
 	const uint32_t process = (uint32_t)(r - host.regions);
 	const uint32_t pkru = pkru_for(process) & ~(UINT32_C(3) << (2 * gate_key));
 	uint8_t *page = (uint8_t *)link;
-	stub_write(page, HOST_GATE_SYSCALL_STUB, syscall_stub, sizeof(syscall_stub), 10, 19, pkru,
-		   0);
-	stub_write(page, HOST_GATE_PREEMPT_STUB, preempt_stub, sizeof(preempt_stub), 5, 14, pkru,
-		   1);
+	stub_write(page, HOST_GATE_SYSCALL_STUB, syscall_stub, sizeof(syscall_stub),
+		   SYSCALL_STUB_PREFIX + GATE_KEY_JUMP_IMM,
+		   SYSCALL_STUB_PREFIX + GATE_KEY_JUMP_DISP, pkru, 0);
+	stub_write(page, HOST_GATE_PREEMPT_STUB, preempt_stub, sizeof(preempt_stub),
+		   GATE_KEY_JUMP_IMM, GATE_KEY_JUMP_DISP, pkru, 1);
 	link->syscall_gate = (void (*)(void))(r->link_page + HOST_GATE_SYSCALL_STUB);
 	link->preempt_gate = (void (*)(void))(r->link_page + HOST_GATE_PREEMPT_STUB);
 }

@@ -18,7 +18,8 @@
  *              checks), and a process switch need not touch it. Syscalls
  *              cannot name either (they are no pwk region). The guard right
  *              after RAM makes a write past its end a fault; the flush gap
- *              (HOST_REGION_FLUSH_GAP, never mapped) is a fault too.
+ *              (HOST_REGION_FLUSH_GAP, never mapped but for isolation
+ *              pkeys' gate page, its first page: pkeys.c) is a fault too.
  *              In the memfd a one-page gap separates flash from RAM, so
  *              that the host kernel never merges the two mappings when
  *              access is revoked and never splits them when it is granted

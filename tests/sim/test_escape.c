@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../../hal-host/region.h" /* the constants only: this test runs pwsim as a child */
+#include "escape/far_return.h"
 #include "escape/protocol.h"
 #include "host_pkeys.h"
 #include "pwsim_child.h"
@@ -290,12 +291,7 @@ static bool host_runs_compat_mode(void)
 	if (child == 0) {
 		struct sigaction sa = {.sa_sigaction = report_code_segment, .sa_flags = SA_SIGINFO};
 		sigaction(SIGSEGV, &sa, NULL);
-		__asm__ volatile("leaq 1f(%%rip), %%rax\n\t"
-				 "pushq $0x23\n\t"
-				 "pushq %%rax\n\t"
-				 "lretq\n"
-				 "1:" ::
-					 : "rax", "memory");
+		escape_far_return_to_compat_mode();
 		_exit(12);
 	}
 	int status = 0;

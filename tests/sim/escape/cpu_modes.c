@@ -12,22 +12,15 @@
 #include <pwk/user.h>
 
 #include "escape.h"
+#include "far_return.h"
 #include "host_link.h"
 #include "protocol.h"
 
 extern struct pwk_host_link *__pwk_host_link;
 
-/* 0x23 is Linux's 32-bit user code segment; the target is the low half of
- * an address in this code (nothing is mapped below 4 GiB: the first fetch
- * faults, in compatibility mode). */
 static void far_return_to_compat_mode(void)
 {
-	__asm__ volatile("leaq 1f(%%rip), %%rax\n\t"
-			 "pushq $0x23\n\t"
-			 "pushq %%rax\n\t"
-			 "lretq\n"
-			 "1:" ::
-				 : "rax", "memory");
+	escape_far_return_to_compat_mode();
 	pwk_log("attacker: still in 64-bit mode after lretq\n");
 }
 
