@@ -87,9 +87,9 @@ bool host_pkeys_ready(uint32_t process, char *err, size_t err_cap)
 	}
 	if (gate_key == 0) {
 		snprintf(err, err_cap,
-			 "isolation pkeys needs protection keys, which this CPU or kernel does not "
-			 "offer (pkey_alloc: %s; /proc/cpuinfo lists 'pku' and 'ospke' where they "
-			 "exist): use isolation mprotect",
+			 "isolation pkeys needs protection keys, which this CPU or kernel (or "
+			 "valgrind) does not offer (pkey_alloc: %s; /proc/cpuinfo lists 'pku' and "
+			 "'ospke' where they exist): use isolation mprotect",
 			 strerror(errno));
 	} else {
 		snprintf(err, err_cap,
@@ -110,8 +110,8 @@ int host_pkeys_key(uint32_t process)
 /* PKRU while `process` runs: its own key and key 0. */
 static uint32_t pkru_for(uint32_t process)
 {
-	if (process >= host.region_count || key_of[process] == 0) {
-		return PKRU_ONLY_KEY_0;
+	if (process >= HOST_PROCESSES_MAX || key_of[process] == 0) {
+		return PKRU_ONLY_KEY_0; /* PWK_NONE: no process */
 	}
 	return PKRU_ONLY_KEY_0 & ~(UINT32_C(3) << (2 * key_of[process]));
 }
@@ -177,8 +177,8 @@ void host_pkeys_gate_page(struct host_region *r, bool mapped)
 	r->gate_page = true;
 }
 
-/* The stubs' bytes, with the process's PKRU (the gate key enabled) and the
- * distance to the gate page's word filled in (gate_link):
+/* The stubs' bytes, with the PKRU of the window (key 0 and the gate key)
+ * and the distance to the gate page's word filled in (gate_link):
  *   syscall stub:  push %rax; push %rdx; mov %rcx,%r10; xor %ecx,%ecx;
  *                  xor %edx,%edx; mov $pkru,%eax; wrpkru; jmp *page(%rip)
  *   preempt stub:  xor %ecx,%ecx; xor %edx,%edx; mov $pkru,%eax; wrpkru;
@@ -225,8 +225,9 @@ static void stub_write(uint8_t *page, size_t offset, const uint8_t *stub, size_t
 
 void host_pkeys_gate_link(const struct host_region *r, struct pwk_host_link *link)
 {
-	const uint32_t process = (uint32_t)(r - host.regions);
-	const uint32_t pkru = pkru_for(process) & ~(UINT32_C(3) << (2 * gate_key));
+	/* Between the stub's WRPKRU and the gate's, key 0 and the gate key
+	 * only: nothing of the process is touched there. */
+	const uint32_t pkru = PKRU_ONLY_KEY_0 & ~(UINT32_C(3) << (2 * gate_key));
 	uint8_t *page = (uint8_t *)link;
 	stub_write(page, HOST_GATE_SYSCALL_STUB, syscall_stub, sizeof(syscall_stub),
 		   SYSCALL_STUB_PREFIX + GATE_KEY_JUMP_IMM,
