@@ -139,13 +139,12 @@ static void report(int sig, const siginfo_t *si, const ucontext_t *uc)
 	if (host_region_contains(r, addr)) {
 		label_in_region(r, addr, where, sizeof(where));
 	} else if (addr + HOST_REGION_GUARD >= budget && addr < budget) {
-		snprintf(where, sizeof(where), "in the guard page below the region");
+		snprintf(where, sizeof(where),
+			 r->gate_page ? "in the simulator's gate page below the region"
+				      : "in the guard page below the region");
 	} else if (addr >= r->link_page && addr < r->link_page + HOST_REGION_PAGE) {
 		snprintf(where, sizeof(where),
 			 "in the simulator's read-only link page below flash");
-	} else if (r->gate_page && addr >= r->link_page + HOST_REGION_PAGE &&
-		   addr < r->link_page + 2 * HOST_REGION_PAGE) {
-		snprintf(where, sizeof(where), "in the simulator's gate page above the link page");
 	} else if (addr >= r->link_page + HOST_REGION_PAGE && addr < r->user_base) {
 		snprintf(where, sizeof(where),
 			 "in the unmapped gap between the link page and flash");

@@ -1,7 +1,8 @@
 /*
  * hidden_gate.c — how a process's link page names the kernel's gates, so that
  * no host address is ever visible to process code (isolations none and
- * mprotect; pkeys has stubs of its own that need no host syscall, pkeys.c;
+ * mprotect where the CPU has no protection keys; with them, and in
+ * isolation pkeys, the key gate's stubs need no host syscall, pkeys.c;
  * trusted names the gates themselves).
  *
  * The direct gate (the link page holding the syscall gate's address, the
@@ -143,7 +144,7 @@ void host_gate_link(const struct host_region *r, struct pwk_host_link *link)
 		link->preempt_gate = host_direct_gates[v][1];
 		return;
 	}
-	if (host.opts.isolation == HOST_ISOLATION_PKEYS) {
+	if (host_key_gate()) {
 		host_pkeys_gate_link(r, link); /* no host syscall per entry */
 		return;
 	}
@@ -179,8 +180,8 @@ void host_hidden_gate_stop(void)
 
 bool host_gate_trap_enter(ucontext_t *uc)
 {
-	if (slack_works() || host.opts.isolation == HOST_ISOLATION_TRUSTED ||
-	    host.opts.isolation == HOST_ISOLATION_PKEYS || host.current == PWK_NONE) {
+	if (slack_works() || host.opts.isolation == HOST_ISOLATION_TRUSTED || host_key_gate() ||
+	    host.current == PWK_NONE) {
 		return false;
 	}
 	const struct host_region *r = &host.regions[host.threads[host.current].process];

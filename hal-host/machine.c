@@ -117,7 +117,7 @@ void host_region_apply_isolation(struct host_region *r)
 		/* host_region_create() allocates it; a rewind keeps the mode. */
 		hal_panic(__FILE__, __LINE__, "isolation pkeys: a region without its key");
 	}
-	host_pkeys_gate_page(r, host.opts.isolation == HOST_ISOLATION_PKEYS);
+	host_pkeys_gate_page(r, host_key_gate());
 	host_region_set_key(r, key);
 	host_region_set_accessible(r, host.opts.isolation != HOST_ISOLATION_MPROTECT);
 }
@@ -137,6 +137,7 @@ bool host_image_load(uint32_t process, const char *path, const struct host_image
 		snprintf(err, err_cap, "%s: %s", path, why);
 		return false;
 	}
+	host_key_gate_check(&host.regions[process]);
 	return true;
 }
 

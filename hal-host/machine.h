@@ -48,6 +48,9 @@ struct host_machine {
 	int64_t *current_budget;
 	uint32_t applied_process;
 	bool switch_protects; /* a process switch changes protections (mprotect, pkeys) */
+	/* An image holds bytes that write PKRU: no key gate (pkeys.c). Kept
+	 * across a rewind, which keeps the images. */
+	bool key_gate_refused;
 	/* time and randomness */
 	struct host_rng rng;
 	bool forced_preempt; /* the current grant ends at a seeded preemption point */
@@ -243,6 +246,13 @@ host_read_t host_read_insn(const uint8_t *pc, size_t *len);
  * image_check: false, and where, if the region's flash holds the bytes
  * of an instruction that writes PKRU. */
 bool host_pkeys_ready(uint32_t process, char *err, size_t err_cap);
+/* Whether this run's link pages hold the key gate's stubs (every isolation
+ * but trusted, where the CPU has keys and PWSIM_KEY_GATE is not "off"). */
+bool host_key_gate(void);
+/* After `r`'s image is loaded in isolation none or mprotect: if its flash
+ * holds the bytes of WRPKRU or XRSTOR, the key gate is off for this machine
+ * (every link page rewritten with the slack stubs). */
+void host_key_gate_check(const struct host_region *r);
 int host_pkeys_key(uint32_t process);
 void host_pkeys_apply(uint32_t process);
 uint32_t host_pkeys_run_enter(void);

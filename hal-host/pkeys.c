@@ -19,16 +19,26 @@
  * still cannot read or write a byte of that process's memory), where
  * mprotect (and a PMP on the board) faults the fetch.
  *
- * The gates, too, need no host syscall here. The link page's stubs enable
- * one more key, the gate key, with WRPKRU and jump through the gate page
- * (the first page of the flush gap, readable with that key only), which
- * holds the gates' addresses; the gate's first act is the running
+ * The gates, too, need no host syscall where the CPU has keys, in every
+ * isolation but trusted (the key gate): the link page's stubs enable one
+ * more key, the gate key, with WRPKRU and jump through the gate page (the
+ * region's lowest page, the guard below the budget page: outside what a
+ * revoke in isolation mprotect changes; readable with that key only),
+ * which holds the gates' addresses; the gate's first act is the running
  * process's PKRU back (host_pkru_running). A process that jumps to a
  * stub's WRPKRU with a PKRU of its choosing goes on with the stub's jump
  * into the gate all the same; a single-step trap there is its fault, and
  * the fault path puts PKRU back too (host_pkeys_after_fault). What the
  * slack stubs hide (hidden_gate.c), these hide: no instruction a process
  * can run leaves a host address in a register it gets back.
+ *
+ * Without keys (or with PWSIM_KEY_GATE=off in the environment, which tests
+ * use to reach the other stubs), none and mprotect keep the timer-slack
+ * stubs (hidden_gate.c), one host syscall per kernel entry; so do they for
+ * a system one of whose images holds the bytes of WRPKRU or XRSTOR (its
+ * process could enable the gate key itself and read the gate's address):
+ * none and mprotect accept such images, and the first one loaded turns the
+ * key gate off for the machine (host_key_gate_check).
  *
  * Key 0 (pwsim's own memory, the kernel views, the shared budget page)
  * stays accessible, as every page of pwsim is in isolation mprotect. A
@@ -39,6 +49,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -53,8 +64,31 @@
  * host process (sweeps and fuzzing create regions again and again; Linux
  * has 15 keys to give). 0: none yet (key 0 is never allocated). */
 static int key_of[HOST_PROCESSES_MAX];
-/* The gate page's key, allocated with the first process key. */
+/* The gate page's key, allocated once (key_gate_probe). */
 static int gate_key;
+/* Whether the key gate can be had here: -1 not asked yet. */
+static int key_gate_usable = -1;
+
+static bool key_gate_probe(void)
+{
+	if (key_gate_usable < 0) {
+		const char *knob = getenv("PWSIM_KEY_GATE");
+		int key = knob != NULL && strcmp(knob, "off") == 0 ? -1 : pkey_alloc(0, 0);
+		gate_key = key > 0 ? key : 0;
+		key_gate_usable = gate_key != 0;
+	}
+	return key_gate_usable == 1;
+}
+
+bool host_key_gate(void)
+{
+	if (host.opts.isolation == HOST_ISOLATION_TRUSTED ||
+	    (host.opts.isolation != HOST_ISOLATION_PKEYS && host.key_gate_refused)) {
+		return false;
+	}
+	/* pkeys has it whatever the knob says (host_pkeys_ready). */
+	return host.opts.isolation == HOST_ISOLATION_PKEYS ? gate_key != 0 : key_gate_probe();
+}
 
 /* Two bits per key: access disable, write disable. */
 #define PKRU_ONLY_KEY_0 UINT32_C(0xfffffffc)
@@ -76,7 +110,8 @@ bool host_pkeys_ready(uint32_t process, char *err, size_t err_cap)
 	if (key_of[process] != 0) {
 		return true;
 	}
-	if (gate_key == 0) {
+	if (gate_key == 0 && !key_gate_probe()) {
+		/* The knob turned the key gate off for the other isolations. */
 		int key = pkey_alloc(0, 0);
 		gate_key = key > 0 ? key : 0;
 	}
@@ -124,14 +159,14 @@ void host_pkeys_apply(uint32_t process)
 
 void host_pkeys_after_fault(void)
 {
-	if (host.opts.isolation == HOST_ISOLATION_PKEYS) {
+	if (host_key_gate()) {
 		pkru_write(host_pkru_running);
 	}
 }
 
 uint32_t host_pkeys_run_enter(void)
 {
-	if (host.opts.isolation != HOST_ISOLATION_PKEYS) {
+	if (!host_key_gate()) {
 		return 0;
 	}
 	uint32_t caller = pkru_read();
@@ -140,11 +175,11 @@ uint32_t host_pkeys_run_enter(void)
 	return caller;
 }
 
-/* The gate page: the first page of the flush gap, never mapped in the
- * other isolations (a revoke there relies on the gap). */
+/* The gate page: the region's lowest page, the guard below the budget
+ * page (region.h), which no revoke changes. */
 static uintptr_t gate_page_at(const struct host_region *r)
 {
-	return r->link_page + HOST_REGION_PAGE;
+	return r->link_page - HOST_REGION_PAGE - HOST_REGION_GUARD;
 }
 
 void host_pkeys_gate_page(struct host_region *r, bool mapped)
@@ -219,7 +254,8 @@ static void stub_write(uint8_t *page, size_t offset, const uint8_t *stub, size_t
 	memcpy(page + offset, stub, len);
 	memcpy(page + offset + imm, &pkru, sizeof(pkru));
 	/* rip-relative: from the end of the jmp (disp + 4) to the word. */
-	const int32_t d = (int32_t)(HOST_REGION_PAGE + word * 8 - (offset + disp + 4));
+	const int64_t to_gate = -(int64_t)(HOST_REGION_PAGE + HOST_REGION_GUARD);
+	const int32_t d = (int32_t)(to_gate + (int64_t)(word * 8) - (int64_t)(offset + disp + 4));
 	memcpy(page + offset + disp, &d, sizeof(d));
 }
 
@@ -240,8 +276,24 @@ void host_pkeys_gate_link(const struct host_region *r, struct pwk_host_link *lin
 
 void host_pkeys_run_leave(uint32_t caller)
 {
-	if (host.opts.isolation == HOST_ISOLATION_PKEYS) {
+	if (host_key_gate()) {
 		pkru_write(caller);
+	}
+}
+
+void host_key_gate_check(const struct host_region *r)
+{
+	char why[400]; /* unused: none and mprotect take the image */
+	if (host.opts.isolation == HOST_ISOLATION_PKEYS || !host_key_gate() ||
+	    host_pkeys_image_check(r, why, sizeof(why))) {
+		return;
+	}
+	host.key_gate_refused = true;
+	for (uint32_t p = 0; p < host.region_count; p++) {
+		if (host.regions[p].mapped) {
+			host_region_apply_isolation(&host.regions[p]);
+			host_region_link_write(&host.regions[p]);
+		}
 	}
 }
 

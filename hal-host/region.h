@@ -18,8 +18,9 @@
  *              checks), and a process switch need not touch it. Syscalls
  *              cannot name either (they are no pwk region). The guard right
  *              after RAM makes a write past its end a fault; the flush gap
- *              (HOST_REGION_FLUSH_GAP, never mapped but for isolation
- *              pkeys' gate page, its first page: pkeys.c) is a fault too.
+ *              (HOST_REGION_FLUSH_GAP, never mapped) is a fault too. Where
+ *              the CPU has protection keys the lower guard is the key
+ *              gate's page (pkeys.c), which faults just the same.
  *              In the memfd a one-page gap separates flash from RAM, so
  *              that the host kernel never merges the two mappings when
  *              access is revoked and never splits them when it is granted
@@ -50,7 +51,7 @@ struct host_region {
 	size_t ram_size;      /* page multiple */
 	size_t mapped_size;   /* flash_size + ram_size while mapped, else 0 */
 	int pkey;             /* the protection key its user view carries (pkeys.c), 0 if none */
-	bool gate_page;       /* isolation pkeys' gate page is mapped in the flush gap */
+	bool gate_page;       /* the key gate's page is mapped in the lower guard (pkeys.c) */
 	uintptr_t link_page;  /* user address of the link page, below the flush gap */
 	uint8_t *initial_ram; /* RAM as the loader left it (data, zeroed bss) */
 	size_t initial_ram_len;

@@ -62,12 +62,14 @@ void host_machine_rewind(const struct host_options *opts)
 	struct host_region kept[HOST_PROCESSES_MAX];
 	uint32_t count = host.region_count;
 	const host_isolation_t was = host.opts.isolation;
+	const bool key_gate_refused = host.key_gate_refused;
 	memcpy(kept, host.regions, sizeof(kept));
 	/* Hide the regions from host_machine_reset(), which would unmap them. */
 	memset(host.regions, 0, sizeof(host.regions));
 	host_machine_reset(opts);
 	memcpy(host.regions, kept, sizeof(kept));
 	host.region_count = count;
+	host.key_gate_refused = key_gate_refused;
 	bool budget_zeroed = false;
 	for (uint32_t p = 0; p < count; p++) {
 		struct host_region *r = &host.regions[p];
