@@ -261,7 +261,7 @@ bool host_pkeys_image_check(const struct host_region *r, char *err, size_t err_c
 /* The link page's stubs for isolation pkeys (hidden_gate.c calls it): they
  * read the gates' address from the gate page, whose key they enable for
  * that one load. gate_page: maps it (true) or unmaps it (false) in `r`'s
- * user view, the first page of the flush gap. */
+ * user view, its lowest page (the guard below the budget page). */
 void host_pkeys_gate_link(const struct host_region *r, struct pwk_host_link *link);
 void host_pkeys_gate_page(struct host_region *r, bool mapped);
 /* After a fault: PKRU as the running process has it (a fault can come
