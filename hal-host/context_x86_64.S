@@ -439,6 +439,15 @@ host_enter_user:
  * row. Still user mode as far as faults go (host_in_user is 1): a bad
  * user stack is the process's fault.
  */
+/* PKRU as the running process has it (host_pkru_running, pkeys.c keeps
+ * it); clobbers eax, ecx and edx. */
+.macro PKRU_RUNNING
+	movl	host_pkru_running(%rip), %eax
+	xorl	%ecx, %ecx
+	xorl	%edx, %edx
+	wrpkru
+.endm
+
 .macro GATE_VARIANT fsgs, mode
 	.text
 	.type	host_syscall_slack_entry_\fsgs\()_\mode, @function
@@ -453,7 +462,7 @@ host_syscall_slack_entry_\fsgs\()_\mode:
 	KERNEL_GATE host_syscall_gate_\fsgs\()_\mode, host_syscall, 1, \fsgs, \mode
 	KERNEL_GATE host_preempt_gate_\fsgs\()_\mode, host_preempt, 0, \fsgs, \mode
 
-	/* Isolation pkeys' entries (pkeys.c): the link page's stub enabled
+	/* The key gate's entries (pkeys.c): the link page's stub enabled
 	 * the gate page's key with WRPKRU to read their address there, so
 	 * the first thing is the running process's PKRU back, which whoever
 	 * jumped to that WRPKRU cannot choose. The syscall stub pushed the
@@ -472,15 +481,6 @@ host_preempt_pkeys_entry_\fsgs\()_\mode:
 	PKRU_RUNNING
 	jmp	host_preempt_gate_\fsgs\()_\mode
 	.size	host_preempt_pkeys_entry_\fsgs\()_\mode, .-host_preempt_pkeys_entry_\fsgs\()_\mode
-.endm
-
-/* PKRU as the running process has it (host_pkru_running, pkeys.c keeps
- * it); clobbers eax, ecx and edx. */
-.macro PKRU_RUNNING
-	movl	host_pkru_running(%rip), %eax
-	xorl	%ecx, %ecx
-	xorl	%edx, %edx
-	wrpkru
 .endm
 
 .irp fsgs, 0, 1

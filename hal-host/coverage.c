@@ -65,7 +65,6 @@ bool host_coverage_attach(uint32_t process, char *err, size_t err_cap)
 	r->coverage_fd = fd;
 	r->coverage_user = at;
 	r->coverage_kernel = kernel;
-	r->pkey = 0; /* the new map carries no key yet: set_key tags it (and the rest again) */
 	host_region_apply_isolation(r);
 	host_region_link_write(r);
 	return true;

@@ -69,7 +69,6 @@ static const char *signal_name(int sig)
 	}
 }
 
-/* What the process tried, for its fault report. */
 /* A general protection fault (a privileged instruction, a far jump or
  * return to a segment user code may not use, a non-canonical address):
  * Linux sends SIGSEGV with SI_KERNEL and no address, which is no memory
@@ -79,6 +78,7 @@ static bool general_protection(int sig, const siginfo_t *si)
 	return sig == SIGSEGV && si->si_code == SI_KERNEL;
 }
 
+/* What the process tried, for its fault report. */
 static void describe(int sig, const siginfo_t *si, const ucontext_t *uc, char *out, size_t cap)
 {
 	const struct host_region *r = &host.regions[host.threads[host.current].process];

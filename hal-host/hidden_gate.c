@@ -136,19 +136,39 @@ static bool slack_works(void)
 	return slack_usable == 1;
 }
 
-void host_gate_link(const struct host_region *r, struct pwk_host_link *link)
+/* The gates this run's link pages name, decided in one place. */
+typedef enum {
+	GATES_DIRECT,
+	GATES_KEY,
+	GATES_SLACK,
+	GATES_TRAP
+} gates_t;
+
+static gates_t gates(void)
 {
 	if (host.opts.isolation == HOST_ISOLATION_TRUSTED) {
+		return GATES_DIRECT;
+	}
+	if (host_key_gate()) {
+		return GATES_KEY; /* pkeys.c: no host syscall per entry */
+	}
+	return slack_works() ? GATES_SLACK : GATES_TRAP;
+}
+
+void host_gate_link(const struct host_region *r, struct pwk_host_link *link)
+{
+	const gates_t g = gates();
+	if (g == GATES_DIRECT) {
 		const unsigned v = host_cpu_gate_variant();
 		link->syscall_gate = host_direct_gates[v][0];
 		link->preempt_gate = host_direct_gates[v][1];
 		return;
 	}
-	if (host_key_gate()) {
-		host_pkeys_gate_link(r, link); /* no host syscall per entry */
+	if (g == GATES_KEY) {
+		host_pkeys_gate_link(r, link);
 		return;
 	}
-	const struct gate_stubs *s = slack_works() ? &slack_stubs : &trap_stubs;
+	const struct gate_stubs *s = g == GATES_SLACK ? &slack_stubs : &trap_stubs;
 	uint8_t *page = (uint8_t *)link;
 	memcpy(page + HOST_GATE_SYSCALL_STUB, s->syscall, s->syscall_len);
 	memcpy(page + HOST_GATE_PREEMPT_STUB, s->preempt, s->preempt_len);
@@ -158,7 +178,7 @@ void host_gate_link(const struct host_region *r, struct pwk_host_link *link)
 
 void host_hidden_gate_start(void)
 {
-	if (slack_works() && !set_slack(secret())) {
+	if (gates() == GATES_SLACK && !set_slack(secret())) {
 		/* The link pages hold the slack stubs: without the secret every
 		 * kernel entry would jump through address 0. Only a thread moved
 		 * to a real-time policy after the probe (or running machines
@@ -173,15 +193,14 @@ void host_hidden_gate_start(void)
 
 void host_hidden_gate_stop(void)
 {
-	if (slack_works()) {
+	if (gates() == GATES_SLACK) {
 		(void)set_slack(slack_before);
 	}
 }
 
 bool host_gate_trap_enter(ucontext_t *uc)
 {
-	if (slack_works() || host.opts.isolation == HOST_ISOLATION_TRUSTED || host_key_gate() ||
-	    host.current == PWK_NONE) {
+	if (gates() != GATES_TRAP || host.current == PWK_NONE) {
 		return false;
 	}
 	const struct host_region *r = &host.regions[host.threads[host.current].process];

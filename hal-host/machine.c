@@ -132,12 +132,10 @@ bool host_image_load(uint32_t process, const char *path, const struct host_image
 	char why[400];
 	if (!host_loader_load(&host.regions[process], file->bytes, file->len, info, why,
 			      sizeof(why)) ||
-	    (host.opts.isolation == HOST_ISOLATION_PKEYS &&
-	     !host_pkeys_image_check(&host.regions[process], why, sizeof(why)))) {
+	    !host_pkeys_image_loaded(&host.regions[process], why, sizeof(why))) {
 		snprintf(err, err_cap, "%s: %s", path, why);
 		return false;
 	}
-	host_key_gate_check(&host.regions[process]);
 	return true;
 }
 

@@ -238,40 +238,39 @@ void host_reads_trap_stop(void);
 bool host_reads_cpuid_traps(void);
 host_read_t host_read_insn(const uint8_t *pc, size_t *len);
 
-/* pkeys.c: isolation pkeys. ready: `process` has its key (allocated at
- * its first region), else false and why in err. key: the key its user
- * view carries in this isolation (0 outside pkeys). apply: PKRU for
- * `process` running (PWK_NONE: key 0 only). run_enter/leave: the run's
- * PKRU installed and the caller's given back (nothing outside pkeys).
- * image_check: false, and where, if the region's flash holds the bytes
- * of an instruction that writes PKRU. */
+bool host_reads_emulate(ucontext_t *uc);
+
+/* pkeys.c: isolation pkeys and the key gate.
+ * ready: `process` has its key (allocated at its first region), else false
+ * and why in err. key_gate: whether this run's link pages hold the key
+ * gate's stubs (every isolation but trusted, where the CPU has keys,
+ * PWSIM_KEY_GATE is not "off" and no image refused it). key: the key
+ * `process`'s user view carries in this isolation (0 outside pkeys).
+ * apply: PKRU for `process` running (PWK_NONE: key 0 only). run_enter /
+ * run_leave: the run's PKRU installed and the caller's given back (nothing
+ * without the key gate). image_loaded: after the loader put an image in
+ * `r`: if its flash holds the bytes of WRPKRU or XRSTOR, isolation pkeys
+ * refuses it (false, and where, in err), none and mprotect give up the key
+ * gate for the machine (every link page rewritten). gate_link: the key
+ * gate's stubs in a link page (hidden_gate.c calls it). gate_page: maps
+ * (true) or unmaps (false) the gate page, `r`'s lowest page. after_fault:
+ * PKRU as the running process has it (a fault can come between a stub's
+ * WRPKRU and the gate's). */
 bool host_pkeys_ready(uint32_t process, char *err, size_t err_cap);
-/* Whether this run's link pages hold the key gate's stubs (every isolation
- * but trusted, where the CPU has keys and PWSIM_KEY_GATE is not "off"). */
 bool host_key_gate(void);
-/* After `r`'s image is loaded in isolation none or mprotect: if its flash
- * holds the bytes of WRPKRU or XRSTOR, the key gate is off for this machine
- * (every link page rewritten with the slack stubs). */
-void host_key_gate_check(const struct host_region *r);
 int host_pkeys_key(uint32_t process);
 void host_pkeys_apply(uint32_t process);
 uint32_t host_pkeys_run_enter(void);
 void host_pkeys_run_leave(uint32_t caller);
-bool host_pkeys_image_check(const struct host_region *r, char *err, size_t err_cap);
-/* The link page's stubs for isolation pkeys (hidden_gate.c calls it): they
- * read the gates' address from the gate page, whose key they enable for
- * that one load. gate_page: maps it (true) or unmaps it (false) in `r`'s
- * user view, its lowest page (the guard below the budget page). */
+bool host_pkeys_image_loaded(const struct host_region *r, char *err, size_t err_cap);
 void host_pkeys_gate_link(const struct host_region *r, struct pwk_host_link *link);
 void host_pkeys_gate_page(struct host_region *r, bool mapped);
-/* After a fault: PKRU as the running process has it (a fault can come
- * between a stub's WRPKRU and the gate's). */
 void host_pkeys_after_fault(void);
 
-/* machine.c: a region's views as this run's isolation needs them: its
- * protection key (pkeys), then accessible unless isolation mprotect. */
+/* machine.c: a region's views as this run's isolation needs them: the key
+ * gate's page, its protection key (pkeys), then accessible unless
+ * isolation mprotect. */
 void host_region_apply_isolation(struct host_region *r);
-bool host_reads_emulate(ucontext_t *uc);
 
 /* syscall_dispatch.c: during a run, a host syscall while process code
  * runs is refused wherever its instruction lies (the selector byte the

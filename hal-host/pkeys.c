@@ -10,7 +10,7 @@
  * (RAM, the budget page and the coverage map are not executable, and it
  * can make no host syscall that would change that), so isolation pkeys
  * refuses an image whose flash holds the bytes of either instruction at
- * any offset (host_pkeys_image_check): a jump into the middle of an
+ * any offset (host_pkeys_image_loaded): a jump into the middle of an
  * instruction reaches them too. What is left is pwsim's own code, whose
  * address no process learns (hidden_gate.c), as in isolation mprotect.
  *
@@ -38,7 +38,7 @@
  * a system one of whose images holds the bytes of WRPKRU or XRSTOR (its
  * process could enable the gate key itself and read the gate's address):
  * none and mprotect accept such images, and the first one loaded turns the
- * key gate off for the machine (host_key_gate_check).
+ * key gate off for the machine (host_pkeys_image_loaded).
  *
  * Key 0 (pwsim's own memory, the kernel views, the shared budget page)
  * stays accessible, as every page of pwsim is in isolation mprotect. A
@@ -64,30 +64,39 @@
  * host process (sweeps and fuzzing create regions again and again; Linux
  * has 15 keys to give). 0: none yet (key 0 is never allocated). */
 static int key_of[HOST_PROCESSES_MAX];
-/* The gate page's key, allocated once (key_gate_probe). */
-static int gate_key;
-/* Whether the key gate can be had here: -1 not asked yet. */
-static int key_gate_usable = -1;
+/* The gate page's key: -1 not asked for yet, 0 none to be had. */
+static int gate_key = -1;
 
-static bool key_gate_probe(void)
+static bool gate_key_ready(void)
 {
-	if (key_gate_usable < 0) {
-		const char *knob = getenv("PWSIM_KEY_GATE");
-		int key = knob != NULL && strcmp(knob, "off") == 0 ? -1 : pkey_alloc(0, 0);
+	if (gate_key < 0) {
+		int key = pkey_alloc(0, 0);
 		gate_key = key > 0 ? key : 0;
-		key_gate_usable = gate_key != 0;
 	}
-	return key_gate_usable == 1;
+	return gate_key > 0;
+}
+
+/* PWSIM_KEY_GATE=off: the slack stubs in none and mprotect. */
+static bool key_gate_wanted(void)
+{
+	static int wanted = -1;
+	if (wanted < 0) {
+		const char *knob = getenv("PWSIM_KEY_GATE");
+		wanted = knob == NULL || strcmp(knob, "off") != 0;
+	}
+	return wanted == 1;
 }
 
 bool host_key_gate(void)
 {
-	if (host.opts.isolation == HOST_ISOLATION_TRUSTED ||
-	    (host.opts.isolation != HOST_ISOLATION_PKEYS && host.key_gate_refused)) {
+	switch (host.opts.isolation) {
+	case HOST_ISOLATION_TRUSTED:
 		return false;
+	case HOST_ISOLATION_PKEYS:
+		return gate_key > 0; /* whatever the knob says (host_pkeys_ready) */
+	default:
+		return !host.key_gate_refused && key_gate_wanted() && gate_key_ready();
 	}
-	/* pkeys has it whatever the knob says (host_pkeys_ready). */
-	return host.opts.isolation == HOST_ISOLATION_PKEYS ? gate_key != 0 : key_gate_probe();
 }
 
 /* Two bits per key: access disable, write disable. */
@@ -110,12 +119,7 @@ bool host_pkeys_ready(uint32_t process, char *err, size_t err_cap)
 	if (key_of[process] != 0) {
 		return true;
 	}
-	if (gate_key == 0 && !key_gate_probe()) {
-		/* The knob turned the key gate off for the other isolations. */
-		int key = pkey_alloc(0, 0);
-		gate_key = key > 0 ? key : 0;
-	}
-	int key = gate_key != 0 ? pkey_alloc(0, 0) : -1;
+	int key = gate_key_ready() ? pkey_alloc(0, 0) : -1;
 	if (key > 0) {
 		key_of[process] = key;
 		return true;
@@ -179,7 +183,7 @@ uint32_t host_pkeys_run_enter(void)
  * page (region.h), which no revoke changes. */
 static uintptr_t gate_page_at(const struct host_region *r)
 {
-	return r->link_page - HOST_REGION_PAGE - HOST_REGION_GUARD;
+	return host_region_span_start(r);
 }
 
 void host_pkeys_gate_page(struct host_region *r, bool mapped)
@@ -246,16 +250,18 @@ _Static_assert(HOST_GATE_SYSCALL_STUB + sizeof(syscall_stub) <= HOST_GATE_PREEMP
 _Static_assert(HOST_GATE_SYSCALL_STUB_AFTER == 17 && HOST_GATE_PREEMPT_STUB_AFTER == 12,
 	       "the two bytes before each allowed syscall's end are wrpkru's 01 ef");
 
-/* Copies `stub` to `offset` of the link page with `pkru` at `imm` and the
- * displacement at `disp` to the gate page's word `word`. */
-static void stub_write(uint8_t *page, size_t offset, const uint8_t *stub, size_t len, size_t imm,
-		       size_t disp, uint32_t pkru, size_t word)
+/* Copies `stub` to `offset` of `r`'s link page (`page`, the kernel view's)
+ * with `pkru` at `imm` and the displacement at `disp` to the gate page's
+ * word `word`. */
+static void stub_write(const struct host_region *r, uint8_t *page, size_t offset,
+		       const uint8_t *stub, size_t len, size_t imm, size_t disp, uint32_t pkru,
+		       size_t word)
 {
 	memcpy(page + offset, stub, len);
 	memcpy(page + offset + imm, &pkru, sizeof(pkru));
 	/* rip-relative: from the end of the jmp (disp + 4) to the word. */
-	const int64_t to_gate = -(int64_t)(HOST_REGION_PAGE + HOST_REGION_GUARD);
-	const int32_t d = (int32_t)(to_gate + (int64_t)(word * 8) - (int64_t)(offset + disp + 4));
+	const uintptr_t from = r->link_page + offset + disp + 4;
+	const int32_t d = (int32_t)(int64_t)(gate_page_at(r) + word * 8 - from);
 	memcpy(page + offset + disp, &d, sizeof(d));
 }
 
@@ -265,10 +271,10 @@ void host_pkeys_gate_link(const struct host_region *r, struct pwk_host_link *lin
 	 * only: nothing of the process is touched there. */
 	const uint32_t pkru = PKRU_ONLY_KEY_0 & ~(UINT32_C(3) << (2 * gate_key));
 	uint8_t *page = (uint8_t *)link;
-	stub_write(page, HOST_GATE_SYSCALL_STUB, syscall_stub, sizeof(syscall_stub),
+	stub_write(r, page, HOST_GATE_SYSCALL_STUB, syscall_stub, sizeof(syscall_stub),
 		   SYSCALL_STUB_PREFIX + GATE_KEY_JUMP_IMM,
 		   SYSCALL_STUB_PREFIX + GATE_KEY_JUMP_DISP, pkru, 0);
-	stub_write(page, HOST_GATE_PREEMPT_STUB, preempt_stub, sizeof(preempt_stub),
+	stub_write(r, page, HOST_GATE_PREEMPT_STUB, preempt_stub, sizeof(preempt_stub),
 		   GATE_KEY_JUMP_IMM, GATE_KEY_JUMP_DISP, pkru, 1);
 	link->syscall_gate = (void (*)(void))(r->link_page + HOST_GATE_SYSCALL_STUB);
 	link->preempt_gate = (void (*)(void))(r->link_page + HOST_GATE_PREEMPT_STUB);
@@ -278,22 +284,6 @@ void host_pkeys_run_leave(uint32_t caller)
 {
 	if (host_key_gate()) {
 		pkru_write(caller);
-	}
-}
-
-void host_key_gate_check(const struct host_region *r)
-{
-	char why[400]; /* unused: none and mprotect take the image */
-	if (host.opts.isolation == HOST_ISOLATION_PKEYS || !host_key_gate() ||
-	    host_pkeys_image_check(r, why, sizeof(why))) {
-		return;
-	}
-	host.key_gate_refused = true;
-	for (uint32_t p = 0; p < host.region_count; p++) {
-		if (host.regions[p].mapped) {
-			host_region_apply_isolation(&host.regions[p]);
-			host_region_link_write(&host.regions[p]);
-		}
 	}
 }
 
@@ -314,7 +304,9 @@ static const char *pkru_writer_at(const uint8_t *b, size_t left)
 	return NULL;
 }
 
-bool host_pkeys_image_check(const struct host_region *r, char *err, size_t err_cap)
+/* False, and where, if `r`'s flash holds the bytes of an instruction that
+ * writes PKRU. */
+static bool image_check(const struct host_region *r, char *err, size_t err_cap)
 {
 	for (size_t off = 0; off < r->flash_size; off++) {
 		const char *what = pkru_writer_at(r->kernel_base + off, r->flash_size - off);
@@ -327,6 +319,25 @@ bool host_pkeys_image_check(const struct host_region *r, char *err, size_t err_c
 				"isolation mprotect, or change the code or data there",
 				off, what);
 			return false;
+		}
+	}
+	return true;
+}
+
+bool host_pkeys_image_loaded(const struct host_region *r, char *err, size_t err_cap)
+{
+	if (!host_key_gate() || image_check(r, err, err_cap)) {
+		return true;
+	}
+	if (host.opts.isolation == HOST_ISOLATION_PKEYS) {
+		return false;
+	}
+	/* none or mprotect take the image, and give up the key gate. */
+	host.key_gate_refused = true;
+	for (uint32_t p = 0; p < host.region_count; p++) {
+		if (host.regions[p].mapped) {
+			host_region_apply_isolation(&host.regions[p]);
+			host_region_link_write(&host.regions[p]);
 		}
 	}
 	return true;

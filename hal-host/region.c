@@ -62,12 +62,6 @@ static size_t user_view_bytes(const struct host_region *r)
 	return view_bytes(r) + HOST_REGION_FLUSH_GAP;
 }
 
-/* The user view from its first guard page to the end of its last one. */
-static uintptr_t span_start(const struct host_region *r)
-{
-	return r->link_page - HOST_REGION_PAGE - HOST_REGION_GUARD;
-}
-
 static size_t span_bytes(const struct host_region *r)
 {
 	return HOST_REGION_PAGE + user_view_bytes(r) + 2u * HOST_REGION_GUARD;
@@ -170,7 +164,7 @@ bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, s
 		goto fail;
 	}
 	if (!map_kernel_view(r, err, err_cap)) {
-		munmap((void *)span_start(r), span_bytes(r));
+		munmap((void *)host_region_span_start(r), span_bytes(r));
 		goto fail;
 	}
 	r->mapped = true;
@@ -191,27 +185,38 @@ void host_region_unmap(struct host_region *r)
 	}
 	free(r->initial_ram);
 	host_coverage_unmap(r);
-	munmap((void *)span_start(r), span_bytes(r));
+	munmap((void *)host_region_span_start(r), span_bytes(r));
 	munmap(r->kernel_base - HOST_REGION_PAGE, view_bytes(r));
 	close(r->fd);
 	memset(r, 0, sizeof(*r));
 	r->fd = -1;
 }
 
-void host_region_set_key(struct host_region *r, int key)
+/* Every piece of the user view with its accessible protection (flash r-x,
+ * RAM and the coverage map rw-, the link page r-x) and protection key
+ * `pkey` (-1: each keeps its own, which is what mprotect does). Cannot fail
+ * for ranges we mapped ourselves with compatible rights; each call covers
+ * whole mappings (region.h): no split, no merge. */
+static void grant(const struct host_region *r, int pkey)
 {
-	if (!r->mapped || r->pkey == key) {
-		return;
-	}
-	/* As set_accessible's calls: whole mappings, which cannot fail. */
 	if (r->coverage_user != 0) {
 		(void)pkey_mprotect((void *)r->coverage_user, PWK_HOST_COVERAGE_BYTES,
-				    PROT_READ | PROT_WRITE, key);
+				    PROT_READ | PROT_WRITE, pkey);
 	}
-	(void)pkey_mprotect((void *)r->link_page, HOST_REGION_PAGE, PROT_READ | PROT_EXEC, key);
-	(void)pkey_mprotect((void *)r->user_base, r->flash_size, PROT_READ | PROT_EXEC, key);
+	(void)pkey_mprotect((void *)r->link_page, HOST_REGION_PAGE, PROT_READ | PROT_EXEC, pkey);
+	(void)pkey_mprotect((void *)r->user_base, r->flash_size, PROT_READ | PROT_EXEC, pkey);
 	(void)pkey_mprotect((void *)(r->user_base + r->flash_size), r->ram_size,
-			    PROT_READ | PROT_WRITE, key);
+			    PROT_READ | PROT_WRITE, pkey);
+}
+
+void host_region_set_key(struct host_region *r, int key)
+{
+	/* A view on key 0 that stays there needs nothing; a key is (re)set
+	 * every time, so that a coverage map attached later gets it too. */
+	if (!r->mapped || (key == 0 && r->pkey == 0)) {
+		return;
+	}
+	grant(r, key);
 	r->pkey = key;
 }
 
@@ -220,19 +225,14 @@ void host_region_set_accessible(struct host_region *r, bool accessible)
 	if (!r->mapped) {
 		return;
 	}
-	/* Cannot fail for ranges we mapped ourselves with compatible rights.
-	 * Each call covers whole mappings (region.h): no split, no merge. The
-	 * budget page stays read-write. These calls are the cost of a process
-	 * switch in isolation mprotect. */
-	if (r->coverage_user != 0) {
-		(void)mprotect((void *)r->coverage_user, PWK_HOST_COVERAGE_BYTES,
-			       accessible ? PROT_READ | PROT_WRITE : PROT_NONE);
-	}
-	if (!accessible) {
-		(void)mprotect((void *)r->link_page, user_view_bytes(r), PROT_NONE);
+	/* The budget page stays read-write. These calls are the cost of a
+	 * process switch in isolation mprotect. */
+	if (accessible) {
+		grant(r, -1);
 		return;
 	}
-	(void)mprotect((void *)r->link_page, HOST_REGION_PAGE, PROT_READ | PROT_EXEC);
-	(void)mprotect((void *)r->user_base, r->flash_size, PROT_READ | PROT_EXEC);
-	(void)mprotect((void *)(r->user_base + r->flash_size), r->ram_size, PROT_READ | PROT_WRITE);
+	if (r->coverage_user != 0) {
+		(void)mprotect((void *)r->coverage_user, PWK_HOST_COVERAGE_BYTES, PROT_NONE);
+	}
+	(void)mprotect((void *)r->link_page, user_view_bytes(r), PROT_NONE);
 }

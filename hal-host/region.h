@@ -92,7 +92,8 @@ void host_coverage_unmap(struct host_region *r);
 /* Sets the user view's protection: accessible (flash r-x, ram rw-) or not. */
 void host_region_set_accessible(struct host_region *r, bool accessible);
 /* Tags the user view (link page, flash, RAM, coverage map) with protection
- * key `key` (0: none), with the protections of an accessible view. */
+ * key `key` (0: none), with the protections of an accessible view; a
+ * nonzero key is set again each time (a coverage map may have joined). */
 void host_region_set_key(struct host_region *r, int key);
 
 /* True if `uaddr` is in the mapped region's flash or RAM (inline: every
@@ -108,6 +109,14 @@ static inline bool host_region_contains(const struct host_region *r, uintptr_t u
 static inline uint8_t *host_region_link(const struct host_region *r)
 {
 	return r->kernel_base - HOST_REGION_PAGE;
+}
+
+/* The user view's lowest page: the guard below the budget page (the key
+ * gate's page where the CPU has protection keys, pkeys.c); the view's
+ * mapping starts here. */
+static inline uintptr_t host_region_span_start(const struct host_region *r)
+{
+	return r->link_page - HOST_REGION_PAGE - HOST_REGION_GUARD;
 }
 
 /* The budget page's counter in the user view (the page below the link;
