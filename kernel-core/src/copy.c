@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * copy.c — pwk_copy / pwk_zero. Plain loops: the copies the kernel makes
- * are user transfers of at most a few pages and small records. A byte loop
- * has no alignment preconditions on user addresses; aligned, disjoint,
- * whole-word copies (the usual IPC message) go a word at a time.
+ * copy.c — pwk_copy's general case and pwk_zero. Plain loops: the copies
+ * the kernel makes are user transfers of at most a few pages and small
+ * records. A byte loop has no alignment preconditions on user addresses;
+ * aligned whole-word copies go a word at a time (two words or fewer
+ * inline, copy.h).
  *
  * GCC recognises such loops and may replace them with calls to memcpy /
  * memset, which kernel-core does not have (and which would be the libc ones
@@ -21,23 +22,21 @@
 #endif
 
 /* True when a word at a time gives what the byte loop gives: both ends
- * word-aligned (RV32 traps on a misaligned word), a whole number of words,
- * and the ranges apart (a front-to-back copy of overlapping ranges depends
- * on its step). */
+ * word-aligned (RV32 traps on a misaligned word) and a whole number of
+ * words. Ranges that overlap are then a whole number of words apart, and
+ * a front-to-back copy by words reads each word before it overwrites it
+ * exactly when the byte loop does (tests/kernel-core/test_copy.c). */
 static bool words_will_do(uintptr_t d, uintptr_t s, size_t len)
 {
 	const uintptr_t w = sizeof(uintptr_t);
-	return ((d | s | len) & (w - 1)) == 0 && (d + len <= s || s + len <= d);
+	return ((d | s | len) & (w - 1)) == 0;
 }
 
-/* A word that may alias anything: the bytes copied are of any type. */
-typedef uintptr_t __attribute__((may_alias)) any_word;
-
-PWK_NO_LIBCALLS void pwk_copy(void *dst, const void *src, size_t len)
+PWK_NO_LIBCALLS void pwk__copy_general(void *dst, const void *src, size_t len)
 {
 	if (words_will_do((uintptr_t)dst, (uintptr_t)src, len)) {
-		any_word *d = dst;
-		const any_word *s = src;
+		pwk__any_word *d = dst;
+		const pwk__any_word *s = src;
 		for (size_t i = 0; i < len / sizeof(uintptr_t); i++) {
 			d[i] = s[i];
 		}

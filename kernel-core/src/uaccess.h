@@ -114,7 +114,7 @@ static inline size_t pwk__ubuf_copy(const struct pwk_ubuf *dst, const struct pwk
 		return pwk__ubuf_copy_pieces(dst, src, src_offset, want);
 	}
 	/* Both buffers are one checked range each: no cursor, one copy. */
-	PWK_ASSERT(src_offset + want <= src->size);
+	PWK_DEBUG_ASSERT(src_offset + want <= src->size); /* want <= left, above */
 	if (want > 0) {
 		pwk_copy(hal_user_ptr(dst->process, dst->addr),
 			 hal_user_ptr(src->process, src->addr + src_offset), want);
