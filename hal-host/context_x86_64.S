@@ -113,16 +113,20 @@ host_ctx_switch:
  * a call (the gate) clobber all of it but the control word (given back by
  * the gate). Where the CPU tells (XGETBV with ECX=1: XINUSE), nothing is
  * done while the state is in its initial configuration, which is every
- * return to a process that does not use x87 or MMX (~5-40 cycles for the
- * XGETBV); otherwise one XRSTOR of the x87 component with XSTATE_BV clear
- * resets all of it to the initial configuration (~300 cycles here, as
- * much as fninit alone). Without XINUSE: the pxor/emms/fninit sequence
- * when the returning thread is not the one whose user code ran last
- * (tracked by its kernel stack top in host_user_last).
+ * return to a process that does not use x87 or MMX (XGETBV: ~16 ns on
+ * this AMD guest); otherwise one XRSTOR of the x87 component with
+ * XSTATE_BV clear resets all of it to the initial configuration (~300
+ * cycles here, as much as fninit alone). `how`:
+ *   0  without XINUSE: the pxor/emms/fninit sequence when the returning
+ *      thread is not the one whose user code ran last (tracked by its
+ *      kernel stack top in host_user_last);
+ *   1  XINUSE on every return;
+ *   2  XINUSE when the returning thread is not that one: a thread that
+ *      returns to its own user code finds its own x87 state, which the
+ *      kernel did not touch.
  * Clobbers rcx, r8, r9, r11; keeps rax and rdx (the syscall's result).
  */
-.macro CLEAR_X87 xinuse
-.if \xinuse
+.macro CLEAR_X87_XINUSE
 	movq	%rax, %r8
 	movq	%rdx, %r9
 	movl	$1, %ecx
@@ -135,11 +139,18 @@ host_ctx_switch:
 .Linit\@:
 	movq	%r8, %rax
 	movq	%r9, %rdx
+.endm
+.macro CLEAR_X87 how
+.if \how == 1
+	CLEAR_X87_XINUSE
 .else
 	movq	host_kernel_sp(%rip), %r11
 	cmpq	%r11, host_user_last(%rip)
 	je	.Lsame\@
 	movq	%r11, host_user_last(%rip)
+.if \how == 2
+	CLEAR_X87_XINUSE
+.else
 	pxor	%mm0, %mm0
 	pxor	%mm1, %mm1
 	pxor	%mm2, %mm2
@@ -150,6 +161,7 @@ host_ctx_switch:
 	pxor	%mm7, %mm7
 	emms
 	fninit
+.endif
 .Lsame\@:
 .endif
 .endm
@@ -198,14 +210,20 @@ host_ctx_switch:
 /*
  * The clearing of one mode (cpu_state.h's host_cpu_clear_mode): 0 SSE
  * and x87 by thread, 1 SSE and x87 by XINUSE, 2 AVX and x87 by thread,
- * 3 AVX-512 and x87 by thread, 4 CLEAR_XINUSE. Each gate is assembled once
- * per mode (the variants below), so a return to user mode tests no CPU
- * feature; host_enter_user, once per thread start, picks the mode at run
- * time (CLEAR_USER_STATE).
+ * 3 AVX-512 and x87 by thread, 4 CLEAR_XINUSE, 5 AVX and x87 by XINUSE on
+ * a change of thread (a CPU with XINUSE and no AVX-512: there the only
+ * state the kernel leaves is SSE's and AVX's, which VZEROALL clears, and
+ * an XGETBV per return would cost more than the rest of the gate's
+ * clearing). Each gate is assembled once per mode (the variants below),
+ * so a return to user mode tests no CPU feature; host_enter_user, once
+ * per thread start, picks the mode at run time (CLEAR_USER_STATE).
  */
 .macro CLEAR_MODE mode
 .if \mode == 4
 	CLEAR_XINUSE
+.elseif \mode == 5
+	CLEAR_VECTORS 1
+	CLEAR_X87 2
 .elseif \mode == 0 || \mode == 1
 	CLEAR_VECTORS 0
 	CLEAR_X87 \mode
@@ -216,7 +234,7 @@ host_ctx_switch:
 .endm
 
 .macro CLEAR_USER_STATE
-.irp mode, 4, 3, 2, 1
+.irp mode, 5, 4, 3, 2, 1
 	cmpb	$\mode, host_cpu_clear_mode(%rip)
 	jne	.Lnot\@_\mode
 	CLEAR_MODE \mode
@@ -484,7 +502,7 @@ host_preempt_pkeys_entry_\fsgs\()_\mode:
 .endm
 
 .irp fsgs, 0, 1
-.irp mode, 0, 1, 2, 3, 4
+.irp mode, 0, 1, 2, 3, 4, 5
 	GATE_VARIANT \fsgs, \mode
 .endr
 .endr
@@ -500,7 +518,7 @@ host_preempt_pkeys_entry_\fsgs\()_\mode:
 	.hidden	\name
 \name:
 .irp fsgs, 0, 1
-.irp mode, 0, 1, 2, 3, 4
+.irp mode, 0, 1, 2, 3, 4, 5
 	GATE_ROW \entry, \preempt, \fsgs, \mode
 .endr
 .endr

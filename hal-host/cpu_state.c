@@ -66,8 +66,10 @@ static void detect(void)
 	const char *no_xinuse = getenv("PWSIM_GATE_NO_XINUSE");
 	const bool xinuse =
 		x87_inuse && vectors >= 1 && !(no_xinuse != NULL && strcmp(no_xinuse, "1") == 0);
-	/* CLEAR_MODE's numbering (context_x86_64.S). */
-	host_cpu_clear_mode = xinuse         ? 4
+	/* CLEAR_MODE's numbering (context_x86_64.S): with XINUSE, one XGETBV
+	 * per return where AVX-512 state (which the kernel's libc may leave)
+	 * is there to be told apart, else one per change of thread. */
+	host_cpu_clear_mode = xinuse         ? (vectors == 2 ? 4 : 5)
 			      : vectors == 0 ? (uint8_t)x87_inuse
 					     : (uint8_t)(vectors + 1);
 	__asm__("movw %%cs, %0" : "=r"(host_cpu_kernel_cs));

@@ -16,7 +16,7 @@
 /* Read by the assembly; set by host_cpu_init(). */
 extern uint8_t host_cpu_fsgsbase;   /* user code can change FS/GS (wrfsbase) */
 extern uint64_t host_cpu_kernel_fs; /* glibc's thread pointer for the kernel */
-extern uint8_t host_cpu_clear_mode; /* context_x86_64.S's CLEAR_MODE for this CPU, 0..4 */
+extern uint8_t host_cpu_clear_mode; /* context_x86_64.S's CLEAR_MODE for this CPU, 0..5 */
 extern uint16_t host_cpu_kernel_cs; /* pwsim's (64-bit) code segment selector */
 
 /* Learns what the CPU lets user code change and the kernel's FS base.
@@ -24,13 +24,13 @@ extern uint16_t host_cpu_kernel_cs; /* pwsim's (64-bit) code segment selector */
 void host_cpu_init(void);
 
 /* context_x86_64.S assembles every gate once per variant: FS/GS handled
- * or not (host_cpu_fsgsbase), times the five clearing modes. This CPU's
+ * or not (host_cpu_fsgsbase), times the six clearing modes. This CPU's
  * row of host_gate_tables and host_direct_gates (the CPU is read first if
  * it was not yet). With PWSIM_GATE_NO_XINUSE=1 in the environment the
  * gates clear register by register even where XGETBV(1) would tell what
  * is in use: as sure a clearing, slower, there so that tests reach the
  * other modes' code on such a CPU (docs/containment.md). */
-#define HOST_CLEAR_MODES   5u
+#define HOST_CLEAR_MODES   6u
 #define HOST_GATE_VARIANTS (2u * HOST_CLEAR_MODES)
 unsigned host_cpu_gate_variant(void);
 
