@@ -39,10 +39,13 @@ static inline int64_t *host_budget_counter(void)
  * cost `cost`, charged together. False, changing nothing, when budget.c's
  * host_budget_collect() and a separate clock advance must do it (also
  * whenever !host.budget_common: a seeded delay draws first, an injection
- * may apply; and for a missing counter). */
+ * may apply). */
 static inline bool host_budget_charge_entry(int64_t *budget, uint64_t cost)
 {
-	if (!host.budget_common || budget == NULL) {
+	/* A syscall comes from user code, which runs only in a mapped region,
+	 * whose threads were all given its counter (hal_thread_prepare):
+	 * budget is not NULL here. */
+	if (!host.budget_common) {
 		return false;
 	}
 	const int64_t granted = host.budget_granted;

@@ -157,6 +157,10 @@ void hal_thread_prepare(uint32_t thread, uint32_t process, uintptr_t pc, uintptr
 	host_stack_unpoison(t->stack, t->stack_size);
 	t->process = process;
 	t->budget = host_budget_counter_of(process);
+	if (t->budget == NULL) {
+		/* host_budget_charge_entry() counts on every thread's counter. */
+		hal_panic(__FILE__, __LINE__, "a thread of a process with no mapped region");
+	}
 	t->pc = pc;
 	t->sp = sp;
 	t->a0 = a0;
