@@ -175,7 +175,8 @@ pwk_status_t pwk__channel_read(struct pwk_channel_end *handler, size_t offset,
 		return PWK_OUT_OF_RANGE;
 	}
 	*count = pwk__ubuf_copy(dst, &handler->send, offset);
-	PWK_ASSERT(*count <= dst->size && *count <= handler->send.size - offset);
+	/* The copy's own bound (pwk__ubuf_copy). */
+	PWK_DEBUG_ASSERT(*count <= dst->size && *count <= handler->send.size - offset);
 	return PWK_OK;
 }
 
