@@ -12,7 +12,6 @@
  */
 #include "copy.h"
 
-#include <stdbool.h>
 #include <stdint.h>
 
 #if defined(__GNUC__) && !defined(__clang__)
@@ -21,20 +20,9 @@
 #define PWK_NO_LIBCALLS
 #endif
 
-/* True when a word at a time gives what the byte loop gives: both ends
- * word-aligned (RV32 traps on a misaligned word) and a whole number of
- * words. Ranges that overlap are then a whole number of words apart, and
- * a front-to-back copy by words reads each word before it overwrites it
- * exactly when the byte loop does (tests/kernel-core/test_copy.c). */
-static bool words_will_do(uintptr_t d, uintptr_t s, size_t len)
-{
-	const uintptr_t w = sizeof(uintptr_t);
-	return ((d | s | len) & (w - 1)) == 0;
-}
-
 PWK_NO_LIBCALLS void pwk__copy_general(void *dst, const void *src, size_t len)
 {
-	if (words_will_do((uintptr_t)dst, (uintptr_t)src, len)) {
+	if (pwk__copy_by_words(dst, src, len)) {
 		pwk__any_word *d = dst;
 		const pwk__any_word *s = src;
 		for (size_t i = 0; i < len / sizeof(uintptr_t); i++) {

@@ -6,6 +6,7 @@
 #ifndef PWK_COPY_H
 #define PWK_COPY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -15,16 +16,24 @@ typedef uintptr_t __attribute__((may_alias)) pwk__any_word;
 /* pwk_copy() for what its inline part leaves (copy.c). */
 void pwk__copy_general(void *dst, const void *src, size_t len);
 
+/* True when a copy a word at a time gives what the byte loop gives: both
+ * ends word-aligned (RV32 traps on a misaligned word) and a whole number
+ * of words. Ranges that overlap are then a whole number of words apart,
+ * and a front-to-back copy by words reads each word before it overwrites
+ * it exactly when the byte loop does (tests/kernel-core/test_copy.c). */
+static inline bool pwk__copy_by_words(const void *dst, const void *src, size_t len)
+{
+	return (((uintptr_t)dst | (uintptr_t)src | len) & (sizeof(uintptr_t) - 1)) == 0;
+}
+
 /* Copies `len` bytes front to back (overlapping user buffers are the
  * user's business: the copy stays memory-safe, and its result is the byte
  * loop's). Inline for up to two aligned words, the usual IPC message, so
- * that it costs no call. Both ends word-aligned and a whole number of
- * words: then an overlap is a whole number of words apart, and a copy a
- * word at a time, front to back, leaves what the byte loop leaves. */
+ * that it costs no call. */
 static inline void pwk_copy(void *dst, const void *src, size_t len)
 {
 	const uintptr_t w = sizeof(uintptr_t);
-	if ((((uintptr_t)dst | (uintptr_t)src | len) & (w - 1)) == 0 && len <= 2 * w) {
+	if (pwk__copy_by_words(dst, src, len) && len <= 2 * w) {
 		pwk__any_word *d = dst;
 		const pwk__any_word *s = src;
 		if (len != 0) {
