@@ -113,12 +113,13 @@ static inline void host_budget_grant_until(int64_t *budget, uint64_t next)
 
 /* The common return of a common entry (host.budget_common), when the
  * clock is before the next event: the blocks until that event. False,
- * changing nothing, otherwise (no counter, or an event due: the general
- * return decides). */
+ * changing nothing, otherwise (an event due: the general return decides).
+ * The returning thread returns to user code, so it has a counter
+ * (hal_thread_prepare). */
 static inline bool host_budget_grant_before_event(int64_t *budget)
 {
 	const uint64_t next = host_budget_next_event_common();
-	if (budget == NULL || host.now >= next) {
+	if (host.now >= next) {
 		return false;
 	}
 	host_budget_grant_until(budget, next);
