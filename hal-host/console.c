@@ -58,18 +58,18 @@ static void keep(const char *text, size_t len)
 
 static void emit_line(uint32_t thread)
 {
-	struct host_thread *t = &host.threads[thread];
+	struct host_console_line *t = &host.console_lines[thread];
 	const struct pwk_thread_desc *td = &host.system->threads[thread];
 	const char *process = host.system->processes[td->process].name;
-	char out[sizeof(t->line) + 160];
-	int n = snprintf(out, sizeof(out), "[%s/%s] %.*s\n", process, td->name, (int)t->line_len,
-			 t->line);
+	char out[sizeof(t->text) + 160];
+	int n = snprintf(out, sizeof(out), "[%s/%s] %.*s\n", process, td->name, (int)t->len,
+			 t->text);
 	size_t len = n < 0 ? 0 : (size_t)n < sizeof(out) ? (size_t)n : sizeof(out) - 1;
 	keep(out, len);
 	if (host.opts.console != NULL) {
 		fwrite(out, 1, len, host.opts.console);
 	}
-	t->line_len = 0;
+	t->len = 0;
 }
 
 void hal_console_write(uint32_t thread, const uint8_t *bytes, size_t len)
@@ -79,16 +79,16 @@ void hal_console_write(uint32_t thread, const uint8_t *bytes, size_t len)
 	}
 	host_digest_bytes(&thread, sizeof(thread));
 	host_digest_bytes(bytes, len);
-	struct host_thread *t = &host.threads[thread];
+	struct host_console_line *t = &host.console_lines[thread];
 	for (size_t i = 0; i < len; i++) {
 		if (bytes[i] == '\n') {
 			emit_line(thread);
 			continue;
 		}
-		if (t->line_len == sizeof(t->line)) {
+		if (t->len == sizeof(t->text)) {
 			emit_line(thread);
 		}
-		t->line[t->line_len++] = (char)bytes[i];
+		t->text[t->len++] = (char)bytes[i];
 	}
 }
 
@@ -100,13 +100,13 @@ void host_console_flush_for_exit(void)
 		return;
 	}
 	for (uint32_t i = 0; i < host.system->thread_count && i < HOST_THREADS_MAX; i++) {
-		struct host_thread *t = &host.threads[i];
+		struct host_console_line *t = &host.console_lines[i];
 		const struct pwk_thread_desc *td = &host.system->threads[i];
-		if (t->line_len != 0) {
+		if (t->len != 0) {
 			fprintf(host.opts.console, "[%s/%s] %.*s\n",
-				host.system->processes[td->process].name, td->name,
-				(int)t->line_len, t->line);
-			t->line_len = 0;
+				host.system->processes[td->process].name, td->name, (int)t->len,
+				t->text);
+			t->len = 0;
 		}
 	}
 	fflush(host.opts.console);
@@ -118,7 +118,7 @@ void host_console_flush_all(void)
 		return;
 	}
 	for (uint32_t i = 0; i < host.system->thread_count && i < HOST_THREADS_MAX; i++) {
-		if (host.threads[i].line_len != 0) {
+		if (host.console_lines[i].len != 0) {
 			emit_line(i);
 		}
 	}

@@ -20,9 +20,11 @@
  * the kernel runs here with sanitizers and host calling conventions. */
 #define HOST_KERNEL_STACK_SIZE (256u * 1024u)
 
+/* 128 bytes, a power of two: a switch indexes host.threads twice, and
+ * then each index is one shift. */
 struct host_thread {
-	uint8_t *stack;    /* mmap'd, with a guard page below */
-	size_t stack_size; /* usable bytes above the guard */
+	_Alignas(128) uint8_t *stack; /* mmap'd, with a guard page below */
+	size_t stack_size;            /* usable bytes above the guard */
 	/* stack + stack_size rounded down to 16: host_kernel_sp while this
 	 * thread is in user mode, kept so that a switch does not recompute it */
 	uintptr_t kernel_top;
@@ -31,9 +33,13 @@ struct host_thread {
 	int64_t *budget; /* its process's budget counter (budget.h), found when prepared */
 	/* prepared user entry (hal_thread_prepare) */
 	uintptr_t pc, sp, a0, a1, a2;
-	/* console line being assembled for this thread */
-	char line[256];
-	size_t line_len;
+};
+_Static_assert(sizeof(struct host_thread) == 128, "host_thread stays a power of two");
+
+/* The console line being assembled for a thread (console.c). */
+struct host_console_line {
+	char text[256];
+	size_t len;
 };
 
 struct host_machine {
@@ -100,6 +106,7 @@ struct host_machine {
 	bool inject_done[HOST_INJECTIONS_MAX];
 	uint64_t starve_pending[HOST_THREADS_MAX]; /* ns to hold the thread off */
 	/* console capture */
+	struct host_console_line console_lines[HOST_THREADS_MAX];
 	char *console_text;
 	size_t console_len, console_cap;
 	bool console_truncated; /* the kept text reached its bound */
