@@ -48,13 +48,12 @@ static void region_rewind(struct host_region *r, bool kept)
 }
 
 /* Whether a run in isolation `now` finds the views as one in `was` left
- * them: none and trusted change no protection; pkeys keeps its keys. */
+ * them: the same isolation, if it is not mprotect (whose switches revoke).
+ * Two isolations differ in more than their switches: none and trusted in
+ * the key gate's page, pkeys in its keys. */
 static bool views_kept(host_isolation_t was, host_isolation_t now)
 {
-	if (was == HOST_ISOLATION_MPROTECT || now == HOST_ISOLATION_MPROTECT) {
-		return false;
-	}
-	return (was == HOST_ISOLATION_PKEYS) == (now == HOST_ISOLATION_PKEYS);
+	return was == now && now != HOST_ISOLATION_MPROTECT;
 }
 
 void host_machine_rewind(const struct host_options *opts)
