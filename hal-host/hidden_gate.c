@@ -166,12 +166,13 @@ void host_gate_link(const struct host_region *r, struct pwk_host_link *link)
 	}
 	if (g == GATES_KEY) {
 		host_pkeys_gate_link(r, link);
-		return;
+	} else {
+		const struct gate_stubs *s = g == GATES_SLACK ? &slack_stubs : &trap_stubs;
+		uint8_t *page = (uint8_t *)link;
+		memcpy(page + HOST_GATE_SYSCALL_STUB, s->syscall, s->syscall_len);
+		memcpy(page + HOST_GATE_PREEMPT_STUB, s->preempt, s->preempt_len);
 	}
-	const struct gate_stubs *s = g == GATES_SLACK ? &slack_stubs : &trap_stubs;
-	uint8_t *page = (uint8_t *)link;
-	memcpy(page + HOST_GATE_SYSCALL_STUB, s->syscall, s->syscall_len);
-	memcpy(page + HOST_GATE_PREEMPT_STUB, s->preempt, s->preempt_len);
+	/* Every kind of stub sits at the same two offsets. */
 	link->syscall_gate = (void (*)(void))(r->link_page + HOST_GATE_SYSCALL_STUB);
 	link->preempt_gate = (void (*)(void))(r->link_page + HOST_GATE_PREEMPT_STUB);
 }

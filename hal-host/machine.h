@@ -244,7 +244,6 @@ void host_reads_trap_start(void);
 void host_reads_trap_stop(void);
 bool host_reads_cpuid_traps(void);
 host_read_t host_read_insn(const uint8_t *pc, size_t *len);
-
 bool host_reads_emulate(ucontext_t *uc);
 
 /* pkeys.c: isolation pkeys and the key gate.
@@ -259,8 +258,9 @@ bool host_reads_emulate(ucontext_t *uc);
  * `r`: if its flash holds the bytes of WRPKRU or XRSTOR, isolation pkeys
  * refuses it (false, and where, in err), none and mprotect give up the key
  * gate for the machine (every link page rewritten). gate_link: the key
- * gate's stubs in a link page (hidden_gate.c calls it). gate_page: maps
- * (true) or unmaps (false) the gate page, `r`'s lowest page. after_fault:
+ * gate's stubs' bytes in a link page (hidden_gate.c calls it and names
+ * them). gate_page: maps (true) or unmaps (false) the gate page, `r`'s
+ * lowest page. after_fault:
  * PKRU as the running process has it (a fault can come between a stub's
  * WRPKRU and the gate's). */
 bool host_pkeys_ready(uint32_t process, char *err, size_t err_cap);

@@ -276,8 +276,6 @@ void host_pkeys_gate_link(const struct host_region *r, struct pwk_host_link *lin
 		   SYSCALL_STUB_PREFIX + GATE_KEY_JUMP_DISP, pkru, 0);
 	stub_write(r, page, HOST_GATE_PREEMPT_STUB, preempt_stub, sizeof(preempt_stub),
 		   GATE_KEY_JUMP_IMM, GATE_KEY_JUMP_DISP, pkru, 1);
-	link->syscall_gate = (void (*)(void))(r->link_page + HOST_GATE_SYSCALL_STUB);
-	link->preempt_gate = (void (*)(void))(r->link_page + HOST_GATE_PREEMPT_STUB);
 }
 
 void host_pkeys_run_leave(uint32_t caller)

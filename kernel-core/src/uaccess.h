@@ -99,11 +99,15 @@ static inline bool pwk__ubuf_check_flat(uint32_t process, pwk_word_t ptr, pwk_wo
 /* A checked empty buffer (for a zero-length transfer). */
 void pwk__ubuf_empty(struct pwk_ubuf *buf, uint32_t process);
 
-/* Copies bytes [src_offset, src->size) of `src` to the start of `dst`, at
- * most dst->size of them; returns how many were copied (fewer if an iovec
- * entry no longer passes its check). src_offset <= src->size. */
+/* pwk__ubuf_copy() when either buffer is an iovec (uaccess.c): piece by
+ * piece, at most `want` bytes. */
 size_t pwk__ubuf_copy_pieces(const struct pwk_ubuf *dst, const struct pwk_ubuf *src,
 			     size_t src_offset, size_t want);
+
+/* Copies bytes [src_offset, src->size) of `src` to the start of `dst`, at
+ * most dst->size of them; returns how many were copied (fewer if an iovec
+ * entry no longer passes its check). src_offset <= src->size. Inline: the
+ * IPC path's flat copies make no call but pwk_copy's. */
 static inline size_t pwk__ubuf_copy(const struct pwk_ubuf *dst, const struct pwk_ubuf *src,
 				    size_t src_offset)
 {
