@@ -132,6 +132,7 @@ static bool map_kernel_view(struct host_region *r, char *err, size_t err_cap)
 		return false;
 	}
 	r->kernel_base = (uint8_t *)(link + HOST_REGION_PAGE);
+	r->to_kernel = (uintptr_t)r->kernel_base - r->user_base;
 #if defined(__SANITIZE_ADDRESS__)
 	/* mmap may reuse the addresses of an unmapped fiber stack whose
 	 * abandoned frames ASan still has poisoned: this memory is fresh. */

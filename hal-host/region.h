@@ -61,7 +61,14 @@ struct host_region {
 	int coverage_fd;
 	uintptr_t coverage_user; /* 0: no map */
 	uint8_t *coverage_kernel;
+	/* kernel_base - user_base (mod 2^64), set with kernel_base: a user
+	 * address's kernel pointer in one addition (hal_user_ptr). */
+	uintptr_t to_kernel;
+	uint8_t pad[16];
 };
+/* A power of two, so that host.regions[process] is a shift on every
+ * hal_user_ptr(). */
+_Static_assert(sizeof(struct host_region) == 128, "host_region stays a power of two");
 
 #define HOST_REGION_PAGE 4096u
 
@@ -128,7 +135,7 @@ static inline int64_t *host_region_budget(const struct host_region *r)
 
 static inline uint8_t *host_region_kernel_ptr(const struct host_region *r, uintptr_t uaddr)
 {
-	return r->kernel_base + (uaddr - r->user_base);
+	return (uint8_t *)(uaddr + r->to_kernel);
 }
 
 #endif
