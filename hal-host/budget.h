@@ -76,6 +76,14 @@ static inline bool host_budget_charge_entry(int64_t *budget, uint64_t cost)
  * the time limit, the armed deadline, the tick. Kept in host.horizon by
  * every writer of host.armed and host.next_tick (reset, hal_timer_arm, the
  * tick), so that a grant reads one word. */
+/* host.return_horizon from host.horizon and the pending irqs: kept by
+ * every writer of either (host_budget_horizon_update, clock.c's irq
+ * bookkeeping), so that the common return needs no irq test of its own. */
+static inline void host_budget_return_horizon_update(void)
+{
+	host.return_horizon = host.irq_pending_words != 0 ? 0 : host.horizon;
+}
+
 static inline void host_budget_horizon_update(void)
 {
 	uint64_t next = host.armed < host.time_limit_next ? host.armed : host.time_limit_next;
@@ -83,6 +91,7 @@ static inline void host_budget_horizon_update(void)
 		next = host.next_tick;
 	}
 	host.horizon = next;
+	host_budget_return_horizon_update();
 }
 
 static inline uint64_t host_budget_next_event_common(void)
@@ -111,14 +120,16 @@ static inline void host_budget_grant_until(int64_t *budget, uint64_t next)
 	*budget = (int64_t)blocks;
 }
 
-/* The common return of a common entry (host.budget_common), when the
- * clock is before the next event: the blocks until that event. False,
- * changing nothing, otherwise (an event due: the general return decides).
- * The returning thread returns to user code, so it has a counter
- * (hal_thread_prepare). */
+/* The common return of a common entry (host.budget_common), when no irq
+ * is pending and the clock is before the next event: the blocks until
+ * that event. False, changing nothing, otherwise (the general return
+ * decides). The returning thread returns to user code, so it has a
+ * counter (hal_thread_prepare). */
 static inline bool host_budget_grant_before_event(int64_t *budget)
 {
-	const uint64_t next = host_budget_next_event_common();
+	/* 0 while an irq is pending: then no clock is before it. Otherwise
+	 * host.horizon, the next event. */
+	const uint64_t next = host.return_horizon;
 	if (host.now >= next) {
 		return false;
 	}

@@ -38,6 +38,7 @@ static bool take_pending_irq(uint32_t *irq)
 			host.irq_pending[w] &= ~(UINT64_C(1) << bit);
 			if (host.irq_pending[w] == 0) {
 				host.irq_pending_words &= ~(UINT32_C(1) << w);
+				host_budget_return_horizon_update();
 			}
 			host.irq_in_service[w] |= UINT64_C(1) << bit;
 			*irq = w * 64u + bit;
@@ -114,5 +115,6 @@ bool hal_irq_trigger(uint32_t irq)
 	}
 	host.irq_pending[irq / 64] |= UINT64_C(1) << (irq % 64);
 	host.irq_pending_words |= UINT32_C(1) << (irq / 64);
+	host_budget_return_horizon_update();
 	return true;
 }

@@ -76,6 +76,10 @@ struct host_machine {
 	/* The earliest of time_limit_next, armed and next_tick (when ticking):
 	 * budget.h's host_budget_horizon_update() keeps it. */
 	uint64_t horizon;
+	/* horizon, or 0 while any irq is pending (irq_pending_words != 0):
+	 * the common return's one compare, "an event due or an irq pending"
+	 * (budget.h's host_budget_return_horizon_update() keeps it). */
+	uint64_t return_horizon;
 	/* preemption-gate entries so far (watchdog.c adds the syscalls), and
 	 * what the watchdog saw: the entries, virtual time and lowest budget
 	 * counter at its last look, and the wall seconds since the run last
@@ -93,8 +97,8 @@ struct host_machine {
 	/* interrupts raised by debug_trigger_interrupt, delivered at the next
 	 * interrupt point */
 	uint64_t irq_pending[4];
-	/* Bit w set iff irq_pending[w] != 0 (clock.c keeps it): "any pending?"
-	 * in one load on every syscall's way out. */
+	/* Bit w set iff irq_pending[w] != 0 (clock.c keeps it, and
+	 * return_horizon with it): "any pending?" in one load. */
 	uint32_t irq_pending_words;
 	uint64_t irq_enabled[4];
 	/* delivered and not yet acknowledged: held off, as a PLIC claim not yet

@@ -129,8 +129,7 @@ pwk_syscall_ret_t host_syscall(pwk_word_t id, const pwk_word_t args[PWK_SYSCALL_
 	 * grant runs to that event. The returning thread may be another
 	 * (a switch): its counter is read now. */
 	int64_t *budget = host_budget_counter();
-	if (__builtin_expect(host_any_irq_pending() || !host_budget_grant_before_event(budget),
-			     0)) {
+	if (__builtin_expect(!host_budget_grant_before_event(budget), 0)) {
 		return return_general_with(ret, budget);
 	}
 	return ret;
