@@ -1,18 +1,15 @@
 /*
- * hal-host syscall stubs. The simulator's gate takes the id in rax and
- * a0..a5 in rdi, rsi, rdx, rcx, r8, r9, on the caller's stack, and returns
- * a0/a1 in rax/rdx like a C function returning a two-word struct. 64-bit
- * words: no syscall needs a6.
- *   pwk_host_sys_<name>(a0..a5), one per syscall of pwk/syscall_table.h
- *     (syscall_host.h): the typed wrappers', whose arguments are already
- *     in place; the stub sets the id.
+ * hal-host's gate entries in assembly. The simulator's gate takes the id in
+ * rax and a0..a5 in rdi, rsi, rdx, rcx, r8, r9, on the caller's stack, and
+ * returns a0/a1 in rax/rdx like a C function returning a two-word struct.
+ * 64-bit words: no syscall needs a6. The typed wrappers call it inline
+ * (syscall_host.h); here:
  *   pwk_raw_syscall(id, a0..a6) arrives as a C call (rdi = id, rsi..r9 =
- *     a0..a4, [rsp+8] = a5) and moves them there.
+ *     a0..a4, [rsp+8] = a5) and moves them there;
+ *   pwk_host_preempt(), the budget hook's way in.
  * The gate's address is read from the read-only link page (host_link.h)
  * at every call, so it is never copied into the process's RAM.
  */
-#include <pwk/syscall_table.h>
-
 #include "host_link.h"
 
 /* The jump to the gate whose address is at `offset` in the link page. */
@@ -21,20 +18,7 @@
 	jmpq	*\offset(%r11)
 .endm
 
-.macro SYSCALL_STUB name, id
-	.globl	pwk_host_sys_\name
-	.hidden	pwk_host_sys_\name
-	.type	pwk_host_sys_\name, @function
-pwk_host_sys_\name:
-	movl	$\id, %eax
-	GATE_JUMP PWK_HOST_LINK_SYSCALL_GATE
-	.size	pwk_host_sys_\name, .-pwk_host_sys_\name
-.endm
-
 	.text
-#define PWK_HOST_SYSCALL_STUB(ctx, NAME, name, id, RET) SYSCALL_STUB name, id;
-PWK_SYSCALL_TABLE(PWK_HOST_SYSCALL_STUB, _)
-
 	.globl	pwk_raw_syscall
 	.hidden	pwk_raw_syscall
 	.type	pwk_raw_syscall, @function
