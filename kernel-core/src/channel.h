@@ -60,7 +60,7 @@ static inline uint64_t pwk__channel_txn_begin(struct pwk_channel_end *h,
 					      const struct pwk_ubuf *send,
 					      const struct pwk_ubuf *recv)
 {
-	PWK_ASSERT(h->txn == PWK_TXN_NONE);
+	PWK_DEBUG_ASSERT(h->txn == PWK_TXN_NONE); /* both callers test it first */
 	h->txn = PWK_TXN_PENDING;
 	h->txn_seq = pwk__channel_next_seq++;
 	h->send = *send;

@@ -71,15 +71,16 @@ void pwk__object_signals_tell(struct pwk_object *obj);
 static inline void pwk__object_signals_update(struct pwk_object *obj, pwk_signals_t clear,
 					      pwk_signals_t set)
 {
-	PWK_ASSERT(obj->type != PWK_OBJECT_WAIT_GROUP);
-	PWK_ASSERT(((clear | set) & ~PWK_SIGNAL_VALID) == 0);
+	/* The callers' own objects and constant signals: self-checks. */
+	PWK_DEBUG_ASSERT(obj->type != PWK_OBJECT_WAIT_GROUP);
+	PWK_DEBUG_ASSERT(((clear | set) & ~PWK_SIGNAL_VALID) == 0);
 	obj->signals = (obj->signals & ~clear) | set;
 	/* With no signal left no waiter's mask matches (edge capture needs a
 	 * matching signal): only a group has anything to hear. */
 	if ((obj->signals != 0 && !pwk__list_empty(&obj->waiters)) || obj->group != NULL) {
 		pwk__object_signals_tell(obj);
 	}
-	PWK_ASSERT((obj->signals & set) == set);
+	PWK_DEBUG_ASSERT((obj->signals & set) == set);
 }
 
 /* Records `result` for every waiter of `obj` whose mask intersects `match`
