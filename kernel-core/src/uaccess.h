@@ -49,12 +49,14 @@ void pwk__uaccess_reset(const struct pwk_system_desc *system);
 /* True if the non-empty [start, start + len) lies inside `r` and `r`
  * grants all of `access`. `r` does not wrap (boot checks it), so neither
  * does a range it holds, and a start below r->start gives an offset that
- * wraps past r->size (r->start + r->size < 2^N): one test for both. */
+ * wraps past r->size (r->start + r->size < 2^N): the range's end, offset
+ * plus len without a carry, at most r->size is the one test for both. */
 static inline bool pwk__region_holds(const struct pwk_region_desc *r, uintptr_t start, size_t len,
 				     uint32_t access)
 {
-	const uintptr_t offset = start - r->start;
-	return (access & ~r->access) == 0 && offset <= r->size && len <= r->size - offset;
+	uintptr_t end;
+	return (access & ~r->access) == 0 && !__builtin_add_overflow(start - r->start, len, &end) &&
+	       end <= r->size;
 }
 
 /* True if [start, start + len) lies inside one region of `process` that
