@@ -65,8 +65,13 @@ static inline bool host_budget_charge_entry(int64_t *budget, uint64_t cost)
 	    now > host.opts.time_limit) {
 		return false; /* the clock saturates or the run ends: the general path */
 	}
-	host.budget_granted = 0;
-	*budget = HOST_BUDGET_MAX; /* until the next grant */
+	/* The counter and host.budget_granted keep this grant's values until
+	 * the next one (collect's resetting them is for the general path):
+	 * under host.budget_common every return to user mode grants first
+	 * (the common return, return_general's host_budget_grant_common(),
+	 * thread_first_entry), and nothing reads either before that — the
+	 * preemption gate and the fault entry come from user code, after a
+	 * grant, and the watchdog reads the counter only in user mode. */
 	host.outcome.blocks += used;
 	host_clock_set(now);
 	return true;
