@@ -49,6 +49,12 @@
  * thread that has exited, for example). */
 #define PWK_UNREACHABLE() hal_panic(__FILE__, __LINE__, "unreachable")
 
+/* A function the compiler must inline wherever its body is visible (with
+ * link-time optimisation, across files): for the IPC path's pieces, whose
+ * inlining into pwk_trap_syscall the inliner's own heuristics moved with
+ * unrelated changes (docs/fastpath.md). With `static` for a file's own. */
+#define PWK__ALWAYS_INLINE __attribute__((always_inline)) inline
+
 /* Kernel state shared between kernel-core files (declared extern so that a
  * hot reader can be inline): hidden, so that position-independent code
  * reaches it directly rather than through a global offset table the

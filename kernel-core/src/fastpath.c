@@ -46,7 +46,7 @@ static bool enabled;
  * inliner's own choice moved with unrelated changes (removing an assertion
  * once moved transact() out of line, +8 instructions per round trip), and
  * the callgrind figure should move only with the code that runs. */
-#define FAST static inline __attribute__((always_inline))
+#define FAST static PWK__ALWAYS_INLINE
 
 void pwk__fastpath_reset(bool on)
 {

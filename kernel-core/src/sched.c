@@ -153,8 +153,7 @@ static struct pwk_thread *dequeue_highest(void)
 /* Inline into its four callers (the fast path's respond, the notify walk,
  * the timer, cancellation) where link-time optimisation can: -26
  * instructions a round trip (docs/fastpath.md). */
-__attribute__((always_inline)) inline void pwk__sched_wake(struct pwk_thread *t,
-							   pwk_status_t status)
+PWK__ALWAYS_INLINE void pwk__sched_wake(struct pwk_thread *t, pwk_status_t status)
 {
 	PWK_DEBUG_ASSERT(t->wait.object != NULL);
 	if (t->wait.woken) {
@@ -199,7 +198,7 @@ static struct pwk_thread *next_thread(void)
  * pwk_trap_syscall (fastpath.c), which saves the callee-saved registers
  * once for all of it, where each call saved its own (-16 and -11
  * instructions a round trip, docs/fastpath.md). */
-static inline __attribute__((always_inline)) void switch_to(uint32_t from, struct pwk_thread *next)
+static PWK__ALWAYS_INLINE void switch_to(uint32_t from, struct pwk_thread *next)
 {
 	PWK_DEBUG_ASSERT(pwk__sched_now.current == NULL);
 	pwk__sched_now.current = next;
@@ -218,7 +217,7 @@ static inline __attribute__((always_inline)) void switch_to(uint32_t from, struc
 
 /* `from` (no longer current: queued, blocked or exited) gives up the CPU to
  * the best ready thread; returns when `from` runs again. */
-static inline __attribute__((always_inline)) void switch_away(struct pwk_thread *from)
+static PWK__ALWAYS_INLINE void switch_away(struct pwk_thread *from)
 {
 	PWK_DEBUG_ASSERT(pwk__sched_now.current == NULL);
 	PWK_DEBUG_ASSERT(from->state != PWK_THREAD_RUNNING);
@@ -249,7 +248,7 @@ void pwk__sched_handoff(struct pwk_thread *to)
 	switch_to(from->index, to);
 }
 
-__attribute__((always_inline)) inline void pwk__sched_block(void)
+PWK__ALWAYS_INLINE void pwk__sched_block(void)
 {
 	struct pwk_thread *t = take_current();
 	PWK_DEBUG_ASSERT(t->state == PWK_THREAD_WAITING);
