@@ -17,8 +17,12 @@
  * PWK_HOST_COVERAGE_MAP_BYTES one-byte counters, then the hook's state
  * (the previous block's hash), in PWK_HOST_COVERAGE_BYTES of memory only the
  * fuzzed process's user view maps. */
-#define PWK_HOST_COVERAGE_MAP_BYTES 65536u
-#define PWK_HOST_COVERAGE_BYTES     (PWK_HOST_COVERAGE_MAP_BYTES + 4096u)
+#define PWK_HOST_COVERAGE_MAP_BYTES   65536u
+#define PWK_HOST_COVERAGE_BYTES       (PWK_HOST_COVERAGE_MAP_BYTES + 4096u)
+/* After the map, the hook's state: the previous block's hash (4 bytes),
+ * then, 8-aligned, the word the hook decrements instead of the budget while
+ * a map is attached (crt0_host.c says why). */
+#define PWK_HOST_COVERAGE_SINK_OFFSET (PWK_HOST_COVERAGE_MAP_BYTES + 8u)
 
 /* Byte offsets of the gates in struct pwk_host_link, for syscall_host.S. */
 #define PWK_HOST_LINK_SYSCALL_GATE 8
@@ -37,9 +41,8 @@ struct pwk_host_link {
 	 * the process's writable budget page. The budget hook decrements it;
 	 * hal-host refills it on every return to user mode. */
 	int64_t *budget;
-	/* The process's coverage map while pwsim fuzz fuzzes it, else NULL
-	 * (then the budget hook pays one load and branch). Appended in
-	 * version 4: a version-3 runtime never reads it. */
+	/* The process's coverage map while pwsim fuzz fuzzes it, else NULL.
+	 * Appended in version 4: a version-3 runtime never reads it. */
 	uint8_t *coverage;
 };
 
