@@ -4,7 +4,9 @@
  * argument; the command indexes a table of three operations. Built twice:
  * as is, the command is not validated (pw_kernel's guide: an enum variant
  * taken from the wire unchecked) and a large one calls through whatever
- * lies past the table; with -DFIXED it is refused.
+ * lies past the table; with -DFIXED it is refused. With -DSPIN too,
+ * command 3 spins for ever instead (an empty loop: its blocks are the only
+ * thing that moves the virtual clock while it runs).
  */
 #include <pwk/user.h>
 
@@ -35,6 +37,12 @@ static uint32_t serve(const uint8_t *req, size_t len)
 		return 0xffffffffu;
 	}
 	uint8_t command = req[2];
+#ifdef SPIN
+	if (command == 3) {
+		for (;;) {
+		}
+	}
+#endif
 #ifdef FIXED
 	if (command >= sizeof(operations) / sizeof(operations[0])) {
 		return 0xfffffffeu;
