@@ -31,7 +31,7 @@ void __gcov_merge_add(void *counters, unsigned n);
 static void coverage_edge(uint8_t *map, uintptr_t block)
 {
 	uint32_t h = (uint32_t)(block * UINT64_C(0x9E3779B97F4A7C15) >> 32);
-	uint32_t *prev = (uint32_t *)(void *)(map + PWK_HOST_COVERAGE_MAP_BYTES);
+	uint32_t *prev = (uint32_t *)(void *)(map + PWK_HOST_COVERAGE_PREV_OFFSET);
 	uint8_t *counter = &map[(h ^ *prev) % PWK_HOST_COVERAGE_MAP_BYTES];
 	/* Never wraps to 0 (AFL++'s NeverZero): a hit edge stays visible. */
 	*counter = (uint8_t)(*counter + 1 + (*counter == 255));

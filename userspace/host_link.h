@@ -14,14 +14,14 @@
 #define PWK_HOST_LINK_VERSION 4u
 
 /* The coverage map (pwsim fuzz, docs/fuzzing.md): an AFL-style edge map of
- * PWK_HOST_COVERAGE_MAP_BYTES one-byte counters, then the hook's state
- * (the previous block's hash), in PWK_HOST_COVERAGE_BYTES of memory only the
- * fuzzed process's user view maps. */
+ * PWK_HOST_COVERAGE_MAP_BYTES one-byte counters, then the hook's state, in
+ * PWK_HOST_COVERAGE_BYTES of memory only the fuzzed process's user view
+ * maps. The state: the previous block's hash (a uint32_t, budget_host.c)
+ * and the word the hook decrements instead of the budget while a map is
+ * attached (an int64_t, crt0_host.c says why). */
 #define PWK_HOST_COVERAGE_MAP_BYTES   65536u
 #define PWK_HOST_COVERAGE_BYTES       (PWK_HOST_COVERAGE_MAP_BYTES + 4096u)
-/* After the map, the hook's state: the previous block's hash (4 bytes),
- * then, 8-aligned, the word the hook decrements instead of the budget while
- * a map is attached (crt0_host.c says why). */
+#define PWK_HOST_COVERAGE_PREV_OFFSET PWK_HOST_COVERAGE_MAP_BYTES
 #define PWK_HOST_COVERAGE_SINK_OFFSET (PWK_HOST_COVERAGE_MAP_BYTES + 8u)
 
 /* Byte offsets of the gates in struct pwk_host_link, for syscall_host.S. */

@@ -40,21 +40,14 @@ Test(fuzz, a_spinning_handler_is_a_no_response_finding_in_virtual_time)
 {
 	char out[512];
 	temp_dir_make(out, sizeof(out), "pwk-fuzz-spin");
-	char dict[600];
-	snprintf(dict, sizeof(dict), "%s/spin.dict", out);
-	FILE *f = fopen(dict, "w");
-	cr_assert_not_null(f);
-	fputs("\"PW\\x03\"\n", f);
-	fclose(f);
-	char dict_arg[640];
-	snprintf(dict_arg, sizeof(dict_arg), "--dict=%s", dict);
-	char out_dir[600];
-	snprintf(out_dir, sizeof(out_dir), "%s/out", out);
+	char dict_arg[600];
+	snprintf(dict_arg, sizeof(dict_arg), "--dict=%s",
+		 source_path("tests/sim/fuzz_planted/spinner.dict"));
 	const char *argv[] = {"fuzz",
 			      "tests/sim/fuzz_planted/spinner.json5",
 			      "--target=handler/ipc",
 			      "--out",
-			      out_dir,
+			      out,
 			      "--max-time",
 			      "200",
 			      dict_arg,
