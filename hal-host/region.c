@@ -55,16 +55,11 @@ static size_t view_bytes(const struct host_region *r)
 	return HOST_REGION_PAGE + r->flash_size + r->ram_size;
 }
 
-/* The user view from the link page to the end of RAM, the flush gap
- * included: what a revoke covers. */
-static size_t user_view_bytes(const struct host_region *r)
-{
-	return view_bytes(r) + HOST_REGION_FLUSH_GAP;
-}
-
+/* The user view: guard, budget page, then link page to the end of RAM with
+ * the gap between, then guard. */
 static size_t span_bytes(const struct host_region *r)
 {
-	return HOST_REGION_PAGE + user_view_bytes(r) + 2u * HOST_REGION_GUARD;
+	return HOST_REGION_PAGE + view_bytes(r) + HOST_REGION_LINK_GAP + 2u * HOST_REGION_GUARD;
 }
 
 /* Maps `len` bytes of `fd` at `off` over the reserved span at `at`. */
@@ -99,9 +94,9 @@ static bool map_user_view(struct host_region *r, uint32_t index, char *err, size
 	}
 	uintptr_t budget = user + HOST_REGION_GUARD;
 	r->link_page = budget + HOST_REGION_PAGE;
-	r->user_base = r->link_page + HOST_REGION_PAGE + HOST_REGION_FLUSH_GAP;
+	r->user_base = r->link_page + HOST_REGION_PAGE + HOST_REGION_LINK_GAP;
 	if (!map_piece(budget, HOST_REGION_PAGE, PROT_READ | PROT_WRITE, budget_fd, 0) ||
-	    !map_piece(r->link_page, HOST_REGION_PAGE, PROT_NONE, r->fd, 0) ||
+	    !map_piece(r->link_page, HOST_REGION_PAGE, PROT_READ | PROT_EXEC, r->fd, 0) ||
 	    !map_piece(r->user_base, r->flash_size, PROT_NONE, r->fd, HOST_REGION_PAGE) ||
 	    !map_piece(r->user_base + r->flash_size, r->ram_size, PROT_NONE, r->fd,
 		       ram_offset(r))) {
@@ -193,18 +188,17 @@ void host_region_unmap(struct host_region *r)
 	r->fd = -1;
 }
 
-/* Every piece of the user view with its accessible protection (flash r-x,
- * RAM and the coverage map rw-, the link page r-x) and protection key
- * `pkey` (-1: each keeps its own, which is what mprotect does). Cannot fail
- * for ranges we mapped ourselves with compatible rights; each call covers
- * whole mappings (region.h): no split, no merge. */
+/* The process's own memory in the user view with its accessible protection
+ * (flash r-x, RAM and the coverage map rw-) and protection key `pkey` (-1:
+ * each keeps its own, which is what mprotect does). Cannot fail for ranges
+ * we mapped ourselves with compatible rights; each call covers whole
+ * mappings (region.h): no split, no merge. */
 static void grant(const struct host_region *r, int pkey)
 {
 	if (r->coverage_user != 0) {
 		(void)pkey_mprotect((void *)r->coverage_user, PWK_HOST_COVERAGE_BYTES,
 				    PROT_READ | PROT_WRITE, pkey);
 	}
-	(void)pkey_mprotect((void *)r->link_page, HOST_REGION_PAGE, PROT_READ | PROT_EXEC, pkey);
 	(void)pkey_mprotect((void *)r->user_base, r->flash_size, PROT_READ | PROT_EXEC, pkey);
 	(void)pkey_mprotect((void *)(r->user_base + r->flash_size), r->ram_size,
 			    PROT_READ | PROT_WRITE, pkey);
@@ -218,6 +212,7 @@ void host_region_set_key(struct host_region *r, int key)
 		return;
 	}
 	grant(r, key);
+	(void)pkey_mprotect((void *)r->link_page, HOST_REGION_PAGE, PROT_READ | PROT_EXEC, key);
 	r->pkey = key;
 }
 
@@ -226,8 +221,9 @@ void host_region_set_accessible(struct host_region *r, bool accessible)
 	if (!r->mapped) {
 		return;
 	}
-	/* The budget page stays read-write. These calls are the cost of a
-	 * process switch in isolation mprotect. */
+	/* The budget page stays read-write and the link page read-only
+	 * (region.h says why). These calls are the cost of a process switch
+	 * in isolation mprotect: one here, two in grant(). */
 	if (accessible) {
 		grant(r, -1);
 		return;
@@ -235,5 +231,5 @@ void host_region_set_accessible(struct host_region *r, bool accessible)
 	if (r->coverage_user != 0) {
 		(void)mprotect((void *)r->coverage_user, PWK_HOST_COVERAGE_BYTES, PROT_NONE);
 	}
-	(void)mprotect((void *)r->link_page, user_view_bytes(r), PROT_NONE);
+	(void)mprotect((void *)r->user_base, r->flash_size + r->ram_size, PROT_NONE);
 }

@@ -1,31 +1,40 @@
 /*
  * region.h — one process's memory on the host: a memfd mapped twice.
  *
- *  user view   [guard][budget][link][flush gap][flash (code, rodata)][ram
+ *  user view   [guard][budget][link][link gap][flash (code, rodata)][ram
  *              (data, bss, stacks)][guard] at a fixed address per process (so
  *              runs never depend on where the host's mmap would have put it).
  *              Its protection is what user code sees: in isolation `mprotect`
- *              only the running process's view is accessible. `link` is one
- *              read-only page the runtime reads (struct pwk_host_link: the
- *              gates' addresses), so no host address is ever stored in the
- *              process's RAM and only the kernel can change it. `budget` is
- *              the one page the runtime writes (the basic-block counter);
- *              it is the same host page in every region, always read-write:
- *              hal-host sets the counter before and reads it after each
- *              stretch of user code, so only the running thread's own
- *              accounting is in it (a process writing it, through any
- *              region's slot, can only misreport its own, which budget.c
- *              checks), and a process switch need not touch it. Syscalls
- *              cannot name either (they are no pwk region). The guard right
- *              after RAM makes a write past its end a fault; the flush gap
- *              (HOST_REGION_FLUSH_GAP, never mapped) is a fault too. Where
- *              the CPU has protection keys the lower guard is the key
- *              gate's page (pkeys.c), which faults just the same.
+ *              only the running process's flash and RAM are accessible.
+ *              `link` is one read-only page the runtime reads (struct
+ *              pwk_host_link: the gates' addresses), so no host address is
+ *              ever stored in the process's RAM and only the kernel can
+ *              change it. It stays readable and executable while other
+ *              processes run: it is no pwk memory and holds nothing any
+ *              process may not know (user addresses of this fixed layout
+ *              and the same two stubs in every slot, hidden_gate.c:
+ *              entering another's stub is a kernel entry as itself, or a
+ *              fault where the trap stubs are in use), and leaving it out
+ *              of the switch saves an mprotect call per switch
+ *              (docs/containment.md, "The link page left out of the
+ *              switch"). `budget` is the one page the
+ *              runtime writes (the basic-block counter); it is the same
+ *              host page in every region, always read-write: hal-host sets
+ *              the counter before and reads it after each stretch of user
+ *              code, so only the running thread's own accounting is in it
+ *              (a process writing it, through any region's slot, can only
+ *              misreport its own, which budget.c checks), and a process
+ *              switch need not touch it either. Syscalls cannot name
+ *              either. The guard right after RAM makes a write past its end
+ *              a fault; the link gap (HOST_REGION_LINK_GAP, never mapped)
+ *              is a fault too. Where the CPU has protection keys the lower
+ *              guard is the key gate's page (pkeys.c), which faults just
+ *              the same, and the link page carries the process's key.
  *              In the memfd a one-page gap separates flash from RAM, so
  *              that the host kernel never merges the two mappings when
  *              access is revoked and never splits them when it is granted
- *              again: the grant is three mprotect calls (link, flash, RAM),
- *              the revoke one (link to the end of RAM), each on whole
+ *              again: the grant is two mprotect calls (flash, RAM), the
+ *              revoke one (flash to the end of RAM), each on whole
  *              mappings.
  *  kernel view the same pages (link, flash, RAM; flash and RAM contiguous),
  *              always read-write, at an address the host's mmap chose:
@@ -52,7 +61,7 @@ struct host_region {
 	size_t mapped_size;   /* flash_size + ram_size while mapped, else 0 */
 	int pkey;             /* the protection key its user view carries (pkeys.c), 0 if none */
 	bool gate_page;       /* the key gate's page is mapped in the lower guard (pkeys.c) */
-	uintptr_t link_page;  /* user address of the link page, below the flush gap */
+	uintptr_t link_page;  /* user address of the link page, below the link gap */
 	uint8_t *initial_ram; /* RAM as the loader left it (data, zeroed bss) */
 	size_t initial_ram_len;
 	/* pwsim fuzz's coverage map of this process (coverage.c), or none:
@@ -77,17 +86,13 @@ _Static_assert(sizeof(struct host_region) == 128, "host_region stays a power of 
 #define HOST_REGION_STRIDE    UINT64_C(0x100000000) /* 4 GiB per process */
 #define HOST_REGION_GUARD     4096u
 
-/* Unmapped bytes between the link page and flash in the user view, so that
- * a revoke (one mprotect from the link page to the end of RAM) changes page
- * table entries more than 64 pages apart: the link page's (the runtime
- * reads it at every syscall) and flash's or RAM's. Linux flushes a changed
- * range of more than tlb_single_page_flush_ceiling pages (33 on x86) with
- * one whole-TLB flush, and a smaller one page by page; on the 2-vCPU VM of
- * issue 9 a page's flush costs ~100 ns, so a revoke of a small region (1 +
- * 16 + 4 pages) cost ~2.5 us against ~0.6 us for the whole flush, even with
- * the extra mprotect call the gap makes a grant cost (docs/containment.md).
- * Reserved address space only: nothing is allocated for it. */
-#define HOST_REGION_FLUSH_GAP (64u * HOST_REGION_PAGE)
+/* Unmapped bytes between the link page and flash in the user view: a
+ * pointer run below flash faults, as below a board's flash, for 256 KiB
+ * before it could read the link page (which stays readable in isolation
+ * mprotect, above). It used to make every revoke one whole-TLB flush,
+ * when the revoke covered the link page too (docs/containment.md, "The
+ * flush gap"). Reserved address space only: nothing is allocated for it. */
+#define HOST_REGION_LINK_GAP (64u * HOST_REGION_PAGE)
 
 bool host_region_map(struct host_region *r, uint32_t index, size_t flash_size, size_t ram_size,
 		     char *err, size_t err_cap);

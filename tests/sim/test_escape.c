@@ -25,8 +25,8 @@
 #include "pwsim_child.h"
 
 /* The attacks aim at the layout the simulator has. */
-_Static_assert(ESCAPE_FLUSH_GAP_BYTES == HOST_REGION_FLUSH_GAP,
-	       "escape/protocol.h must follow hal-host/region.h's flush gap");
+_Static_assert(ESCAPE_LINK_GAP_BYTES == HOST_REGION_LINK_GAP,
+	       "escape/protocol.h must follow hal-host/region.h's link gap");
 
 struct attempt {
 	const char *scenario;
@@ -239,7 +239,7 @@ Test(escape, a_write_just_past_ram_hits_the_guard_page)
 
 Test(escape, the_gap_between_link_page_and_flash_is_unmapped)
 {
-	check(&(struct attempt){"read_flush_gap", "err",
+	check(&(struct attempt){"read_link_gap", "err",
 				"(in the unmapped gap between the link page and flash)"});
 }
 

@@ -43,7 +43,7 @@ enum escape_command {
 	ESCAPE_X87_PENDING = 34,     /* an unmasked x87 exception pending at a syscall */
 	ESCAPE_READ_VECTORS512 = 35, /* the same as 14 in the AVX-512 registers */
 	ESCAPE_GATE_REGISTERS = 36,  /* what both gates leave in the registers */
-	ESCAPE_READ_FLUSH_GAP = 37,  /* read the unmapped gap above the link page */
+	ESCAPE_READ_LINK_GAP = 37,   /* read the unmapped gap above the link page */
 	ESCAPE_STUB_WRPKRU = 38,     /* pkeys: the link page stub's wrpkru with PKRU 0 */
 	ESCAPE_SOUP_FIRST = 100,     /* 100+k: random instruction sequence k (soup.py) */
 };
@@ -60,10 +60,10 @@ struct escape_request {
 #define ESCAPE_FLASH_BYTES 65536u
 #define ESCAPE_RAM_BYTES   16384u
 
-/* hal-host/region.h's HOST_REGION_FLUSH_GAP: unmapped, between the link
+/* hal-host/region.h's HOST_REGION_LINK_GAP: unmapped, between the link
  * page and flash (process code cannot include region.h; test_escape.c
  * checks that the two agree) */
-#define ESCAPE_FLUSH_GAP_BYTES (64u * 4096u)
+#define ESCAPE_LINK_GAP_BYTES (64u * 4096u)
 
 /* Isolation pkeys: where the link page's syscall stub has its wrpkru
  * (hal-host/pkeys.c: the stub at 64, the wrpkru 14 bytes into it). */

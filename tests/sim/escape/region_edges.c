@@ -14,10 +14,10 @@
 extern struct pwk_host_link *__pwk_host_link;
 extern int64_t *__pwk_host_budget;
 
-/* Region layout (hal-host/region.h): link page, flush gap, flash, RAM. */
+/* Region layout (hal-host/region.h): link page, link gap, flash, RAM. */
 static uintptr_t ram_start(void)
 {
-	return (uintptr_t)__pwk_host_link + 4096u + ESCAPE_FLUSH_GAP_BYTES + ESCAPE_FLASH_BYTES;
+	return (uintptr_t)__pwk_host_link + 4096u + ESCAPE_LINK_GAP_BYTES + ESCAPE_FLASH_BYTES;
 }
 
 static void checksum_ram(void)
@@ -33,7 +33,7 @@ static void checksum_ram(void)
 /* The victim (process 0) where the kernel's view of regions used to be
  * (0x580000000000; hal-host/region.h now lets the host's mmap choose) and
  * its flash in the user view at 0x500000043000 (after a guard, the budget
- * and the link pages and the flush gap). */
+ * and the link pages and the link gap). */
 static void write_through_kernel_view(uintptr_t secret)
 {
 	uintptr_t view = 0x580000000000u + (secret - 0x500000043000u);
@@ -79,7 +79,7 @@ void escape_region_edges(uint32_t command, uintptr_t secret)
 	case ESCAPE_STUB_WRPKRU:
 		stub_wrpkru_then_read(secret);
 		break;
-	case ESCAPE_READ_FLUSH_GAP:
+	case ESCAPE_READ_LINK_GAP:
 		pwk_log("attacker: read %u above its link page\n",
 			*(volatile uint8_t *)((uintptr_t)__pwk_host_link + 4096u));
 		break;
