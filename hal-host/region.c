@@ -231,5 +231,5 @@ void host_region_set_accessible(struct host_region *r, bool accessible)
 	if (r->coverage_user != 0) {
 		(void)mprotect((void *)r->coverage_user, PWK_HOST_COVERAGE_BYTES, PROT_NONE);
 	}
-	(void)mprotect((void *)r->user_base, r->flash_size + r->ram_size, PROT_NONE);
+	(void)mprotect((void *)r->user_base, r->mapped_size, PROT_NONE);
 }

@@ -17,14 +17,14 @@
  *              fault where the trap stubs are in use), and leaving it out
  *              of the switch saves an mprotect call per switch
  *              (docs/containment.md, "The link page left out of the
- *              switch"). `budget` is the one page the
- *              runtime writes (the basic-block counter); it is the same
- *              host page in every region, always read-write: hal-host sets
- *              the counter before and reads it after each stretch of user
- *              code, so only the running thread's own accounting is in it
- *              (a process writing it, through any region's slot, can only
- *              misreport its own, which budget.c checks), and a process
- *              switch need not touch it either. Syscalls cannot name
+ *              switch"). `budget` is the one page the runtime writes (the
+ *              basic-block counter); it is the same host page in every
+ *              region, always read-write: hal-host sets the counter before
+ *              and reads it after each stretch of user code, so only the
+ *              running thread's own accounting is in it (a process writing
+ *              it, through any region's slot, can only misreport its own,
+ *              which budget.c checks), and a process switch need not touch
+ *              it either. Syscalls cannot name
  *              either. The guard right after RAM makes a write past its end
  *              a fault; the link gap (HOST_REGION_LINK_GAP, never mapped)
  *              is a fault too. Where the CPU has protection keys the lower

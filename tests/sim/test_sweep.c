@@ -17,6 +17,8 @@
 
 #define UPPERCASE   "scenarios/uppercase/scenario.json5"
 #define LOST_UPDATE "scenarios/lost_update/scenario.json5"
+/* Seconds of wall time per run (30 s of virtual time spinning). */
+#define SPINNER     "tests/sim/watchdog/untimed_spinner.json5"
 #define WORDS_MAX   32
 
 static size_t count_of(const char *text, const char *needle)
@@ -229,18 +231,14 @@ Test(sweep, bad_scenario_is_reported_once_with_its_position)
 	pwsim_result_free(&r);
 }
 
-/* A scenario that runs seconds of wall time (30 s of virtual time spinning),
- * so that no run can finish inside the timeout, however late a loaded
+/* SPINNER, so that no run can finish inside the timeout, however late a loaded
  * machine lets the sweep's timer fire: an uppercase run (tens of
  * milliseconds in the test build) once passed under this timeout while the
  * machine was loaded. */
 Test(sweep, run_past_the_wall_timeout_is_killed_and_counted)
 {
-	const char *argv[] = {"sweep",     "tests/sim/watchdog/untimed_spinner.json5",
-			      "--seeds",   "0..3",
-			      "-j",        "2",
-			      "--timeout", "0.001",
-			      NULL};
+	const char *argv[] = {"sweep", SPINNER,     "--seeds", "0..3", "-j",
+			      "2",     "--timeout", "0.001",   NULL};
 	struct pwsim_result r = pwsim_run(argv);
 	cr_assert_eq(r.status, 1, "exit %d\n%s\n%s", r.status, r.out, r.err);
 	assert_contains(r.out, "4 runs: 0 passed, 0 failed, 4 timeouts");
